@@ -1,0 +1,153 @@
+// Screening speed and candidate recall, measured on a store and a deck of JSON-lines queries.
+//
+// usage: screen_bench DB DECK [--data-dir DIR] [--threshold T] [--repeat N]
+//
+// Prints: snapshot (index) build time and size, peak RSS, single-thread throughput of Screen()
+// over the deck, per-query latency percentiles, and the recall of the candidate index: among the
+// (query, record) pairs that an exhaustive scan of every list name scores at or above the
+// threshold, the share the index-based screen also returns.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/country.h"
+#include "core/data_dir.h"
+#include "index/snapshot.h"
+#include "match/matcher.h"
+#include "match/query_json.h"
+#include "normalize/normalizer.h"
+#include "store/store.h"
+
+using namespace interdict;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double Seconds(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+long PeakRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+int Die(const Status& s) {
+  std::fprintf(stderr, "screen_bench: %s\n", s.message().c_str());
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr,
+                 "usage: screen_bench DB DECK [--data-dir DIR] [--threshold T] [--repeat N]\n");
+    return 2;
+  }
+  std::string db = argv[1], deck = argv[2], data_flag;
+  float threshold = kDefaultThreshold;
+  int repeat = 3;
+  for (int i = 3; i + 1 < argc; i += 2) {
+    std::string f = argv[i];
+    if (f == "--data-dir")
+      data_flag = argv[i + 1];
+    else if (f == "--threshold")
+      threshold = std::stof(argv[i + 1]);
+    else if (f == "--repeat")
+      repeat = std::stoi(argv[i + 1]);
+  }
+  std::string data_dir = ResolveDataDir(data_flag);
+  CountryTable countries;
+  std::unique_ptr<NameNormalizer> normalizer;
+  TokenStats stats;
+  if (Status s = CountryTable::LoadDefault(data_dir, &countries); !s.ok()) return Die(s);
+  if (Status s = NameNormalizer::Load(data_dir, &normalizer); !s.ok()) return Die(s);
+  if (Status s = TokenStats::Load(data_dir + "/token_stats.tsv", &stats); !s.ok()) return Die(s);
+  std::unique_ptr<Store> store;
+  if (Status s = Store::Open(db, &store); !s.ok()) return Die(s);
+
+  long rss_before = PeakRssKb();
+  auto t0 = Clock::now();
+  std::shared_ptr<const Snapshot> snapshot;
+  if (Status s = Snapshot::Load(*store, {}, *normalizer, stats, &snapshot); !s.ok()) return Die(s);
+  auto t1 = Clock::now();
+  const NameIndex& index = snapshot->index();
+  std::printf("snapshot: %zu records, %zu names, %zu distinct tokens, %zu keys\n",
+              snapshot->entities().size(), index.name_count(), index.token_count(),
+              index.key_count());
+  std::printf(
+      "snapshot load + index build: %.2f s; index ~%.1f MB; peak RSS %.1f MB (%.1f MB before)\n",
+      Seconds(t0, t1), index.MemoryBytes() / 1e6, PeakRssKb() / 1024.0, rss_before / 1024.0);
+
+  std::vector<ScreeningQuery> queries;
+  std::ifstream in(deck);
+  std::string line;
+  while (std::getline(in, line)) {
+    ScreeningQuery q;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (QueryFromJson(j, &q).ok()) queries.push_back(std::move(q));
+  }
+  std::printf("queries: %zu from %s\n", queries.size(), deck.c_str());
+
+  Matcher matcher(snapshot, *normalizer, stats, countries);
+  auto session = matcher.NewSession();
+  ScreenOptions options{threshold, 10, false};
+  ScreenResult out;
+  std::vector<double> latencies;
+  latencies.reserve(queries.size() * repeat);
+  size_t errors = 0, matches = 0;
+  auto b0 = Clock::now();
+  for (int r = 0; r < repeat; ++r) {
+    for (const ScreeningQuery& q : queries) {
+      auto q0 = Clock::now();
+      if (!matcher.Screen(q, options, session.get(), &out).ok()) ++errors;
+      latencies.push_back(Seconds(q0, Clock::now()) * 1e6);
+      matches += out.matches.size();
+    }
+  }
+  double total = Seconds(b0, Clock::now());
+  std::sort(latencies.begin(), latencies.end());
+  auto pct = [&](double p) { return latencies[static_cast<size_t>(p * (latencies.size() - 1))]; };
+  std::printf("single thread: %.0f queries/s over %zu screens (%zu errors, %.2f matches/query)\n",
+              latencies.size() / total, latencies.size(), errors,
+              static_cast<double>(matches) / latencies.size());
+  std::printf("latency us: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f\n", pct(0.5), pct(0.9), pct(0.99),
+              latencies.back());
+
+  // Candidate recall against an exhaustive scan.
+  size_t exhaustive_pairs = 0, found_pairs = 0;
+  std::vector<std::string> misses;
+  ScreenOptions all{threshold, 0, true};
+  ScreenOptions indexed{threshold, 0, false};
+  auto e0 = Clock::now();
+  for (const ScreeningQuery& q : queries) {
+    ScreenResult ex, ix;
+    if (!matcher.Screen(q, all, session.get(), &ex).ok()) continue;
+    if (!matcher.Screen(q, indexed, session.get(), &ix).ok()) continue;
+    std::set<std::string> got;
+    for (const MatchResult& m : ix.matches) got.insert(m.entity->id);
+    for (const MatchResult& m : ex.matches) {
+      ++exhaustive_pairs;
+      if (got.count(m.entity->id)) {
+        ++found_pairs;
+      } else if (misses.size() < 20) {
+        misses.push_back(q.name + " -> " + m.entity->id + " (" + m.explanation.list_name + ")");
+      }
+    }
+  }
+  std::printf(
+      "candidate recall at threshold %.2f: %zu of %zu exhaustive matches = %.4f%% (exhaustive scan "
+      "took %.1f s)\n",
+      static_cast<double>(threshold), found_pairs, exhaustive_pairs,
+      exhaustive_pairs ? 100.0 * found_pairs / exhaustive_pairs : 100.0, Seconds(e0, Clock::now()));
+  for (const std::string& m : misses) std::printf("  missed: %s\n", m.c_str());
+  return 0;
+}

@@ -1,0 +1,87 @@
+#include "cli/ordered_lines.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace interdict::cli {
+
+bool ProcessLinesInOrder(
+    std::istream& in, std::ostream& out, int threads,
+    const std::function<void(const std::string&, int, std::string*)>& process) {
+  if (threads < 1) threads = 1;
+  const size_t chunk = static_cast<size_t>(threads) * 256;
+  std::vector<std::string> lines, results;
+  lines.reserve(chunk);
+
+  if (threads == 1) {
+    std::string line, result;
+    while (std::getline(in, line)) {
+      result.clear();
+      process(line, 0, &result);
+      out << result << '\n';
+      if (!out) return false;
+    }
+    out.flush();
+    return static_cast<bool>(out);
+  }
+
+  // Workers wait for a chunk, take lines by an atomic cursor, and report when the chunk is done.
+  std::mutex mu;
+  std::condition_variable work_cv, done_cv;
+  uint64_t generation = 0;
+  int busy = 0;
+  bool stop = false;
+  std::atomic<size_t> cursor{0};
+  std::vector<std::thread> pool;
+  for (int w = 0; w < threads; ++w) {
+    pool.emplace_back([&, w] {
+      uint64_t seen = 0;
+      for (;;) {
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          work_cv.wait(lock, [&] { return stop || generation != seen; });
+          if (stop) return;
+          seen = generation;
+        }
+        for (size_t i; (i = cursor.fetch_add(1)) < lines.size();) process(lines[i], w, &results[i]);
+        std::lock_guard<std::mutex> lock(mu);
+        if (--busy == 0) done_cv.notify_one();
+      }
+    });
+  }
+  bool ok = true;
+  std::string line;
+  for (bool more = true; more && ok;) {
+    lines.clear();
+    while (lines.size() < chunk && (more = static_cast<bool>(std::getline(in, line))))
+      lines.push_back(std::move(line));
+    if (lines.empty()) break;
+    results.assign(lines.size(), std::string());
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      cursor = 0;
+      busy = threads;
+      ++generation;
+    }
+    work_cv.notify_all();
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      done_cv.wait(lock, [&] { return busy == 0; });
+    }
+    for (const std::string& r : results) out << r << '\n';
+    out.flush();
+    ok = static_cast<bool>(out);
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stop = true;
+  }
+  work_cv.notify_all();
+  for (std::thread& t : pool) t.join();
+  return ok;
+}
+
+}  // namespace interdict::cli

@@ -1,0 +1,18 @@
+// Runs a function over the lines of a stream on several threads and writes the results in input
+// order: the engine of every --jsonl mode. Memory stays bounded: lines are processed in chunks.
+#pragma once
+
+#include <functional>
+#include <istream>
+#include <ostream>
+#include <string>
+
+namespace interdict::cli {
+
+// `process(line, worker, &out_line)` runs on worker `worker` (0..threads-1; each worker's calls are
+// sequential, so per-worker state needs no lock). Empty input lines are passed on too. Every
+// output line is followed by '\n'. Returns false if writing failed.
+bool ProcessLinesInOrder(std::istream& in, std::ostream& out, int threads,
+                         const std::function<void(const std::string&, int, std::string*)>& process);
+
+}  // namespace interdict::cli

@@ -1,0 +1,126 @@
+// interdict screen: one party from flags (a table or --json), or many as JSON lines (--jsonl).
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/engine.h"
+#include "cli/ordered_lines.h"
+#include "match/explain.h"
+#include "match/query_json.h"
+
+namespace interdict::cli {
+namespace {
+
+struct ScreenArgs {
+  std::string name, type, dob, country;
+  std::vector<std::string> ids;
+  float threshold = kDefaultThreshold;
+  size_t limit = 10;
+  bool json = false;
+  bool jsonl = false;
+  int threads = 0;
+};
+
+int RunJsonl(const ScreeningEngine& se, const ScreenArgs& args) {
+  int threads = args.threads > 0
+                    ? args.threads
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::unique_ptr<Matcher::Session>> sessions;
+  for (int i = 0; i < threads; ++i) sessions.push_back(se.matcher->NewSession());
+  ScreenOptions options{args.threshold, args.limit};
+  std::ios::sync_with_stdio(false);
+  bool ok = ProcessLinesInOrder(
+      std::cin, std::cout, threads, [&](const std::string& line, int worker, std::string* out) {
+        nlohmann::json id = nullptr;
+        auto fail = [&](const std::string& msg) {
+          *out = nlohmann::json{{"id", id}, {"error", msg}}.dump();
+        };
+        nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+        if (j.is_discarded()) return fail("not a JSON object: malformed JSON");
+        if (j.is_object() && j.contains("id")) id = j["id"];
+        ScreeningQuery q;
+        if (Status s = QueryFromJson(j, &q); !s.ok()) return fail(s.message());
+        ScreenResult result;
+        if (Status s = se.matcher->Screen(q, options, sessions[worker].get(), &result); !s.ok())
+          return fail(s.message());
+        nlohmann::json arr = nlohmann::json::array();
+        for (const MatchResult& m : result.matches) arr.push_back(MatchToJson(m));
+        nlohmann::json o{{"id", id}, {"matches", std::move(arr)}};
+        if (!result.warnings.empty()) o["warnings"] = result.warnings;
+        *out = o.dump();
+      });
+  if (!ok) return Fail(Status::IoError("writing to standard output failed"));
+  return 0;
+}
+
+int RunOne(const ScreeningEngine& se, const ScreenArgs& args) {
+  nlohmann::json j = {{"name", args.name}};
+  if (!args.type.empty()) j["type"] = args.type;
+  if (!args.dob.empty()) j["birth_date"] = args.dob;
+  if (!args.country.empty()) j["country"] = args.country;
+  if (!args.ids.empty()) j["identifiers"] = args.ids;
+  ScreeningQuery q;
+  if (Status s = QueryFromJson(j, &q); !s.ok()) return UsageError(s.message());
+  auto session = se.matcher->NewSession();
+  ScreenResult result;
+  if (Status s = se.matcher->Screen(q, {args.threshold, args.limit}, session.get(), &result);
+      !s.ok())
+    return UsageError(s.message());
+  const std::vector<MatchResult>& matches = result.matches;
+  for (const std::string& w : result.warnings)
+    std::fprintf(stderr, "interdict: warning: %s\n", w.c_str());
+  if (args.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const MatchResult& m : matches) arr.push_back(MatchToJson(m));
+    nlohmann::json versions = nlohmann::json::array();
+    for (const ListVersion& v : se.matcher->snapshot().versions())
+      versions.push_back({{"source", v.source}, {"version", v.id}, {"published", v.published}});
+    std::printf("%s\n", nlohmann::json{{"query", j}, {"list_versions", versions}, {"matches", arr}}
+                            .dump(2)
+                            .c_str());
+    return 0;
+  }
+  if (matches.empty()) {
+    std::printf("No match at or above %.2f for '%s'.\n", static_cast<double>(args.threshold),
+                args.name.c_str());
+    return 0;
+  }
+  std::printf("%-6s %-22s %-13s %s\n", "score", "entity", "type", "matched name");
+  for (const MatchResult& m : matches)
+    std::printf("%-6.2f %-22s %-13s %s\n", static_cast<double>(m.score), m.entity->id.c_str(),
+                std::string(SchemaName(m.entity->schema)).c_str(), m.explanation.list_name.c_str());
+  std::printf("\n");
+  for (const MatchResult& m : matches) std::printf("- %s\n", m.explanation.sentence.c_str());
+  return 0;
+}
+
+int RunScreen(const Context& ctx, const ScreenArgs& args) {
+  if (args.jsonl == !args.name.empty())
+    return UsageError("screen: give either --name or --jsonl (queries on standard input)");
+  if (args.threshold < 0 || args.threshold > 1) return UsageError("--threshold must be in [0, 1]");
+  ScreeningEngine se;
+  if (Status s = se.Load(ctx); !s.ok()) return Fail(s);
+  return args.jsonl ? RunJsonl(se, args) : RunOne(se, args);
+}
+
+}  // namespace
+
+void RegisterScreen(CLI::App& app, const Context& ctx, Runner* run) {
+  auto args = std::make_shared<ScreenArgs>();
+  CLI::App* cmd = app.add_subcommand("screen", "Screen a party against the lists in the store");
+  cmd->add_option("--name", args->name, "The name to screen");
+  cmd->add_option("--type", args->type, "person | organization | vessel | aircraft");
+  cmd->add_option("--dob", args->dob, "Date of birth: YYYY, YYYY-MM or YYYY-MM-DD");
+  cmd->add_option("--country", args->country, "Country (name or ISO code)");
+  cmd->add_option("--id", args->ids, "An identifier (passport, IMO, BIC...); repeatable");
+  cmd->add_option("--threshold", args->threshold, "Alert threshold in [0,1] (default 0.80)");
+  cmd->add_option("--limit", args->limit, "At most this many matches (0 = all; default 10)");
+  cmd->add_flag("--json", args->json, "Print JSON");
+  cmd->add_flag("--jsonl", args->jsonl,
+                "Read JSON-lines queries on stdin, write results on stdout");
+  cmd->add_option("--threads", args->threads, "Worker threads for --jsonl (default: all cores)");
+  cmd->callback([&ctx, args, run] { *run = [&ctx, args] { return RunScreen(ctx, *args); }; });
+}
+
+}  // namespace interdict::cli

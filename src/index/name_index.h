@@ -1,0 +1,89 @@
+// NameIndex: finds the list names that could score above a threshold against a query name,
+// without comparing the query with every name.
+//
+// Every list name is normalised and prepared once. Its distinct tokens (and the joins of adjacent
+// tokens) are indexed under several keys:
+//   - the token itself, its romanisation-variant class, its phonetic key and its consonant
+//     skeleton (respellings and transliterations meet on these);
+//   - its deletion neighbourhood (the token with 1 letter removed; 2 letters for tokens of 8+
+//     letters; 1 for skeletons of 4+), so that a query token with up to two typos shares a key
+//     with the list token (the SymSpell idea);
+// A query probes the same keys for each of its tokens and joins. Each distinct list token reached
+// is scored once against the query token with the caller's token similarity, and each name
+// accumulates, per query token, the best similarity among its tokens. The sum, weighted by query
+// token weights and divided by the query's total weight, is an upper bound of the query-side name
+// score; names whose bound reaches `min_bound` are the candidates. Initials never probe (they can
+// only confirm); they count as matched in the bound.
+//
+// Immutable after construction; Candidates() is safe to call from many threads, each with its
+// own Scratch.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/entity.h"
+#include "index/prepared_name.h"
+
+namespace interdict {
+
+class NameIndex {
+ public:
+  struct NameRef {
+    uint32_t entity;  // index into the entity vector the index was built from
+    uint16_t name;    // index into that entity's names
+    NameKind kind;
+  };
+
+  // Per-thread working memory for Candidates(); create with NewScratch().
+  class Scratch;
+  struct ScratchDeleter {
+    void operator()(Scratch* s) const;
+  };
+  using ScratchPtr = std::unique_ptr<Scratch, ScratchDeleter>;
+
+  // `sim(query_token, list_token)` in [0, 1]: the token similarity the scorer will use; 0 = none.
+  // For a join of query tokens i and i+1, query_token is the join (PreparedName::joins[i]).
+  using TokenSimilarity = std::function<float(const PreparedToken&, const PreparedToken&)>;
+
+  NameIndex(const std::vector<Entity>& entities, const NameNormalizer& normalizer,
+            const TokenStats& stats);
+  ~NameIndex();
+
+  ScratchPtr NewScratch() const;
+
+  // Appends to *out the ids of the names whose bound is >= min_bound, in no particular order.
+  void Candidates(const PreparedName& query, const TokenSimilarity& sim, float min_bound,
+                  Scratch* scratch, std::vector<uint32_t>* out) const;
+
+  size_t name_count() const { return refs_.size(); }
+  size_t token_count() const { return tokens_.size(); }
+  size_t key_count() const { return key_slots_used_; }
+  const NameRef& ref(uint32_t name_id) const { return refs_[name_id]; }
+  const PreparedName& name(uint32_t name_id) const { return names_[name_id]; }
+  // Approximate heap bytes held by the index.
+  size_t MemoryBytes() const;
+
+ private:
+  struct Slot {
+    uint64_t key = 0;  // 0 = empty
+    uint32_t begin = 0;
+    uint32_t count = 0;
+  };
+  void AddKeys(const PreparedToken& token, const std::function<void(uint64_t)>& add) const;
+  const Slot* Find(uint64_t key) const;
+
+  std::vector<NameRef> refs_;
+  std::vector<PreparedName> names_;
+  std::vector<PreparedToken> tokens_;      // distinct tokens and joins
+  std::vector<uint32_t> posting_offsets_;  // token id -> range in postings_
+  std::vector<uint32_t> postings_;         // name ids
+  std::vector<Slot> slots_;                // open-addressing table of keys
+  std::vector<uint32_t> key_tokens_;       // token ids, grouped by key
+  size_t key_slots_used_ = 0;
+};
+
+}  // namespace interdict

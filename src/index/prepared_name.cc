@@ -1,0 +1,61 @@
+#include "index/prepared_name.h"
+
+namespace interdict {
+
+namespace {
+constexpr float kParticleWeight = 0.1f;
+constexpr float kLegalFormWeight = 0.15f;
+constexpr float kInitialWeight = 0.25f;
+}  // namespace
+
+PreparedName Prepare(const NormalizedName& name, const TokenStats& stats,
+                     const NameNormalizer& normalizer) {
+  PreparedName out;
+  out.script = name.script;
+  out.tokens.reserve(name.tokens.size());
+  for (const NameToken& t : name.tokens) {
+    PreparedToken p;
+    p.text = t.text;
+    p.variant = t.variant.empty() ? t.text : t.variant;
+    p.phonetic = t.phonetic;
+    p.skeleton = t.skeleton;
+    p.kind = t.kind;
+    p.transliterated = t.transliterated;
+    p.begin = t.begin;
+    p.end = t.end;
+    p.initial = t.text.size() == 1 && t.kind == TokenKind::kWord;
+    switch (t.kind) {
+      case TokenKind::kParticle:
+        p.weight = kParticleWeight;
+        break;
+      case TokenKind::kLegalForm:
+        p.weight = kLegalFormWeight;
+        break;
+      case TokenKind::kNumber:
+        p.weight = 1.0f;
+        break;
+      case TokenKind::kWord:
+        p.weight = p.initial ? kInitialWeight : stats.Weight(p.variant);
+        break;
+    }
+    out.total_weight += p.weight;
+    out.tokens.push_back(std::move(p));
+  }
+  for (size_t i = 0; i + 1 < out.tokens.size(); ++i) {
+    const PreparedToken& a = out.tokens[i];
+    const PreparedToken& b = out.tokens[i + 1];
+    PreparedToken j;
+    j.text = a.text + b.text;
+    j.variant = normalizer.VariantOf(j.text);
+    j.phonetic = normalizer.PhoneticKey(j.text);
+    j.skeleton = NameNormalizer::Skeleton(j.text);
+    j.transliterated = a.transliterated || b.transliterated;
+    j.weight = a.weight + b.weight;
+    j.begin = a.begin;
+    j.end = b.end;
+    out.joins.push_back(std::move(j));
+  }
+  return out;
+}
+
+}  // namespace interdict

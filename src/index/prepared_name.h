@@ -1,0 +1,40 @@
+// PreparedName: a normalised name with what scoring needs per token (its keys and weight),
+// computed once per list name at index time and once per query.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "index/token_stats.h"
+#include "normalize/normalizer.h"
+
+namespace interdict {
+
+struct PreparedToken {
+  std::string text;      // folded token ("mohammed")
+  std::string variant;   // romanisation-variant class ("muhammad")
+  std::string phonetic;  // spelling-rule key
+  std::string skeleton;  // consonant skeleton
+  TokenKind kind = TokenKind::kWord;
+  bool transliterated = false;
+  bool initial = false;  // a single letter: can confirm a name part, never find one
+  float weight = 1;      // how much the token identifies; see Prepare()
+  uint32_t begin = 0;    // byte range of the token's source in the name as written
+  uint32_t end = 0;
+};
+
+struct PreparedName {
+  std::vector<PreparedToken> tokens;
+  // joins[i]: tokens i and i+1 written as one ("al" + "qaida" -> "alqaida"), so that joined and
+  // split spellings meet. Its weight is the sum of the two. Empty for a one-token name.
+  std::vector<PreparedToken> joins;
+  float total_weight = 0;
+  std::string script;
+};
+
+// Weights: words by rarity (TokenStats::Weight of the variant class); particles 0.1; legal forms
+// 0.15; numbers 1; initials 0.25.
+PreparedName Prepare(const NormalizedName& name, const TokenStats& stats,
+                     const NameNormalizer& normalizer);
+
+}  // namespace interdict

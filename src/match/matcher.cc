@@ -1,0 +1,167 @@
+#include "match/matcher.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/text.h"
+#include "match/explain.h"
+
+namespace interdict {
+namespace {
+
+constexpr float kWeakAliasMinimum = 0.95f;
+constexpr float kWeakAliasFactor = 0.9f;
+// The most the non-identifier evidence can add (birth date +0.08, country +0.03): names whose
+// bound is this much below the threshold cannot reach it.
+constexpr float kMaxSupportingEffect = 0.11f;
+constexpr uint32_t kNoName = UINT32_MAX;
+
+// Score adjustment for the kind of name that matched.
+float ApplyNameKind(NameKind kind, float name_score) {
+  if (kind != NameKind::kWeakAlias) return name_score;
+  return name_score >= kWeakAliasMinimum ? name_score * kWeakAliasFactor : 0.0f;
+}
+
+}  // namespace
+
+Matcher::Matcher(std::shared_ptr<const Snapshot> snapshot, const NameNormalizer& normalizer,
+                 const TokenStats& stats, const CountryTable& countries)
+    : snapshot_(std::move(snapshot)),
+      normalizer_(normalizer),
+      stats_(stats),
+      countries_(countries) {}
+
+Matcher::~Matcher() = default;
+
+std::unique_ptr<Matcher::Session> Matcher::NewSession() const {
+  return std::make_unique<Session>(snapshot_->index());
+}
+
+Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options, Session* session,
+                       ScreenResult* result) const {
+  result->matches.clear();
+  result->warnings.clear();
+  std::vector<MatchResult>* out = &result->matches;
+  std::vector<std::string>* warnings = &result->warnings;
+  if (Trim(query.name).empty()) return Status::InvalidInput("name is empty");
+  Schema schema = query.schema.value_or(Schema::kEntity);
+  PreparedName q = Prepare(normalizer_.Normalize(query.name, schema), stats_, normalizer_);
+  if (q.tokens.empty()) return Status::InvalidInput("name has no letters or digits to compare");
+  std::vector<std::string> codes;
+  for (const std::string& c : query.countries) {
+    std::string code = countries_.Resolve(c);
+    if (code.empty()) {
+      warnings->push_back("country '" + c + "' is not one Interdict knows; screened without it");
+    } else {
+      codes.push_back(code);
+    }
+  }
+
+  const NameIndex& index = snapshot_->index();
+  session->candidates.clear();
+  if (options.exhaustive) {
+    for (uint32_t n = 0; n < index.name_count(); ++n) session->candidates.push_back(n);
+  } else {
+    index.Candidates(
+        q,
+        [](const PreparedToken& a, const PreparedToken& b) {
+          return CompareTokens(a, b).similarity;
+        },
+        options.threshold - kMaxSupportingEffect, session->scratch.get(), &session->candidates);
+  }
+
+  // Best name per entity.
+  struct Best {
+    uint32_t name_id;
+    float name_score;
+    NameAlignment alignment;
+  };
+  std::unordered_map<uint32_t, Best> best;
+  for (uint32_t name_id : session->candidates) {
+    const NameIndex::NameRef& ref = index.ref(name_id);
+    const Entity& e = snapshot_->entities()[ref.entity];
+    NameAlignment a = AlignNames(q, index.name(name_id), AlignOptionsFor(e.schema));
+    float s = ApplyNameKind(ref.kind, a.score);
+    if (s <= 0) continue;
+    auto it = best.find(ref.entity);
+    if (it == best.end() || s > it->second.name_score) {
+      best[ref.entity] = Best{name_id, s, std::move(a)};
+    }
+  }
+  // Records carrying one of the query's identifiers are candidates whatever their names: their
+  // best name is scored here, outside the index, and the identifier term decides.
+  std::unordered_map<uint32_t, PreparedName> id_only_names;
+  for (const QueryIdentifier& qi : query.identifiers) {
+    for (uint32_t ent : snapshot_->EntitiesWithIdentifier(CanonicalIdentifier(qi.value))) {
+      if (best.count(ent)) continue;
+      const Entity& e = snapshot_->entities()[ent];
+      Best b{kNoName, 0.0f, NameAlignment{}};
+      for (size_t n = 0; n < e.names.size(); ++n) {
+        PreparedName p =
+            Prepare(normalizer_.Normalize(e.names[n].full, e.schema), stats_, normalizer_);
+        NameAlignment a = AlignNames(q, p, AlignOptionsFor(e.schema));
+        float s = ApplyNameKind(e.names[n].kind, a.score);
+        if (b.name_id == kNoName || s > b.name_score) {
+          b = Best{static_cast<uint32_t>(n), s, std::move(a)};
+          id_only_names[ent] = std::move(p);
+        }
+      }
+      best[ent] = std::move(b);
+    }
+  }
+
+  for (auto& [ent, b] : best) {
+    const Entity& e = snapshot_->entities()[ent];
+    std::vector<AttributeTerm> terms;
+    if (auto t = SchemaTerm(query.schema, e.schema)) terms.push_back(*t);
+    if (auto t = BirthDateTerm(query.birth_dates, e.birth_dates)) terms.push_back(*t);
+    if (auto t = CountryTerm(codes, e)) terms.push_back(*t);
+    if (auto t = IdentifierTerm(query.identifiers, e)) terms.push_back(*t);
+    float score = b.name_score;
+    for (const AttributeTerm& t : terms) score += t.effect;
+    score = std::clamp(score, 0.0f, 1.0f);
+    if (score < options.threshold) continue;
+    MatchResult r;
+    r.entity = &e;
+    r.score = score;
+    auto found = id_only_names.find(ent);
+    if (found != id_only_names.end()) {
+      r.explanation =
+          Explain(query.name, q, e.names[b.name_id], found->second, b.alignment, b.name_score);
+    } else {
+      const NameIndex::NameRef& ref = index.ref(b.name_id);
+      r.explanation = Explain(query.name, q, e.names[ref.name], index.name(b.name_id), b.alignment,
+                              b.name_score);
+    }
+    r.explanation.terms = std::move(terms);
+    r.explanation.sentence = Sentence(e, r.explanation, score);
+    out->push_back(std::move(r));
+  }
+  std::sort(out->begin(), out->end(), [](const MatchResult& a, const MatchResult& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.entity->id < b.entity->id;
+  });
+  if (options.limit > 0 && out->size() > options.limit) out->resize(options.limit);
+  return Status::Ok();
+}
+
+Status CompareNames(const std::string& name1, const std::string& name2,
+                    std::optional<Schema> schema, const NameNormalizer& normalizer,
+                    const TokenStats& stats, Comparison* out) {
+  if (Trim(name1).empty() || Trim(name2).empty()) return Status::InvalidInput("name is empty");
+  Schema s = schema.value_or(Schema::kEntity);
+  PreparedName a = Prepare(normalizer.Normalize(name1, s), stats, normalizer);
+  PreparedName b = Prepare(normalizer.Normalize(name2, s), stats, normalizer);
+  if (a.tokens.empty() || b.tokens.empty())
+    return Status::InvalidInput("name has no letters or digits to compare");
+  NameAlignment al = AlignNames(a, b, AlignOptionsFor(s));
+  Name listed;
+  listed.full = name2;
+  listed.natural = name2;
+  out->score = al.score;
+  out->explanation = Explain(name1, a, listed, b, al, al.score);
+  out->explanation.sentence = PairSentence(out->explanation);
+  return Status::Ok();
+}
+
+}  // namespace interdict

@@ -1,0 +1,117 @@
+// Matcher: screens a party (name, and optionally type, birth dates, countries, identifiers)
+// against a Snapshot and explains every match.
+//
+//   score = name score of the best-matching list name of the record
+//         + the effects of birth date, country, identifier and type evidence (evidence.h),
+//   clipped to [0, 1]. Matches at or above the threshold are returned, best first.
+//
+// Weak aliases count only when the name matches them almost exactly (name score >= 0.95), and
+// then at 0.9 of that score: a weak alias is a hint, not an identity.
+//
+// Thread-safety: a Matcher is immutable; each thread screens with its own Session.
+// Fails closed: a query the matcher cannot read (no name, no letters) is an error, never an
+// empty result.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/country.h"
+#include "index/snapshot.h"
+#include "match/evidence.h"
+#include "match/name_scorer.h"
+
+namespace interdict {
+
+// The default alert threshold, calibrated on the development deck (docs/quality.md).
+inline constexpr float kDefaultThreshold = 0.80f;
+
+struct ScreeningQuery {
+  std::string name;
+  std::optional<Schema> schema;
+  std::vector<PartialDate> birth_dates;
+  std::vector<std::string> countries;  // as the caller writes them; resolved with CountryTable
+  std::vector<QueryIdentifier> identifiers;
+};
+
+struct ScreenOptions {
+  float threshold = kDefaultThreshold;
+  size_t limit = 10;  // at most this many matches, best first; 0 = no limit
+  // Score every list name instead of the index's candidates: slow; for measuring the index's
+  // recall (bench/candidate_recall).
+  bool exhaustive = false;
+};
+
+struct TokenPairExplanation {
+  std::string query;  // the query's text for the token(s), as written
+  std::string list;   // the list name's text for the token(s), as written
+  TokenMatch match;
+};
+
+struct Explanation {
+  std::string list_name;  // the list name or alias that matched, as published
+  NameKind name_kind = NameKind::kPrimary;
+  float name_score = 0;
+  std::vector<TokenPairExplanation> pairs;
+  std::vector<std::string> unmatched_query;  // as written
+  std::vector<std::string> unmatched_list;
+  std::vector<AttributeTerm> terms;
+  std::string sentence;  // one plain sentence for an analyst
+};
+
+struct MatchResult {
+  const Entity* entity = nullptr;  // owned by the snapshot
+  float score = 0;
+  Explanation explanation;
+};
+
+struct ScreenResult {
+  std::vector<MatchResult> matches;   // at or above the threshold, best first
+  std::vector<std::string> warnings;  // parts of the query that were not used, and why
+};
+
+class Matcher {
+ public:
+  // A thread's working memory for Screen(); from NewSession(), used by one thread at a time.
+  class Session {
+   public:
+    explicit Session(const NameIndex& index) : scratch(index.NewScratch()) {}
+    NameIndex::ScratchPtr scratch;
+    std::vector<uint32_t> candidates;
+  };
+
+  // The normalizer, stats and countries must outlive the Matcher; the snapshot is shared.
+  Matcher(std::shared_ptr<const Snapshot> snapshot, const NameNormalizer& normalizer,
+          const TokenStats& stats, const CountryTable& countries);
+  ~Matcher();
+
+  std::unique_ptr<Session> NewSession() const;
+
+  // Fills *out with the matches at or above options.threshold, best first. A country the
+  // CountryTable does not know is left out of the comparison and reported in out->warnings (the
+  // name is still screened); a name without letters or digits is an error.
+  Status Screen(const ScreeningQuery& query, const ScreenOptions& options, Session* session,
+                ScreenResult* out) const;
+
+  const Snapshot& snapshot() const { return *snapshot_; }
+
+ private:
+  std::shared_ptr<const Snapshot> snapshot_;
+  const NameNormalizer& normalizer_;
+  const TokenStats& stats_;
+  const CountryTable& countries_;
+};
+
+// The name scorer on a pair of names, as `interdict compare` uses it: name1 is the query, name2
+// the list name; `schema` (when given) applies to both. No snapshot needed.
+struct Comparison {
+  float score = 0;
+  Explanation explanation;
+};
+Status CompareNames(const std::string& name1, const std::string& name2,
+                    std::optional<Schema> schema, const NameNormalizer& normalizer,
+                    const TokenStats& stats, Comparison* out);
+
+}  // namespace interdict

@@ -1,0 +1,249 @@
+#include "match/name_scorer.h"
+
+#include <algorithm>
+#include <array>
+
+#include "match/similarity.h"
+
+namespace interdict {
+namespace {
+
+// Similarity granted per kind of evidence. A typo's similarity is 1 − edits / length instead.
+constexpr float kVariantSimilarity = 0.95f;
+constexpr float kSpellingSimilarity = 0.93f;
+constexpr float kTransliterationSimilarity = 0.9f;
+constexpr float kInitialSimilarity = 0.9f;
+constexpr float kPhoneticSimilarity = 0.8f;
+constexpr float kShortTransliterationSimilarity = 0.65f;
+constexpr float kListedInitialSimilarity = 0.5f;
+constexpr float kShortTypoSimilarity = 0.55f;
+constexpr float kJoinFactor = 0.97f;  // a join costs a little: the split is a real difference
+
+void Consider(TokenMatch* best, float sim, Evidence e, int edits = 0) {
+  if (sim > best->similarity) {
+    best->similarity = sim;
+    best->evidence = e;
+    best->edits = static_cast<uint8_t>(edits);
+  }
+}
+
+}  // namespace
+
+std::string_view EvidenceName(Evidence e) {
+  static constexpr std::array<std::string_view, 8> kNames = {
+      "none", "exact", "variant", "spelling", "transliteration", "phonetic", "typo", "initial"};
+  return kNames[static_cast<size_t>(e)];
+}
+
+TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
+  TokenMatch best;
+  // Legal forms only ever meet legal forms; numbers only their equals.
+  bool q_form = q.kind == TokenKind::kLegalForm, l_form = l.kind == TokenKind::kLegalForm;
+  if (q_form || l_form) {
+    if (q_form && l_form && q.text == l.text) Consider(&best, 1.0f, Evidence::kExact);
+    return best;
+  }
+  if (q.kind == TokenKind::kNumber || l.kind == TokenKind::kNumber) {
+    if (q.text == l.text) Consider(&best, 1.0f, Evidence::kExact);
+    return best;
+  }
+  if (q.text == l.text) {
+    Consider(&best, 1.0f, Evidence::kExact);
+    return best;
+  }
+  if (q.text.size() == 1 || l.text.size() == 1) {
+    // An initial in the query confirms a listed name part; a full query name against a listed
+    // initial cannot be checked beyond its first letter, and counts for less.
+    if (q.text[0] == l.text[0])
+      Consider(&best, q.text.size() == 1 ? kInitialSimilarity : kListedInitialSimilarity,
+               Evidence::kInitial);
+    return best;
+  }
+  if (!q.variant.empty() && q.variant == l.variant)
+    Consider(&best, kVariantSimilarity, Evidence::kVariant);
+  if (!q.phonetic.empty() && q.phonetic == l.phonetic)
+    Consider(&best, kSpellingSimilarity, Evidence::kSpelling);
+  if (best.similarity >= kSpellingSimilarity) return best;
+
+  if (q.transliterated || l.transliterated) {
+    // Unvowelled transliterations: only the consonant skeleton is reliable, and a skeleton of
+    // one or two letters says little.
+    if (q.skeleton.size() >= 2 && q.skeleton == l.skeleton) {
+      Consider(
+          &best,
+          q.skeleton.size() >= 3 ? kTransliterationSimilarity : kShortTransliterationSimilarity,
+          Evidence::kTransliteration);
+    } else if (q.skeleton.size() >= 4 && l.skeleton.size() >= 4 &&
+               BoundedEditDistance(q.skeleton, l.skeleton, 1) <= 1) {
+      Consider(&best, kShortTransliterationSimilarity, Evidence::kTransliteration);
+    }
+  }
+  size_t len = std::max(q.text.size(), l.text.size());
+  if (len <= 3) {
+    // One letter apart on a short token (Mei/Meu, Bin/Bib) is weak evidence: many short names
+    // are one letter apart (Ali/Ari).
+    if (std::min(q.text.size(), l.text.size()) >= 2 && BoundedEditDistance(q.text, l.text, 1) <= 1)
+      Consider(&best, kShortTypoSimilarity, Evidence::kTypo, 1);
+  } else {
+    int allowed = AllowedEdits(len);
+    int d = BoundedEditDistance(q.text, l.text, allowed);
+    if (d <= allowed) Consider(&best, 1.0f - static_cast<float>(d) / len, Evidence::kTypo, d);
+    if (!q.phonetic.empty() && !l.phonetic.empty()) {
+      size_t plen = std::max(q.phonetic.size(), l.phonetic.size());
+      int bound = std::min(allowed, AllowedEdits(plen));
+      int pd = BoundedEditDistance(q.phonetic, l.phonetic, bound);
+      if (pd <= bound && pd < d)
+        Consider(&best, 1.0f - static_cast<float>(pd) / std::max<size_t>(plen, len) - 0.02f,
+                 Evidence::kTypo, pd);
+    }
+  }
+  if (q.skeleton.size() >= 3 && q.skeleton == l.skeleton && q.text[0] == l.text[0] &&
+      q.text.size() <= l.text.size() + 1 && l.text.size() <= q.text.size() + 1)
+    Consider(&best, kPhoneticSimilarity, Evidence::kPhonetic);
+  return best;
+}
+
+namespace {
+
+struct Candidate {
+  AlignedPair pair;
+  float gain;  // similarity × the weight the pair covers on both sides
+};
+
+// True when the two pairs share a token on either side.
+bool Conflict(const AlignedPair& a, const AlignedPair& b) {
+  for (int x : a.query)
+    for (int y : b.query)
+      if (x >= 0 && x == y) return true;
+  for (int x : a.list)
+    for (int y : b.list)
+      if (x >= 0 && x == y) return true;
+  return false;
+}
+
+}  // namespace
+
+AlignOptions AlignOptionsFor(Schema listed) {
+  return AlignOptions{listed == Schema::kPerson ? 0.2f : 0.4f};
+}
+
+NameAlignment AlignNames(const PreparedName& q, const PreparedName& l, const AlignOptions& opt) {
+  NameAlignment out;
+  const int n = static_cast<int>(q.tokens.size());
+  const int m = static_cast<int>(l.tokens.size());
+  if (n == 0 || m == 0 || q.total_weight <= 0) return out;
+
+  std::vector<Candidate> cands;
+  cands.reserve(static_cast<size_t>(n * m + n + m));
+  auto add = [&](int q0, int q1, int l0, int l1, TokenMatch t) {
+    if (t.similarity <= 0) return;
+    float w = q.tokens[q0].weight + l.tokens[l0].weight;
+    if (q1 >= 0) w += q.tokens[q1].weight;
+    if (l1 >= 0) w += l.tokens[l1].weight;
+    cands.push_back({{{q0, q1}, {l0, l1}, t}, t.similarity * w});
+  };
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < m; ++j) add(i, -1, j, -1, CompareTokens(q.tokens[i], l.tokens[j]));
+  // Joins: a query token against two adjacent list tokens, and two query tokens against one.
+  // Writing two tokens as one is already a liberty: a join must otherwise be close to exact.
+  auto joined = [](TokenMatch t) {
+    if (t.evidence == Evidence::kInitial || t.evidence == Evidence::kPhonetic ||
+        (t.evidence == Evidence::kTypo && t.edits > 1))
+      return TokenMatch{};
+    t.similarity *= kJoinFactor;
+    t.joined = true;
+    return t;
+  };
+  for (int i = 0; i < n; ++i) {
+    if (q.tokens[i].initial) continue;
+    for (int j = 0; j + 1 < m; ++j)
+      add(i, -1, j, j + 1, joined(CompareTokens(q.tokens[i], l.joins[j])));
+  }
+  for (int i = 0; i + 1 < n; ++i) {
+    for (int j = 0; j < m; ++j) {
+      if (l.tokens[j].initial) continue;
+      add(i, i + 1, j, -1, joined(CompareTokens(q.joins[i], l.tokens[j])));
+    }
+  }
+  // Greedy: strongest evidence first; among equals, the pair that covers more weight.
+  std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.pair.match.similarity != b.pair.match.similarity)
+      return a.pair.match.similarity > b.pair.match.similarity;
+    return a.gain > b.gain;
+  });
+  std::vector<const Candidate*> chosen;
+  for (const Candidate& c : cands) {
+    bool free = true;
+    for (const Candidate* x : chosen) free = free && !Conflict(c.pair, x->pair);
+    if (free) chosen.push_back(&c);
+  }
+  // Then swaps: a pair left out replaces the pairs it conflicts with when it covers more, as when
+  // "al" ~ "al" took the token that "aldin" ~ "al" + "din" needed.
+  for (bool improved = true; improved;) {
+    improved = false;
+    for (const Candidate& c : cands) {
+      if (std::find(chosen.begin(), chosen.end(), &c) != chosen.end()) continue;
+      float lost = 0;
+      for (const Candidate* x : chosen)
+        if (Conflict(c.pair, x->pair)) lost += x->gain;
+      if (c.gain <= lost + 1e-6f) continue;
+      chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
+                                  [&](const Candidate* x) { return Conflict(c.pair, x->pair); }),
+                   chosen.end());
+      chosen.push_back(&c);
+      // Tokens freed by the swap may pair again.
+      for (const Candidate& d : cands) {
+        bool free = true;
+        for (const Candidate* x : chosen) free = free && !Conflict(d.pair, x->pair);
+        if (free) chosen.push_back(&d);
+      }
+      improved = true;
+      break;
+    }
+  }
+
+  // A query token matched by anything but equality weighs what its list partner weighs: a typo
+  // turns a common word ("compamy") into an unknown, falsely rare one.
+  std::vector<char> q_used(n, 0), l_used(m, 0);
+  float matched = 0, query_weight = 0;
+  for (const Candidate* c : chosen) {
+    const AlignedPair& p = c->pair;
+    float lw = 0, qw = 0;
+    for (int k : p.list)
+      if (k >= 0) {
+        l_used[k] = 1;
+        lw += l.tokens[k].weight;
+      }
+    for (int k : p.query)
+      if (k >= 0) {
+        q_used[k] = 1;
+        qw += q.tokens[k].weight;
+      }
+    bool fuzzy = p.match.evidence != Evidence::kExact && p.match.evidence != Evidence::kInitial;
+    float w = fuzzy || p.match.joined ? std::min(qw, lw) : qw;
+    matched += w * p.match.similarity;
+    query_weight += w;
+    out.pairs.push_back(p);
+  }
+  std::sort(out.pairs.begin(), out.pairs.end(),
+            [](const AlignedPair& a, const AlignedPair& b) { return a.query[0] < b.query[0]; });
+  float list_unmatched = 0;
+  for (int i = 0; i < n; ++i) {
+    if (!q_used[i]) {
+      out.unmatched_query.push_back(i);
+      query_weight += q.tokens[i].weight;
+    }
+  }
+  for (int j = 0; j < m; ++j) {
+    if (!l_used[j]) {
+      out.unmatched_list.push_back(j);
+      list_unmatched += l.tokens[j].weight;
+    }
+  }
+  out.coverage = query_weight > 0 ? matched / query_weight : 0;
+  float penalty = l.total_weight > 0 ? opt.list_penalty * list_unmatched / l.total_weight : 0;
+  out.score = std::clamp(out.coverage * (1.0f - penalty), 0.0f, 1.0f);
+  return out;
+}
+
+}  // namespace interdict

@@ -1,0 +1,155 @@
+// Store: the versioned, persistent home of imported lists (SQLite, WAL mode, one file).
+//
+// Every successful import of a source is a list version: immutable, numbered per store, with the
+// source name, the publisher's publication date (when the file states one), the SHA-256 of the
+// input files, record counts and the import time. Importing content whose hash equals the newest
+// version of that source creates no new version.
+//
+// Atomicity: an import is one SQLite transaction. Until Commit() returns ok nothing of it is
+// visible, and a failed parse, an abandoned Import (destroyed without Commit) or a killed process
+// leaves the store exactly as it was.
+//
+// Durability: the store runs in WAL mode with synchronous=NORMAL. A crash of the process (kill,
+// abort) loses nothing that Commit() reported as committed: the commit is in the OS's page cache.
+// A power loss or OS crash may lose the most recent commits, but never corrupts the store or
+// leaves part of an import: it reopens at an earlier committed state. Imports can be re-run, so
+// that trade (no fsync per commit) is the right one.
+//
+// Versions are immutable: the API has no way to change or delete one, and the schema's triggers
+// refuse UPDATE and DELETE on them. Record bodies are kept once per distinct content, so a version
+// that repeats most of the previous one's records costs little space.
+//
+// Thread-safety: a Store is used by one thread at a time. Several processes may open the same file;
+// SQLite serialises writers.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/entity.h"
+#include "core/status.h"
+
+struct sqlite3;
+
+namespace interdict {
+
+struct ListVersion {
+  int64_t id = 0;              // unique in the store, increasing
+  std::string source;          // "us-ofac-sdn"
+  std::string published;       // publisher's date, ISO 8601, or ""
+  std::string content_sha256;  // hex, over the input files (see ContentHash in ingest)
+  int64_t record_count = 0;
+  std::map<std::string, int64_t> schema_counts;  // "person" -> 4620, ...
+  std::string imported_at;                       // UTC, ISO 8601
+  std::vector<std::string> files;                // input file names
+};
+
+// One record that differs between two versions, with the top-level fields that changed
+// ("names", "birth_dates", "addresses", ...).
+struct RecordChange {
+  std::string entity_id;
+  std::vector<std::string> fields;
+};
+
+struct VersionDiff {
+  std::vector<std::string> added;     // entity ids, sorted
+  std::vector<std::string> removed;   // entity ids, sorted
+  std::vector<RecordChange> changed;  // sorted by entity id
+};
+
+class Store;
+
+// An import in progress. Add records, then Commit. Destroying it without Commit rolls back.
+// After any error from Add or Commit the import is dead: every later call returns an error and
+// only destruction (which rolls back) remains, so a partial list can never be committed.
+// Closing the Store first also rolls the import back.
+class Import {
+ public:
+  ~Import();
+  Import(const Import&) = delete;
+  Import& operator=(const Import&) = delete;
+
+  // Adds one record. Its id must be "<source>:<...>" and its `source` the import's source. Two
+  // records with the same id in one import are an error.
+  Status Add(const Entity& entity);
+
+  // Makes the version visible. `published` and `files` are recorded as given. An import with no
+  // records is refused (an empty list file is a broken download far more often than a list).
+  // On success *version (may be null) describes the new version.
+  Status Commit(const std::string& published, const std::vector<std::string>& files,
+                ListVersion* version);
+
+ private:
+  friend class Store;
+  struct Statements;
+  Import(Store* store, std::string source, std::string content_sha256);
+  Status CheckUsable() const;
+  Status Fail(Status status);  // records `status` as the import's failure and returns it
+  void Abandon();              // rolls back; requires open_ and store_ != nullptr
+  Store* store_;               // null once the store has closed
+  std::string source_;
+  std::string content_sha256_;
+  int64_t version_id_ = 0;
+  int64_t count_ = 0;
+  std::map<std::string, int64_t> schema_counts_;
+  bool open_ = false;
+  Status failure_;
+  std::unique_ptr<Statements> stmts_;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) the store at `path`, migrating its schema. The default path is
+  // the caller's business: the CLI uses --db, then $INTERDICT_DB, then ./interdict.db.
+  // InvalidInput when the file is not SQLite, is another application's SQLite database, or was
+  // written by a newer Interdict (its schema version is above the one this build knows).
+  static Status Open(const std::string& path, std::unique_ptr<Store>* out);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // The newest version of `source` whose content hash is `content_sha256`, if that is the newest
+  // version of the source. *found is false otherwise.
+  Status FindCurrentWithHash(const std::string& source, const std::string& content_sha256,
+                             bool* found, ListVersion* version);
+
+  // Starts an import of `source`. Only one import may be open per Store. Takes the store's write
+  // lock until the import ends; an import in another process makes this wait, then fail with
+  // IoError after a timeout (10 s).
+  Status BeginImport(const std::string& source, const std::string& content_sha256,
+                     std::unique_ptr<Import>* out);
+
+  // All versions, oldest first; or of one source when `source` is not empty.
+  Status ListVersions(const std::string& source, std::vector<ListVersion>* out);
+  // The newest version of each source, ordered by source name.
+  Status LatestVersions(std::vector<ListVersion>* out);
+  Status GetVersion(int64_t id, ListVersion* out);
+
+  // Every record of a version, in entity-id order.
+  Status ReadRecords(int64_t version_id, const std::function<Status(Entity&&)>& sink);
+  // One record: from the newest version of its source that holds it (`version_id` 0) or from the
+  // given version. NotFound when absent; InvalidInput when `version_id` is 0 and the id has no
+  // "<source>:" prefix. `from_version` may be null.
+  Status GetEntity(const std::string& entity_id, int64_t version_id, Entity* out,
+                   ListVersion* from_version);
+
+  // Records added, removed and changed from version `from` to version `to` (same source).
+  // NotFound when either version does not exist, InvalidInput when their sources differ. A
+  // record's fields are the top-level keys of its JSON form (entity_json.h), so a field that is
+  // present on one side only is a changed field.
+  Status Diff(int64_t from, int64_t to, VersionDiff* out);
+
+  sqlite3* handle() { return db_; }  // for the store's own modules (audit, alerts) only
+
+ private:
+  friend class Import;
+  explicit Store(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+  Import* open_import_ = nullptr;
+};
+
+}  // namespace interdict

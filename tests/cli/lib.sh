@@ -1,0 +1,37 @@
+# Shared by the end-to-end tests: tests/cli/<name>_test.sh BINARY SOURCE_DIR
+# Each test runs the real `interdict` binary in a temp folder and fails on the first broken
+# expectation, printing what it ran and what came out.
+set -euo pipefail
+BIN=$1
+SRC=$2
+export INTERDICT_DATA_DIR="$SRC/data"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export INTERDICT_DB="$TMP/test.db"
+FAILS=0
+PASSES=0
+
+# run CMD...: runs the binary, keeping stdout in $OUT, stderr in $ERR and the exit code in $RC.
+run() {
+  set +e
+  "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
+  RC=$?
+  set -e
+  OUT=$(cat "$TMP/out")
+  ERR=$(cat "$TMP/err")
+}
+fail() {
+  echo "FAIL: $1"
+  echo "  stdout: ${OUT:0:2000}"
+  echo "  stderr: ${ERR:0:2000}"
+  FAILS=$((FAILS + 1))
+}
+ok() { PASSES=$((PASSES + 1)); }
+expect_rc() { if [ "$RC" = "$1" ]; then ok; else fail "$2: exit code $RC, expected $1"; fi; }
+expect_out() { if grep -qE -- "$1" <<<"$OUT"; then ok; else fail "$2: stdout lacks /$1/"; fi; }
+expect_no_out() { if grep -qE -- "$1" <<<"$OUT"; then fail "$2: stdout has /$1/"; else ok; fi; }
+expect_err() { if grep -qE -- "$1" <<<"$ERR"; then ok; else fail "$2: stderr lacks /$1/"; fi; }
+finish() {
+  echo "$PASSES passed, $FAILS failed"
+  [ "$FAILS" = 0 ]
+}
