@@ -17,5 +17,7 @@ void RegisterShow(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterScreen(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterCompare(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterTokenStats(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterScan(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterServe(CLI::App& app, const Context& ctx, Runner* run);
 
 }  // namespace interdict::cli

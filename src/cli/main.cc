@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
   RegisterScreen(app, ctx, &run);
   RegisterCompare(app, ctx, &run);
   RegisterTokenStats(app, ctx, &run);
+  RegisterScan(app, ctx, &run);
+  RegisterServe(app, ctx, &run);
 
   try {
     app.parse(argc, argv);
