@@ -7,13 +7,18 @@
 namespace interdict {
 namespace {
 
+// Skeleton keys are kept apart for tokens transliterated from another script, so that a Latin
+// query token can look for its transliterated counterparts without wading through every Latin
+// token that merely shares consonants with it.
 enum KeyTag : char {
   kText = 'T',
   kVariant = 'V',
   kPhonetic = 'P',
-  kSkeleton = 'S',
   kDelete = 'D',
-  kSkeletonDelete = 'K'
+  kSkeleton = 'S',  // Latin list tokens
+  kSkeletonDelete = 'K',
+  kScriptSkeleton = 'X',  // transliterated list tokens
+  kScriptSkeletonDelete = 'Y',
 };
 
 uint64_t HashKey(char tag, std::string_view s) {
@@ -71,20 +76,24 @@ class NameIndex::Scratch {
 
 NameIndex::~NameIndex() = default;
 
-void NameIndex::AddKeys(const PreparedToken& t, const std::function<void(uint64_t)>& add) const {
+void NameIndex::AddKeys(const PreparedToken& t, bool join,
+                        const std::function<void(uint64_t)>& add) const {
   add(HashKey(kText, t.text));
-  if (!t.variant.empty() && t.variant != t.text) add(HashKey(kVariant, t.variant));
+  if (!t.variant.empty()) add(HashKey(kVariant, t.variant));
   if (!t.phonetic.empty()) add(HashKey(kPhonetic, t.phonetic));
-  if (!t.skeleton.empty()) add(HashKey(kSkeleton, t.skeleton));
+  const char skeleton = t.transliterated ? kScriptSkeleton : kSkeleton;
+  const char skeleton_delete = t.transliterated ? kScriptSkeletonDelete : kSkeletonDelete;
+  if (!t.skeleton.empty()) add(HashKey(skeleton, t.skeleton));
   if (t.text.size() >= 4) {
+    // Joins are compared with at most one edit, so they need no second deletion.
     add(HashKey(kDelete, t.text));
-    ForEachDeletion(t.text, t.text.size() >= 8,
+    ForEachDeletion(t.text, !join && t.text.size() >= 8,
                     [&](std::string_view d) { add(HashKey(kDelete, d)); });
   }
   if (t.skeleton.size() >= 4) {
-    add(HashKey(kSkeletonDelete, t.skeleton));
+    add(HashKey(skeleton_delete, t.skeleton));
     ForEachDeletion(t.skeleton, false,
-                    [&](std::string_view d) { add(HashKey(kSkeletonDelete, d)); });
+                    [&](std::string_view d) { add(HashKey(skeleton_delete, d)); });
   }
 }
 
@@ -93,13 +102,17 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
   // Names, and the distinct tokens (keyed by text and transliteration flag) they are made of.
   std::unordered_map<std::string, uint32_t> token_ids;
   std::vector<std::vector<uint32_t>> token_names;
-  auto intern = [&](const PreparedToken& t, uint32_t name_id) {
+  std::vector<char> token_is_join;  // 1 while a token has been seen only as a join
+  auto intern = [&](const PreparedToken& t, uint32_t name_id, bool join) {
     std::string key = t.text;
     key.push_back(t.transliterated ? '\1' : '\0');
     auto [it, inserted] = token_ids.emplace(key, static_cast<uint32_t>(tokens_.size()));
     if (inserted) {
       tokens_.push_back(t);
       token_names.emplace_back();
+      token_is_join.push_back(join);
+    } else if (!join) {
+      token_is_join[it->second] = 0;
     }
     std::vector<uint32_t>& names = token_names[it->second];
     if (names.empty() || names.back() != name_id) names.push_back(name_id);
@@ -113,8 +126,8 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
       uint32_t id = static_cast<uint32_t>(refs_.size());
       refs_.push_back({static_cast<uint32_t>(e), static_cast<uint16_t>(n), name.kind});
       for (const PreparedToken& t : prepared.tokens)
-        if (!t.initial) intern(t, id);
-      for (const PreparedToken& t : prepared.joins) intern(t, id);
+        if (!t.initial) intern(t, id, false);
+      for (const PreparedToken& t : prepared.joins) intern(t, id, true);
       names_.push_back(std::move(prepared));
     }
   }
@@ -128,7 +141,7 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
   // Keys: (key, token) pairs sorted by key, then an open-addressing table key -> range.
   std::vector<std::pair<uint64_t, uint32_t>> pairs;
   for (uint32_t t = 0; t < tokens_.size(); ++t)
-    AddKeys(tokens_[t], [&](uint64_t k) { pairs.emplace_back(k, t); });
+    AddKeys(tokens_[t], token_is_join[t], [&](uint64_t k) { pairs.emplace_back(k, t); });
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   size_t distinct = 0;
@@ -177,21 +190,27 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
   }
   s->touched.clear();
   float free_weight = 0;  // initials: assumed to confirm
-  auto probe = [&](const PreparedToken& q) {
+  // A join (two query tokens written together) is compared with at most one edit, so it needs
+  // only one-letter deletions.
+  auto probe = [&](const PreparedToken& q, bool join) {
     if (++s->stamp == 0) {
       std::fill(s->name_stamp.begin(), s->name_stamp.end(), 0);
       std::fill(s->token_stamp.begin(), s->token_stamp.end(), 0);
       s->stamp = 1;
     }
     s->reached.clear();
-    auto visit_key = [&](uint64_t key) {
+    // Returns whether the key exists. `fixed` > 0 is an upper bound of the similarity of every
+    // token the key can reach, used instead of computing it: 1 for the text, variant and
+    // phonetic keys (those tokens score 0.93 or more); the skeleton similarity for skeleton keys,
+    // which are probed after the typo keys that find the closer spellings.
+    auto visit_key = [&](uint64_t key, float fixed = 0) {
       const Slot* slot = Find(key);
-      if (slot == nullptr) return;
+      if (slot == nullptr) return false;
       for (uint32_t k = slot->begin; k < slot->begin + slot->count; ++k) {
         uint32_t t = key_tokens_[k];
         if (s->token_stamp[t] == s->stamp) continue;
         s->token_stamp[t] = s->stamp;
-        float v = sim(q, tokens_[t]);
+        float v = fixed > 0 ? fixed : sim(q, tokens_[t]);
         if (v <= 0) continue;
         for (uint32_t p = posting_offsets_[t]; p < posting_offsets_[t + 1]; ++p) {
           uint32_t n = postings_[p];
@@ -204,23 +223,42 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
           }
         }
       }
+      return true;
     };
-    visit_key(HashKey(kText, q.text));
-    if (!q.variant.empty()) visit_key(HashKey(kVariant, q.variant));
-    if (!q.phonetic.empty()) visit_key(HashKey(kPhonetic, q.phonetic));
-    if (!q.skeleton.empty()) visit_key(HashKey(kSkeleton, q.skeleton));
-    if (q.text.size() >= 3) {
-      // The list token's deletions against the query token, and both sides' deletions.
+    const bool known = visit_key(HashKey(kText, q.text), 1.0f);
+    if (!q.variant.empty()) visit_key(HashKey(kVariant, q.variant), 1.0f);
+    if (!q.phonetic.empty()) visit_key(HashKey(kPhonetic, q.phonetic), 1.0f);
+    // Typo keys only for a token no list name spells this way: a token the lists know is almost
+    // never a typo of another (and when it is, variant and phonetic keys meet it).
+    const bool fuzzy = !known || q.transliterated;
+    if (fuzzy && q.text.size() >= 3) {
+      // The list token's deletions against the query token, and both sides' deletions. A list
+      // token of 4+ letters carries its own text as a deletion key, so a query deletion needs a
+      // plain text probe only when it is shorter than that.
       visit_key(HashKey(kDelete, q.text));
-      ForEachDeletion(q.text, q.text.size() >= 8, [&](std::string_view d) {
+      ForEachDeletion(q.text, !join && q.text.size() >= 8, [&](std::string_view d) {
         visit_key(HashKey(kDelete, d));
-        visit_key(HashKey(kText, d));
+        if (d.size() < 4) visit_key(HashKey(kText, d));
       });
     }
-    if (q.skeleton.size() >= 3) {
-      visit_key(HashKey(kSkeletonDelete, q.skeleton));
+    // Skeleton keys, after the typo keys so that closer spellings are scored exactly first; the
+    // bounds are CompareTokens' skeleton similarities. Transliterated list tokens are always
+    // looked for; Latin ones by a Latin query token only when it is unknown.
+    const float script_bound = q.skeleton.size() >= 3 ? 0.9f : 0.65f;
+    auto skeleton_deletions = [&](char tag) {
+      visit_key(HashKey(tag, q.skeleton), 0.65f);
       ForEachDeletion(q.skeleton, false,
-                      [&](std::string_view d) { visit_key(HashKey(kSkeletonDelete, d)); });
+                      [&](std::string_view d) { visit_key(HashKey(tag, d), 0.65f); });
+    };
+    if (q.skeleton.size() >= 2) {
+      visit_key(HashKey(kScriptSkeleton, q.skeleton), script_bound);
+      if (fuzzy && !join && q.skeleton.size() >= 4) skeleton_deletions(kScriptSkeletonDelete);
+    }
+    if (q.transliterated && q.skeleton.size() >= 2) {
+      visit_key(HashKey(kSkeleton, q.skeleton), script_bound);
+      if (!join && q.skeleton.size() >= 4) skeleton_deletions(kSkeletonDelete);
+    } else if (fuzzy && q.skeleton.size() >= 3) {
+      visit_key(HashKey(kSkeleton, q.skeleton), 0.8f);
     }
     for (uint32_t n : s->reached) {
       if (s->acc_stamp[n] != s->query_stamp) {
@@ -235,10 +273,10 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
     if (q.initial) {
       free_weight += q.weight;
     } else {
-      probe(q);
+      probe(q, false);
     }
   }
-  for (const PreparedToken& j : query.joins) probe(j);
+  for (const PreparedToken& j : query.joins) probe(j, true);
   const float need = min_bound * query.total_weight - free_weight;
   for (uint32_t n : s->touched)
     if (s->acc[n] >= need) out->push_back(n);

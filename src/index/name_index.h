@@ -73,7 +73,8 @@ class NameIndex {
     uint32_t begin = 0;
     uint32_t count = 0;
   };
-  void AddKeys(const PreparedToken& token, const std::function<void(uint64_t)>& add) const;
+  void AddKeys(const PreparedToken& token, bool join,
+               const std::function<void(uint64_t)>& add) const;
   const Slot* Find(uint64_t key) const;
 
   std::vector<NameRef> refs_;

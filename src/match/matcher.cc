@@ -11,9 +11,11 @@ namespace {
 
 constexpr float kWeakAliasMinimum = 0.95f;
 constexpr float kWeakAliasFactor = 0.9f;
-// The most the non-identifier evidence can add (birth date +0.08, country +0.03): names whose
-// bound is this much below the threshold cannot reach it.
-constexpr float kMaxSupportingEffect = 0.11f;
+// The most birth-date and country evidence can add (evidence.h): a name whose bound is further
+// below the threshold than the query's attributes can make up for cannot reach it. (Records
+// carrying a query identifier are found through the identifier index instead.)
+constexpr float kMaxBirthDateEffect = 0.08f;
+constexpr float kMaxCountryEffect = 0.03f;
 constexpr uint32_t kNoName = UINT32_MAX;
 
 // Score adjustment for the kind of name that matched.
@@ -67,7 +69,9 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
         [](const PreparedToken& a, const PreparedToken& b) {
           return CompareTokens(a, b).similarity;
         },
-        options.threshold - kMaxSupportingEffect, session->scratch.get(), &session->candidates);
+        options.threshold - (query.birth_dates.empty() ? 0.0f : kMaxBirthDateEffect) -
+            (codes.empty() ? 0.0f : kMaxCountryEffect),
+        session->scratch.get(), &session->candidates);
   }
 
   // Best name per entity.

@@ -1,10 +1,42 @@
 #include "match/similarity.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <vector>
 
 namespace interdict {
+
+namespace {
+
+// Hyyrö's bit-parallel optimal string alignment distance (2003) for a pattern `p` of 1..64 bytes:
+// one pass over `t` with a handful of word operations per byte.
+int BitParallelOsa(std::string_view p, std::string_view t) {
+  uint64_t peq[256];
+  for (unsigned char c : p) peq[c] = 0;
+  for (unsigned char c : t) peq[c] = 0;
+  for (size_t i = 0; i < p.size(); ++i) peq[static_cast<unsigned char>(p[i])] |= uint64_t{1} << i;
+  uint64_t vp = ~uint64_t{0}, vn = 0, d0 = 0, pm_old = 0;
+  const uint64_t last = uint64_t{1} << (p.size() - 1);
+  int dist = static_cast<int>(p.size());
+  for (unsigned char c : t) {
+    const uint64_t pm = peq[c];
+    const uint64_t tr = (((~d0) & pm) << 1) & pm_old;
+    d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr;
+    uint64_t hp = vn | ~(d0 | vp);
+    uint64_t hn = d0 & vp;
+    dist += (hp & last) != 0;
+    dist -= (hn & last) != 0;
+    hp = (hp << 1) | 1;
+    hn <<= 1;
+    vp = hn | ~(d0 | hp);
+    vn = hp & d0;
+    pm_old = pm;
+  }
+  return dist;
+}
+
+}  // namespace
 
 int BoundedEditDistance(std::string_view a, std::string_view b, int max_distance) {
   if (a.size() < b.size()) std::swap(a, b);
@@ -12,6 +44,7 @@ int BoundedEditDistance(std::string_view a, std::string_view b, int max_distance
   const int m = static_cast<int>(b.size());
   if (n - m > max_distance) return max_distance + 1;
   if (m == 0) return n;
+  if (m <= 64) return std::min(BitParallelOsa(b, a), max_distance + 1);
   // Three rows of the DP over b; stack storage for the usual short tokens.
   constexpr int kStack = 64;
   int stack_rows[3][kStack];

@@ -201,7 +201,7 @@ std::string SpellingRules::Apply(std::string_view token) const {
   for (char c : cur) present |= CharBit(c);
   for (const Rule& r : rules_) {
     if ((present & CharBit(r.from[0])) == 0) continue;
-    if (r.from.size() > cur.size()) continue;
+    if (r.from.size() > cur.size() || cur.find(r.from) == std::string::npos) continue;
     next.clear();
     bool changed = false;
     size_t i = 0;
