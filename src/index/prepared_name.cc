@@ -19,6 +19,7 @@ PreparedName Prepare(const NormalizedName& name, const TokenStats& stats,
     p.variant = t.variant.empty() ? t.text : t.variant;
     p.phonetic = t.phonetic;
     p.skeleton = t.skeleton;
+    p.surface = t.surface;
     p.kind = t.kind;
     p.transliterated = t.transliterated;
     p.begin = t.begin;

@@ -15,6 +15,7 @@ struct PreparedToken {
   std::string variant;   // romanisation-variant class ("muhammad")
   std::string phonetic;  // spelling-rule key
   std::string skeleton;  // consonant skeleton
+  std::string surface;   // legal forms: the words as written ("ooo" for llc); see NameToken
   TokenKind kind = TokenKind::kWord;
   bool transliterated = false;
   bool initial = false;  // a single letter: can confirm a name part, never find one

@@ -37,10 +37,25 @@ std::string_view EvidenceName(Evidence e) {
 
 TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
   TokenMatch best;
-  // Legal forms only ever meet legal forms; numbers only their equals.
+  // Legal forms meet legal forms of the same canonical form; a word may be a misspelt legal form
+  // ("olo" for OOO, "lttd" for LTD), compared with the form as the other side wrote it. Numbers
+  // meet only their equals.
   bool q_form = q.kind == TokenKind::kLegalForm, l_form = l.kind == TokenKind::kLegalForm;
   if (q_form || l_form) {
-    if (q_form && l_form && q.text == l.text) Consider(&best, 1.0f, Evidence::kExact);
+    if (q_form && l_form) {
+      if (q.text == l.text) Consider(&best, 1.0f, Evidence::kExact);
+    } else {
+      const PreparedToken& word = q_form ? l : q;
+      const std::string& form = q_form ? q.surface : l.surface;
+      if (word.kind == TokenKind::kWord && !form.empty()) {
+        size_t len = std::max(word.text.size(), form.size());
+        int allowed = std::max(1, AllowedEdits(len));
+        int d = BoundedEditDistance(word.text, form, allowed);
+        if (d <= allowed && std::min(word.text.size(), form.size()) >= 2)
+          Consider(&best, len <= 3 ? kShortTypoSimilarity : 1.0f - static_cast<float>(d) / len,
+                   Evidence::kTypo, d);
+      }
+    }
     return best;
   }
   if (q.kind == TokenKind::kNumber || l.kind == TokenKind::kNumber) {
@@ -86,7 +101,7 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
       Consider(&best, kShortTypoSimilarity, Evidence::kTypo, 1);
   } else {
     int allowed = AllowedEdits(len);
-    int d = BoundedEditDistance(q.text, l.text, allowed);
+    int d = BoundedEditDistance(q.text, l.text, allowed);  // returns at once on a length gap
     if (d <= allowed) Consider(&best, 1.0f - static_cast<float>(d) / len, Evidence::kTypo, d);
     if (!q.phonetic.empty() && !l.phonetic.empty()) {
       size_t plen = std::max(q.phonetic.size(), l.phonetic.size());
@@ -154,17 +169,21 @@ NameAlignment AlignNames(const PreparedName& q, const PreparedName& l, const Ali
     t.joined = true;
     return t;
   };
-  for (int i = 0; i < n; ++i) {
-    if (q.tokens[i].initial) continue;
+  // Beyond one edit a join is only a respelling or a transliteration, so Latin tokens of quite
+  // different lengths cannot pair: skip them without comparing.
+  auto may_join = [](const PreparedToken& a, const PreparedToken& b) {
+    if (a.initial || b.initial) return false;
+    if (a.transliterated || b.transliterated) return true;
+    return a.text.size() + 2 >= b.text.size() && b.text.size() + 2 >= a.text.size();
+  };
+  for (int i = 0; i < n; ++i)
     for (int j = 0; j + 1 < m; ++j)
-      add(i, -1, j, j + 1, joined(CompareTokens(q.tokens[i], l.joins[j])));
-  }
-  for (int i = 0; i + 1 < n; ++i) {
-    for (int j = 0; j < m; ++j) {
-      if (l.tokens[j].initial) continue;
-      add(i, i + 1, j, -1, joined(CompareTokens(q.joins[i], l.tokens[j])));
-    }
-  }
+      if (may_join(q.tokens[i], l.joins[j]))
+        add(i, -1, j, j + 1, joined(CompareTokens(q.tokens[i], l.joins[j])));
+  for (int i = 0; i + 1 < n; ++i)
+    for (int j = 0; j < m; ++j)
+      if (may_join(q.joins[i], l.tokens[j]))
+        add(i, i + 1, j, -1, joined(CompareTokens(q.joins[i], l.tokens[j])));
   // Greedy: strongest evidence first; among equals, the pair that covers more weight.
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.pair.match.similarity != b.pair.match.similarity)

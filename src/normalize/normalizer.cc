@@ -245,7 +245,10 @@ NormalizedName NameNormalizer::Normalize(std::string_view name, Schema schema) c
       t.kind = TokenKind::kLegalForm;
       t.text = m.legal->canonical;
       t.end = raw[i + m.span - 1].end;
-      for (size_t k = 1; k < m.span; ++k) t.transliterated |= raw[i + k].transliterated;
+      for (size_t k = 0; k < m.span; ++k) {
+        t.transliterated |= raw[i + k].transliterated;
+        t.surface += raw[i + k].text;
+      }
       t.variant = t.phonetic = t.skeleton = t.text;
     } else if (AllDigits(raw[i].text)) {
       t.kind = TokenKind::kNumber;

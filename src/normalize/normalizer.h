@@ -45,6 +45,7 @@ struct NameToken {
   std::string variant;   // variant-class representative ("muhammad"); == text when none known
   std::string phonetic;  // spelling-rule key, vowels kept: "muhamed"
   std::string skeleton;  // consonant skeleton: "mhmd"
+  std::string surface;   // kLegalForm: its words as written, folded and joined ("ooo", "sal")
   TokenKind kind = TokenKind::kWord;
   bool transliterated = false;  // came from a non-Latin script (vowels may be missing)
   // Byte range of the token's source in the input (for explanations and text spans).
