@@ -79,6 +79,14 @@ NameIndex::~NameIndex() = default;
 void NameIndex::AddKeys(const PreparedToken& t, bool join,
                         const std::function<void(uint64_t)>& add) const {
   add(HashKey(kText, t.text));
+  if (t.kind == TokenKind::kLegalForm) {
+    // Found by its canonical form, and by a misspelling of the form as written ("olo" ~ OOO).
+    if (t.surface.size() >= 3) {
+      add(HashKey(kDelete, t.surface));
+      ForEachDeletion(t.surface, false, [&](std::string_view d) { add(HashKey(kDelete, d)); });
+    }
+    return;
+  }
   if (!t.variant.empty()) add(HashKey(kVariant, t.variant));
   if (!t.phonetic.empty()) add(HashKey(kPhonetic, t.phonetic));
   const char skeleton = t.transliterated ? kScriptSkeleton : kSkeleton;
@@ -104,7 +112,8 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
   std::vector<std::vector<uint32_t>> token_names;
   std::vector<char> token_is_join;  // 1 while a token has been seen only as a join
   auto intern = [&](const PreparedToken& t, uint32_t name_id, bool join) {
-    std::string key = t.text;
+    // Legal forms are told apart by how they were written, which their typo keys use.
+    std::string key = t.kind == TokenKind::kLegalForm ? t.text + '\2' + t.surface : t.text;
     key.push_back(t.transliterated ? '\1' : '\0');
     auto [it, inserted] = token_ids.emplace(key, static_cast<uint32_t>(tokens_.size()));
     if (inserted) {
@@ -212,6 +221,10 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
         s->token_stamp[t] = s->stamp;
         float v = fixed > 0 ? fixed : sim(q, tokens_[t]);
         if (v <= 0) continue;
+        // The scorer lets an inexact match weigh what the list token weighs when that is less
+        // (a misspelt common word is no rare word); such a match can lift the score as much as
+        // an exact one, so it bounds at 1.
+        if (v < 1.0f && tokens_[t].weight < q.weight) v = 1.0f;
         for (uint32_t p = posting_offsets_[t]; p < posting_offsets_[t + 1]; ++p) {
           uint32_t n = postings_[p];
           if (s->name_stamp[n] != s->stamp) {
@@ -231,6 +244,8 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
     // Typo keys only for a token no list name spells this way: a token the lists know is almost
     // never a typo of another (and when it is, variant and phonetic keys meet it).
     const bool fuzzy = !known || q.transliterated;
+    // A known token still meets the list tokens that have one letter more (one probe).
+    if (!fuzzy && q.text.size() >= 3) visit_key(HashKey(kDelete, q.text));
     if (fuzzy && q.text.size() >= 3) {
       // The list token's deletions against the query token, and both sides' deletions. A list
       // token of 4+ letters carries its own text as a deletion key, so a query deletion needs a
@@ -257,7 +272,9 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
     if (q.transliterated && q.skeleton.size() >= 2) {
       visit_key(HashKey(kSkeleton, q.skeleton), script_bound);
       if (!join && q.skeleton.size() >= 4) skeleton_deletions(kSkeletonDelete);
-    } else if (fuzzy && q.skeleton.size() >= 3) {
+    } else if (q.skeleton.size() >= 3) {
+      // Latin spellings that sound alike (Farid/Fared): the scorer gives them 0.8 at most
+      // unless a typo key found them first.
       visit_key(HashKey(kSkeleton, q.skeleton), 0.8f);
     }
     for (uint32_t n : s->reached) {
