@@ -133,7 +133,9 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
       PreparedName prepared = Prepare(normalizer.Normalize(name.full, schema), stats, normalizer);
       if (prepared.tokens.empty()) continue;
       uint32_t id = static_cast<uint32_t>(refs_.size());
-      refs_.push_back({static_cast<uint32_t>(e), static_cast<uint16_t>(n), name.kind});
+      bool has_initial = false;
+      for (const PreparedToken& t : prepared.tokens) has_initial |= t.initial;
+      refs_.push_back({static_cast<uint32_t>(e), static_cast<uint16_t>(n), name.kind, has_initial});
       for (const PreparedToken& t : prepared.tokens)
         if (!t.initial) intern(t, id, false);
       for (const PreparedToken& t : prepared.joins) intern(t, id, true);
@@ -295,8 +297,14 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
   }
   for (const PreparedToken& j : query.joins) probe(j, true);
   const float need = min_bound * query.total_weight - free_weight;
-  for (uint32_t n : s->touched)
-    if (s->acc[n] >= need) out->push_back(n);
+  // A listed initial is not indexed; it may pair with any one query token, at the scorer's
+  // listed-initial similarity (0.5) at most.
+  float heaviest = 0;
+  for (const PreparedToken& q : query.tokens) heaviest = std::max(heaviest, q.weight);
+  for (uint32_t n : s->touched) {
+    float acc = s->acc[n] + (refs_[n].has_initial ? 0.5f * heaviest : 0.0f);
+    if (acc >= need) out->push_back(n);
+  }
 }
 
 size_t NameIndex::MemoryBytes() const {

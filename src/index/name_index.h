@@ -36,6 +36,7 @@ class NameIndex {
     uint32_t entity;  // index into the entity vector the index was built from
     uint16_t name;    // index into that entity's names
     NameKind kind;
+    bool has_initial;  // the listed name has an initial, which any query token may stand for
   };
 
   // Per-thread working memory for Candidates(); create with NewScratch().

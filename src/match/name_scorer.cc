@@ -74,6 +74,9 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
                Evidence::kInitial);
     return best;
   }
+  // A particle ("al", "bin", "de") is the same particle or nothing: a name that is one letter
+  // from it ("ali", "bint") is another word, and would otherwise borrow the particle's low weight.
+  if ((q.kind == TokenKind::kParticle) != (l.kind == TokenKind::kParticle)) return best;
   if (!q.variant.empty() && q.variant == l.variant)
     Consider(&best, kVariantSimilarity, Evidence::kVariant);
   if (!q.phonetic.empty() && q.phonetic == l.phonetic)
