@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# README command 2: build and run every test: a release build, then an ASan+UBSan build.
+# README command 2: build and run every test: a release build, then an ASan+UBSan build, then a
+# bounded fuzzing run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -15,3 +16,6 @@ for variant in release asan; do
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir "$dir" --output-on-failure -j "$jobs"
 done
+# A bounded libFuzzer run of HTTP request parsing and handling (clang++, ASan + UBSan): 30 s.
+echo "== fuzz: request_fuzz, 30 s"
+bash fuzz/run.sh 30 build-test-fuzz

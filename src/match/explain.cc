@@ -58,7 +58,11 @@ std::string Fixed(float v, int digits = 2) {
   return buf;
 }
 
-std::string Signed(float v) { return (v >= 0 ? "+" : "") + Fixed(v); }
+std::string Signed(float v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%+.2f", static_cast<double>(v));
+  return buf;
+}
 
 std::string KindPhrase(NameKind k) {
   switch (k) {

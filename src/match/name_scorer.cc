@@ -51,9 +51,12 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
         size_t len = std::max(word.text.size(), form.size());
         int allowed = std::max(1, AllowedEdits(len));
         int d = BoundedEditDistance(word.text, form, allowed);
-        if (d <= allowed && std::min(word.text.size(), form.size()) >= 2)
+        if (d == 0) {
+          Consider(&best, 1.0f, Evidence::kExact);  // the form written where it is not one
+        } else if (d <= allowed && std::min(word.text.size(), form.size()) >= 2) {
           Consider(&best, len <= 3 ? kShortTypoSimilarity : 1.0f - static_cast<float>(d) / len,
                    Evidence::kTypo, d);
+        }
       }
     }
     return best;

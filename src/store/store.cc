@@ -35,7 +35,11 @@ constexpr int kBusyTimeoutMs = 10000;
 //   range or point reads on that key, so no secondary index is needed. Its version_id foreign key
 //   is deferred because an import writes its records before its list_version row (the row's counts
 //   are only known at the end), all inside one transaction.
-constexpr std::array<const char*, 1> kMigrations = {
+//
+// Schema 2:
+// - audit_log: one row per screening request answered by the server (store/audit.h), written in
+//   batches by the server's audit writer. Append-only, like list versions.
+constexpr std::array<const char*, 2> kMigrations = {
     R"sql(
 CREATE TABLE list_version(
   id INTEGER PRIMARY KEY,
@@ -69,6 +73,25 @@ CREATE TRIGGER version_record_no_delete BEFORE DELETE ON version_record
   BEGIN SELECT RAISE(ABORT, 'list versions are immutable'); END;
 CREATE TRIGGER record_body_no_update BEFORE UPDATE ON record_body
   BEGIN SELECT RAISE(ABORT, 'record bodies are immutable'); END;
+)sql",
+    R"sql(
+CREATE TABLE audit_log(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  who TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  endpoint TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  query TEXT NOT NULL CHECK (json_valid(query)),
+  list_versions TEXT NOT NULL CHECK (json_valid(list_versions)),
+  result_count INTEGER NOT NULL,
+  max_score REAL,
+  results TEXT NOT NULL CHECK (json_valid(results))
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql",
 };
 constexpr int64_t kSchemaVersion = static_cast<int64_t>(kMigrations.size());

@@ -1,0 +1,194 @@
+#include "scan/message_screener.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "core/text.h"
+#include "match/explain.h"
+
+namespace interdict {
+namespace {
+
+void SetField(const MessageValue& v, std::vector<Mention>* mentions) {
+  for (Mention& m : *mentions) {
+    m.hit.field = v.field;
+    m.hit.line = v.line;
+  }
+}
+
+bool KindsCompatible(const MessageParty::Id& id, IdKind listed) {
+  return !id.has_kind || id.kind == listed || listed == IdKind::kOther;
+}
+
+}  // namespace
+
+Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions& options,
+                               Scanner::Session* scan_session, Matcher::Session* match_session,
+                               std::vector<Hit>* out) const {
+  ScanContext context;
+  ScanOptions places_only = options;
+  places_only.parties = false;
+  const Snapshot& snapshot = scanner_.snapshot();
+  auto scan_places = [&](const MessageValue& v) -> Status {
+    if (!options.jurisdictions || Trim(v.text).empty()) return Status::Ok();
+    std::vector<Mention> mentions;
+    INTERDICT_RETURN_IF_ERROR(
+        scanner_.ScanPart(v.text, places_only, scan_session, &mentions).WithContext(v.field));
+    SetField(v, &mentions);
+    context.Add(std::move(mentions));
+    return Status::Ok();
+  };
+  auto code_mention = [&](const MessageValue& v, std::string_view code, std::string_view how,
+                          uint32_t begin) {
+    Mention m;
+    if (!options.jurisdictions || !scanner_.CountryCodeMention(code, how, options, &m)) return;
+    m.hit.field = v.field;
+    m.hit.line = v.line;
+    m.hit.begin = m.hit.char_begin = begin;
+    m.hit.end = m.hit.char_end = begin + static_cast<uint32_t>(code.size());
+    std::vector<Mention> one;
+    one.push_back(std::move(m));
+    context.Add(std::move(one));
+  };
+  // Listed identifiers: entities holding one of these values.
+  auto identifier_hits = [&](const MessageValue& v, const std::vector<std::string>& canonical,
+                             const std::function<bool(const Identifier&)>& kind_ok,
+                             const std::set<const Entity*>& already, const std::string& what) {
+    std::set<const Entity*> seen = already;
+    std::vector<Mention> mentions;
+    for (const std::string& c : canonical) {
+      for (uint32_t ent : snapshot.EntitiesWithIdentifier(c)) {
+        const Entity& e = snapshot.entities()[ent];
+        const Identifier* found = nullptr;
+        for (const Identifier& id : e.identifiers)
+          if (CanonicalIdentifier(id.value) == c && kind_ok(id)) found = &id;
+        if (found == nullptr || !seen.insert(&e).second) continue;
+        Mention m;
+        m.hit.kind = HitKind::kIdentifier;
+        m.hit.field = v.field;
+        m.hit.line = v.line;
+        m.hit.end = m.hit.char_end = static_cast<uint32_t>(v.text.size());
+        m.hit.text = v.text;
+        m.hit.score = 1.0f;
+        m.hit.entity = &e;
+        m.hit.identifier = found->value;
+        m.hit.sentence = "The " + what + " " + v.text + " is listed as the " + found->label + " " +
+                         found->value + " of " + e.id + " (" + e.primary_name().full + ").";
+        mentions.push_back(std::move(m));
+      }
+    }
+    context.Add(std::move(mentions));
+  };
+
+  for (const MessageParty& p : message.parties) {
+    std::set<const Entity*> named;
+    std::vector<std::string> codes;
+    for (const MessageValue& c : p.countries) {
+      context.AddCountry(c.text);
+      if (!countries_.NameOf(c.text).empty()) codes.push_back(c.text);
+    }
+    if (!p.name.empty() && options.parties) {
+      ScreeningQuery q;
+      if (p.institution) q.schema = Schema::kOrganization;
+      q.countries = codes;
+      q.birth_dates = p.birth_dates;
+      for (const MessageParty::Id& id : p.identifiers) {
+        QueryIdentifier qi{id.value.text, std::nullopt};
+        if (id.has_kind) qi.kind = id.kind;
+        q.identifiers.push_back(std::move(qi));
+      }
+      if (!p.bic.empty()) q.identifiers.push_back({p.bic.text, IdKind::kSwiftBic});
+      ScreenOptions so;
+      so.threshold = options.threshold;
+      so.limit = 10;
+      // The name, and its other readings: the best match per record.
+      std::vector<Mention> mentions;
+      std::vector<const MessageValue*> readings{&p.name};
+      for (const MessageValue& v : p.name_variants) readings.push_back(&v);
+      for (const MessageValue* reading : readings) {
+        q.name = reading->text;
+        ScreenResult result;
+        Status s = matcher_.Screen(q, so, match_session, &result);
+        if (!s.ok())
+          return s.WithContext("line " + std::to_string(reading->line) + ": field " +
+                               reading->field + " ('" + reading->text + "')");
+        for (const MatchResult& r : result.matches) {
+          auto same = std::find_if(mentions.begin(), mentions.end(),
+                                   [&](const Mention& m) { return m.hit.entity == r.entity; });
+          if (same != mentions.end() && same->hit.score >= r.score) continue;
+          Mention m;
+          m.hit.kind = HitKind::kParty;
+          m.hit.field = reading->field;
+          m.hit.line = reading->line;
+          m.hit.end = static_cast<uint32_t>(reading->text.size());
+          m.hit.text = reading->text;
+          m.hit.score = r.score;
+          m.hit.entity = r.entity;
+          m.hit.explanation = r.explanation;
+          m.hit.sentence = "The " + p.role + " (" + p.field + "): " + r.explanation.sentence;
+          for (const std::string& w : result.warnings) m.hit.notes.push_back(w);
+          if (reading != &p.name)
+            m.hit.notes.push_back("the name read across two lines: '" + reading->text + "'");
+          named.insert(r.entity);
+          if (same != mentions.end()) {
+            *same = std::move(m);
+          } else {
+            mentions.push_back(std::move(m));
+          }
+        }
+      }
+      for (Mention& m : mentions) {
+        std::vector<Hit*> one{&m.hit};
+        FillCharOffsets(m.hit.text, &one);
+      }
+      context.Add(std::move(mentions));
+    }
+    if (!p.name.empty()) INTERDICT_RETURN_IF_ERROR(scan_places(p.name));
+    for (const MessageValue& a : p.address) INTERDICT_RETURN_IF_ERROR(scan_places(a));
+    // A country code counts once per party (50F may give it in its identifier, 3/, 5/, 6/, 7/).
+    std::set<std::string> codes_seen;
+    for (const MessageValue& c : p.countries)
+      if (codes_seen.insert(c.text).second) code_mention(c, c.text, "country code", 0);
+    for (const MessageValue& c : p.inferred_countries) {
+      const size_t at = c.text.size() >= 2 ? c.text.size() - 2 : 0;
+      code_mention(c, std::string_view(c.text).substr(at), "country code ending the address", 0);
+    }
+    if (!p.bic.empty()) {
+      const std::string& bic = p.bic.text;
+      std::vector<std::string> variants{bic};
+      if (bic.size() == 11) variants.push_back(bic.substr(0, 8));
+      if (bic.size() == 8) variants.push_back(bic + "XXX");
+      if (bic.size() == 11 && EndsWith(bic, "XXX")) variants.push_back(bic.substr(0, 8));
+      identifier_hits(
+          p.bic, variants,
+          [](const Identifier& id) {
+            return id.kind == IdKind::kSwiftBic || id.label.find("BIC") != std::string::npos;
+          },
+          named, "BIC");
+      code_mention(p.bic, std::string_view(bic).substr(4, 2), "country code of the BIC", 4);
+    }
+    for (const MessageParty::Id& id : p.identifiers) {
+      const std::string c = CanonicalIdentifier(id.value.text);
+      if (c.size() < 4) continue;
+      identifier_hits(
+          id.value, {c},
+          [&id](const Identifier& listed) { return KindsCompatible(id, listed.kind); }, named,
+          "identifier");
+    }
+  }
+  for (const MessageValue& t : message.texts) {
+    std::vector<Mention> mentions;
+    INTERDICT_RETURN_IF_ERROR(
+        scanner_.ScanPart(t.text, options, scan_session, &mentions).WithContext(t.field));
+    SetField(t, &mentions);
+    context.Add(std::move(mentions));
+  }
+  *out = context.Resolve();
+  // In message order.
+  std::stable_sort(out->begin(), out->end(),
+                   [](const Hit& a, const Hit& b) { return a.line < b.line; });
+  return Status::Ok();
+}
+
+}  // namespace interdict

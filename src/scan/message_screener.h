@@ -1,0 +1,46 @@
+// MessageScreener: screens a PaymentMessage. Party names go through the matcher as structured
+// parties (name, with the party's countries, birth dates and identifiers as evidence); BICs and
+// other identifiers are looked up among the listed identifiers; countries, towns and address
+// lines are checked against the jurisdictions; free-text fields are scanned as text. Every hit
+// names its field. The whole message is one context for the scanner's policy (an ambiguous
+// town counts when another field names its country).
+//
+// Immutable; safe for concurrent use with one pair of sessions per thread.
+#pragma once
+
+#include <vector>
+
+#include "core/country.h"
+#include "match/matcher.h"
+#include "scan/payment_message.h"
+#include "scan/scanner.h"
+
+namespace interdict {
+
+struct MessageResult {
+  const PaymentMessage* message = nullptr;
+  std::string type;
+  std::string reference;
+  int line = 0;
+  std::vector<Hit> hits;
+};
+
+class MessageScreener {
+ public:
+  // All must outlive the screener.
+  MessageScreener(const Scanner& scanner, const Matcher& matcher, const CountryTable& countries)
+      : scanner_(scanner), matcher_(matcher), countries_(countries) {}
+
+  // The hits, field by field in message order. A party name the matcher cannot read (no
+  // letters or digits) is an error naming the field.
+  Status Screen(const PaymentMessage& message, const ScanOptions& options,
+                Scanner::Session* scan_session, Matcher::Session* match_session,
+                std::vector<Hit>* out) const;
+
+ private:
+  const Scanner& scanner_;
+  const Matcher& matcher_;
+  const CountryTable& countries_;
+};
+
+}  // namespace interdict

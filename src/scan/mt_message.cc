@@ -1,0 +1,515 @@
+#include "scan/mt_message.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string>
+
+#include "core/text.h"
+
+namespace interdict {
+
+bool IsBic(std::string_view s) {
+  if (s.size() != 8 && s.size() != 11) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool digit = c >= '0' && c <= '9';
+    if (i < 6 ? !upper : !(upper || digit)) return false;
+  }
+  return true;
+}
+
+namespace {
+
+constexpr size_t kLineMax = 35;
+
+// Byte offset -> 1-based line number.
+class Lines {
+ public:
+  explicit Lines(std::string_view text) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+  int At(size_t offset) const {
+    return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
+                            starts_.begin());
+  }
+
+ private:
+  std::vector<size_t> starts_;
+};
+
+struct Field {
+  std::string tag;     // "50K", "59", "20"
+  std::string number;  // "50", "59"
+  char option = 0;     // 'K', 0 for none
+  std::vector<std::string_view> lines;
+  int line = 0;  // line of the ":tag:"
+  bool seq_b = false;
+};
+
+struct MtType {
+  const char* name;
+  std::set<std::string> allowed;       // sequence A (the only one but for MT202COV)
+  std::set<std::string> allowed_b;     // MT202COV sequence B
+  std::vector<std::string> mandatory;  // numbers; a party number stands for any option
+  std::vector<std::string> mandatory_b;
+};
+
+const MtType& Mt103() {
+  static const MtType t{"MT103",
+                        {"13C", "20",  "23B", "23E", "26T", "32A", "33B", "36",  "50A", "50F",
+                         "50K", "51A", "52A", "52D", "53A", "53B", "53D", "54A", "54B", "54D",
+                         "55A", "55B", "55D", "56A", "56C", "56D", "57A", "57B", "57C", "57D",
+                         "59",  "59A", "59F", "70",  "71A", "71F", "71G", "72",  "77B", "77T"},
+                        {},
+                        {"20", "23B", "32A", "50", "59", "71A"},
+                        {}};
+  return t;
+}
+
+const std::set<std::string>& Mt202A() {
+  static const std::set<std::string> a{"20",  "21",  "13C", "32A", "52A", "52D", "53A",
+                                       "53B", "53D", "54A", "54B", "54D", "56A", "56D",
+                                       "57A", "57B", "57D", "58A", "58D", "72"};
+  return a;
+}
+
+const MtType& Mt202() {
+  static const MtType t{"MT202", Mt202A(), {}, {"20", "21", "32A", "58"}, {}};
+  return t;
+}
+
+const MtType& Mt202Cov() {
+  static const MtType t{"MT202COV",
+                        Mt202A(),
+                        {"50A", "50F", "50K", "52A", "52D", "56A", "56C", "56D", "57A", "57B",
+                         "57C", "57D", "59", "59A", "59F", "70", "72", "33B"},
+                        {"20", "21", "32A", "58"},
+                        {"50", "59"}};
+  return t;
+}
+
+std::string RoleOf(const std::string& number) {
+  static const std::map<std::string, std::string> roles{{"50", "ordering customer"},
+                                                        {"51", "sending institution"},
+                                                        {"52", "ordering institution"},
+                                                        {"53", "sender's correspondent"},
+                                                        {"54", "receiver's correspondent"},
+                                                        {"55", "third reimbursement institution"},
+                                                        {"56", "intermediary"},
+                                                        {"57", "account with institution"},
+                                                        {"58", "beneficiary institution"},
+                                                        {"59", "beneficiary customer"}};
+  auto it = roles.find(number);
+  return it == roles.end() ? "" : it->second;
+}
+
+bool IsPartyNumber(const std::string& n) { return n >= "50" && n <= "59" && n.size() == 2; }
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Checks the few non-party fields whose syntax we read (a message whose reference or amount
+// cannot be read is not one we should claim to have screened).
+Status CheckPlainField(const Field& f, const std::string& where) {
+  const std::string_view v = f.lines.empty() ? std::string_view() : f.lines[0];
+  auto bad = [&](const std::string& why) {
+    return Status::InvalidInput(where + "field " + f.tag + ": " + why);
+  };
+  if (f.tag == "20" || f.tag == "21") {
+    if (f.lines.size() != 1 || v.empty() || v.size() > 16)
+      return bad("a reference of 1 to 16 characters on one line");
+    if (v.front() == '/' || v.back() == '/' || v.find("//") != std::string_view::npos)
+      return bad("a reference must not start or end with '/' or contain '//'");
+  } else if (f.tag == "23B") {
+    if (f.lines.size() != 1 || v.size() != 4 || !IsAsciiUpper(v))
+      return bad("a bank operation code of 4 letters (CRED, SPAY...)");
+  } else if (f.tag == "32A") {
+    // 6!n3!a15d: value date, currency, amount with a decimal comma.
+    const bool ok = f.lines.size() == 1 && v.size() >= 11 && v.size() <= 24 &&
+                    AllDigits(v.substr(0, 6)) && IsAsciiUpper(v.substr(6, 3)) &&
+                    std::isdigit(static_cast<unsigned char>(v[9])) &&
+                    std::count(v.begin() + 9, v.end(), ',') == 1 &&
+                    std::all_of(v.begin() + 9, v.end(),
+                                [](char c) { return c == ',' || (c >= '0' && c <= '9'); });
+    if (!ok) return bad("'" + std::string(v) + "' is not date, currency and amount (YYMMDDCCCn,n)");
+  } else if (f.tag == "71A") {
+    if (f.lines.size() != 1 || (v != "BEN" && v != "OUR" && v != "SHA"))
+      return bad("details of charges are BEN, OUR or SHA");
+  }
+  return Status::Ok();
+}
+
+class Parser {
+ public:
+  explicit Parser(std::string_view input) : in_(input), lines_(input) {}
+
+  Status Run(std::vector<PaymentMessage>* out) {
+    size_t pos = 0;
+    while (true) {
+      while (pos < in_.size() &&
+             (in_[pos] == ' ' || in_[pos] == '\r' || in_[pos] == '\n' || in_[pos] == '\t' ||
+              in_[pos] == '$' || in_[pos] == '\x03' || in_[pos] == '\x01'))
+        ++pos;
+      if (pos >= in_.size()) break;
+      PaymentMessage msg;
+      INTERDICT_RETURN_IF_ERROR(Message(&pos, &msg));
+      out->push_back(std::move(msg));
+    }
+    if (out->empty())
+      return Status::InvalidInput("no SWIFT message found (expected '{1:' or '{4:' blocks)");
+    return Status::Ok();
+  }
+
+ private:
+  std::string At(size_t offset) const { return "line " + std::to_string(lines_.At(offset)) + ": "; }
+
+  // A header or trailer block {n:...} with nested braces; *pos is at '{'.
+  Status SkipBlock(size_t* pos, std::string_view* content) {
+    const size_t start = *pos;
+    int depth = 0;
+    for (size_t i = *pos; i < in_.size(); ++i) {
+      if (in_[i] == '{') ++depth;
+      if (in_[i] == '}' && --depth == 0) {
+        *content = in_.substr(start, i + 1 - start);
+        *pos = i + 1;
+        return Status::Ok();
+      }
+    }
+    return Status::InvalidInput(At(start) + "block '" + std::string(in_.substr(start, 4)) +
+                                "' is not closed by '}'");
+  }
+
+  Status Message(size_t* pos, PaymentMessage* msg) {
+    const size_t start = *pos;
+    msg->line = lines_.At(start);
+    std::string_view block2, block3;
+    bool have4 = false;
+    size_t p = *pos;
+    while (p < in_.size() && in_[p] == '{') {
+      if (in_.substr(p, 3) == "{4:") {
+        have4 = true;
+        break;
+      }
+      std::string_view content;
+      INTERDICT_RETURN_IF_ERROR(SkipBlock(&p, &content));
+      if (StartsWith(content, "{2:")) block2 = content;
+      if (StartsWith(content, "{3:")) block3 = content;
+    }
+    if (!have4) {
+      return Status::InvalidInput(
+          At(p) + "no block 4 ('{4:' followed by the fields and '-}'): not a SWIFT MT message");
+    }
+    if (block2.empty())
+      return Status::InvalidInput(At(start) +
+                                  "block 2 (application header) is missing: the "
+                                  "message type is unknown");
+    // {2:I103...} or {2:O103...}
+    if (block2.size() < 8 || (block2[3] != 'I' && block2[3] != 'O') ||
+        !AllDigits(block2.substr(4, 3)))
+      return Status::InvalidInput(At(start) + "block 2 '" + std::string(block2) +
+                                  "' does not give a message type ({2:I103...})");
+    const std::string mt(block2.substr(4, 3));
+    const bool cov = block3.find("{119:COV}") != std::string_view::npos;
+    const MtType* type;
+    if (mt == "103") {
+      type = &Mt103();
+    } else if (mt == "202") {
+      type = cov ? &Mt202Cov() : &Mt202();
+    } else {
+      return Status::InvalidInput(At(start) + "MT" + mt +
+                                  " is not a payment message we screen (MT103, MT202, MT202COV)");
+    }
+    msg->type = type->name;
+    const std::string where_msg = At(start) + msg->type + " ";
+    // Block 4: "{4:" CRLF, lines, "-}".
+    p += 3;
+    if (in_.substr(p, 2) == "\r\n") {
+      p += 2;
+    } else if (p < in_.size() && in_[p] == '\n') {
+      p += 1;
+    } else {
+      return Status::InvalidInput(At(p) + "block 4 must start with a line break after '{4:'");
+    }
+    std::vector<Field> fields;
+    bool closed = false;
+    bool in_b = false;
+    while (p < in_.size()) {
+      size_t eol = in_.find('\n', p);
+      if (eol == std::string_view::npos) eol = in_.size();
+      std::string_view line = in_.substr(p, eol - p);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      const size_t line_start = p;
+      p = eol < in_.size() ? eol + 1 : eol;
+      if (StartsWith(line, "-}")) {
+        closed = true;
+        p = line_start + 2;
+        break;
+      }
+      if (line.size() >= 4 && line[0] == ':' && std::isdigit(static_cast<unsigned char>(line[1])) &&
+          std::isdigit(static_cast<unsigned char>(line[2]))) {
+        size_t colon = line.find(':', 3);
+        const bool has_option = line.size() > 4 && line[3] >= 'A' && line[3] <= 'Z';
+        if (colon == (has_option ? 4u : 3u)) {
+          Field f;
+          f.number = std::string(line.substr(1, 2));
+          f.option = has_option ? line[3] : 0;
+          f.tag = f.number + (has_option ? std::string(1, line[3]) : "");
+          f.line = lines_.At(line_start);
+          if (type == &Mt202Cov() && f.number == "50") in_b = true;
+          f.seq_b = in_b;
+          f.lines.push_back(line.substr(colon + 1));
+          fields.push_back(std::move(f));
+          continue;
+        }
+      }
+      if (fields.empty()) {
+        return Status::InvalidInput(At(line_start) +
+                                    "block 4 must start with a field tag such "
+                                    "as ':20:', found '" +
+                                    std::string(line.substr(0, 40)) + "'");
+      }
+      fields.back().lines.push_back(line);
+    }
+    if (!closed) return Status::InvalidInput(At(start) + "block 4 is not closed by a line '-}'");
+    // Trailer blocks.
+    while (p < in_.size() && in_[p] == '{') {
+      std::string_view content;
+      INTERDICT_RETURN_IF_ERROR(SkipBlock(&p, &content));
+    }
+    *pos = p;
+
+    // The fields against the type.
+    std::set<std::string> seen_a, seen_b;
+    for (const Field& f : fields) {
+      const std::set<std::string>& allowed = f.seq_b ? type->allowed_b : type->allowed;
+      const std::string where = "line " + std::to_string(f.line) + ": " + msg->type + " ";
+      if (!allowed.count(f.tag)) {
+        std::string options;
+        for (const std::string& a : allowed)
+          if (a.substr(0, 2) == f.number) options += (options.empty() ? "" : ", ") + a;
+        if (!options.empty())
+          return Status::InvalidInput(where + "field " + f.tag + ": option not allowed here (" +
+                                      options + ")");
+        return Status::InvalidInput(where + "field " + f.tag + " is not a field of " + msg->type +
+                                    (f.seq_b ? " sequence B" : ""));
+      }
+      (f.seq_b ? seen_b : seen_a).insert(f.number);
+      (f.seq_b ? seen_b : seen_a).insert(f.tag);
+      if (f.tag == "20") msg->reference = std::string(f.lines[0]);
+      INTERDICT_RETURN_IF_ERROR(CheckPlainField(f, where));
+      if (IsPartyNumber(f.number)) {
+        INTERDICT_RETURN_IF_ERROR(Party(f, where, msg));
+      } else if (f.tag == "70" || f.tag == "72" || f.tag == "77B") {
+        const size_t max = f.tag == "70" ? 4 : f.tag == "72" ? 6 : 3;
+        if (f.lines.size() > max)
+          return Status::InvalidInput(where + "field " + f.tag + ": at most " +
+                                      std::to_string(max) + " lines, found " +
+                                      std::to_string(f.lines.size()));
+        std::string text;
+        for (size_t i = 0; i < f.lines.size(); ++i) {
+          if (f.lines[i].size() > kLineMax)
+            return Status::InvalidInput("line " + std::to_string(f.line + static_cast<int>(i)) +
+                                        ": " + msg->type + " field " + f.tag +
+                                        ": line over 35 characters");
+          if (i > 0) text.push_back('\n');
+          text += f.lines[i];
+        }
+        msg->texts.push_back({(f.seq_b ? "B/" : "") + f.tag, text, f.line});
+      }
+    }
+    for (const std::string& m : type->mandatory) {
+      if (!seen_a.count(m))
+        return Status::InvalidInput(where_msg + "mandatory field " + m +
+                                    (IsPartyNumber(m) ? "a" : "") + " is missing");
+    }
+    for (const std::string& m : type->mandatory_b) {
+      if (!seen_b.count(m))
+        return Status::InvalidInput(where_msg + "sequence B: mandatory field " + m +
+                                    "a is missing");
+    }
+    return Status::Ok();
+  }
+
+  Status Party(const Field& f, const std::string& where, PaymentMessage* msg) {
+    const std::string name = (f.seq_b ? "B/" : "") + f.tag;
+    auto bad = [&](int line_index, const std::string& why) {
+      return Status::InvalidInput("line " + std::to_string(f.line + line_index) + ": " + msg->type +
+                                  " field " + f.tag + ": " + why);
+    };
+    (void)where;
+    MessageParty party;
+    party.field = name;
+    party.role = RoleOf(f.number);
+    party.institution = f.number != "50" && f.number != "59";
+    for (size_t i = 0; i < f.lines.size(); ++i) {
+      if (f.lines[i].size() > kLineMax) return bad(static_cast<int>(i), "line over 35 characters");
+    }
+    size_t i = 0;
+    const auto& L = f.lines;
+    auto value = [&](size_t k, std::string_view text, const std::string& field) {
+      return MessageValue{field, std::string(text), f.line + static_cast<int>(k)};
+    };
+    // An optional party identifier / account line: "/..." (option A, B, D, K, 59, 59F).
+    auto account_line = [&]() {
+      if (i < L.size() && StartsWith(L[i], "/")) ++i;
+    };
+    const char opt = f.option;
+    if (opt == 'A') {
+      account_line();
+      if (i >= L.size()) return bad(0, "the BIC is missing");
+      if (!IsBic(Trim(L[i])))
+        return bad(static_cast<int>(i),
+                   "'" + std::string(L[i]) +
+                       "' is not a BIC (8 or 11 characters: bank, country, location, branch)");
+      party.bic = value(i, Trim(L[i]), name);
+      if (++i != L.size())
+        return bad(static_cast<int>(i), "option A has only a party identifier and a BIC");
+    } else if (opt == 'B') {
+      account_line();
+      for (; i < L.size(); ++i) party.address.push_back(value(i, L[i], name));
+      if (party.address.size() > 1) return bad(2, "option B has one location line");
+    } else if (opt == 'C') {
+      if (L.size() != 1 || !StartsWith(L[0], "/"))
+        return bad(0, "option C is one account line '/...'");
+    } else if (opt == 'F') {
+      if (f.number == "50") {
+        // Party identifier: "/account" or "CODE/CC/identifier".
+        if (L.empty() || L[0].empty()) return bad(0, "option F starts with a party identifier");
+        if (!StartsWith(L[0], "/")) {
+          std::vector<std::string_view> parts = SplitView(L[0], '/');
+          static const std::set<std::string_view> codes{"ARNU", "CCPT", "CUST", "DRLC",
+                                                        "EMPL", "NIDN", "SOSE", "TXID"};
+          if (parts.size() < 3 || !codes.count(parts[0]) || parts[1].size() != 2 ||
+              !IsAsciiUpper(parts[1]))
+            return bad(0, "party identifier '" + std::string(L[0]) +
+                              "' is neither '/account' nor CODE/CC/identifier (CCPT, NIDN...)");
+          MessageParty::Id id;
+          id.value = value(0, L[0].substr(parts[0].size() + 4), name);
+          if (parts[0] == "CCPT") {
+            id.has_kind = true;
+            id.kind = IdKind::kPassport;
+          } else if (parts[0] == "NIDN") {
+            id.has_kind = true;
+            id.kind = IdKind::kNationalId;
+          } else if (parts[0] == "TXID") {
+            id.has_kind = true;
+            id.kind = IdKind::kTaxId;
+          }
+          party.identifiers.push_back(std::move(id));
+          party.countries.push_back(value(0, parts[1], name));
+        }
+        i = 1;
+      } else {
+        account_line();
+      }
+      const int max_number = f.number == "50" ? 8 : 3;
+      std::string full_name;
+      int name_line = 0;
+      for (; i < L.size(); ++i) {
+        std::string_view l = L[i];
+        if (l.size() < 2 || l[1] != '/' || l[0] < '1' || l[0] > '0' + max_number)
+          return bad(static_cast<int>(i), "option F lines are numbered '1/' to '" +
+                                              std::to_string(max_number) + "/', found '" +
+                                              std::string(l) + "'");
+        const int n = l[0] - '0';
+        std::string_view rest = l.substr(2);
+        const std::string sub = name + "/" + std::string(1, l[0]);
+        if (rest.empty()) return bad(static_cast<int>(i), "line '" + std::string(l) + "' is empty");
+        if (n == 1) {
+          if (!full_name.empty()) full_name.push_back(' ');
+          if (full_name.empty()) name_line = f.line + static_cast<int>(i);
+          full_name += rest;
+        } else if (n == 2 || n == 8) {
+          party.address.push_back(value(i, rest, sub));
+        } else if (n == 3 || n == 5) {
+          // CC/town
+          if (rest.size() < 2 || !IsAsciiUpper(rest.substr(0, 2)) ||
+              (rest.size() > 2 && rest[2] != '/'))
+            return bad(static_cast<int>(i), "'" + std::string(l) +
+                                                "' needs a country code and a town: " +
+                                                std::string(1, l[0]) + "/IR/TEHRAN");
+          party.countries.push_back(value(i, rest.substr(0, 2), sub));
+          if (rest.size() > 3) party.address.push_back(value(i, rest.substr(3), sub));
+        } else if (n == 4) {
+          if (rest.size() != 8 || !AllDigits(rest))
+            return bad(static_cast<int>(i),
+                       "'4/' is a date of birth YYYYMMDD, found '" + std::string(rest) + "'");
+          PartialDate d{std::stoi(std::string(rest.substr(0, 4))),
+                        std::stoi(std::string(rest.substr(4, 2))),
+                        std::stoi(std::string(rest.substr(6, 2)))};
+          if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+            return bad(static_cast<int>(i), "'" + std::string(rest) + "' is not a date");
+          party.birth_dates.push_back(d);
+        } else {  // 6: CC/issuer/id, 7: CC/id
+          std::vector<std::string_view> parts = SplitView(rest, '/');
+          if (parts.size() < 2 || parts[0].size() != 2 || !IsAsciiUpper(parts[0]))
+            return bad(static_cast<int>(i), "'" + std::string(l) + "' needs a country code first");
+          party.countries.push_back(value(i, parts[0], sub));
+          MessageParty::Id id;
+          id.value = value(i, parts.back(), sub);
+          if (n == 7) {
+            id.has_kind = true;
+            id.kind = IdKind::kNationalId;
+          }
+          party.identifiers.push_back(std::move(id));
+        }
+      }
+      if (full_name.empty()) return bad(0, "option F needs a name line '1/'");
+      party.name = MessageValue{name + "/1", full_name, name_line};
+    } else {  // D, K or no option: [/party identifier] then up to 4 lines of name and address
+      account_line();
+      if (i >= L.size()) return bad(0, "the name and address lines are missing");
+      if (L.size() - i > 4)
+        return bad(static_cast<int>(i + 4), "at most 4 lines of name and address");
+      std::string full = std::string(Trim(L[i]));
+      const size_t first = i;
+      ++i;
+      // A name that fills its line goes on on the next one; a next line without digits may
+      // continue it too, so that reading is screened as well.
+      if (L[first].size() == kLineMax && i < L.size() && !HasDigit(L[i])) {
+        full += " " + std::string(Trim(L[i]));
+        ++i;
+      } else if (i < L.size() && !HasDigit(L[i]) && !Trim(L[i]).empty()) {
+        party.name_variants.push_back(value(first, full + " " + std::string(Trim(L[i])), name));
+      }
+      if (Trim(full).empty()) return bad(static_cast<int>(first), "the name line is empty");
+      party.name = value(first, full, name);
+      for (; i < L.size(); ++i) party.address.push_back(value(i, L[i], name));
+      // The last address line often ends in an ISO country code ("TEHRAN IR").
+      if (!party.address.empty()) {
+        std::string_view last = Trim(party.address.back().text);
+        if (last.size() > 3 && IsAsciiUpper(last.substr(last.size() - 2)) &&
+            (last[last.size() - 3] == ' ' || last[last.size() - 3] == ','))
+          party.inferred_countries.push_back(MessageValue{
+              name, std::string(last.substr(last.size() - 2)), party.address.back().line});
+      }
+    }
+    msg->parties.push_back(std::move(party));
+    return Status::Ok();
+  }
+
+  std::string_view in_;
+  Lines lines_;
+};
+
+}  // namespace
+
+Status ParseMtMessages(std::string_view input, std::vector<PaymentMessage>* out) {
+  out->clear();
+  size_t bad = 0;
+  if (!IsValidUtf8(input, &bad))
+    return Status::InvalidInput("byte offset " + std::to_string(bad) + ": not valid UTF-8");
+  return Parser(input).Run(out);
+}
+
+}  // namespace interdict

@@ -1,0 +1,454 @@
+#include "server/api.h"
+
+#include <openssl/rand.h>
+
+#include <cstdio>
+#include <ctime>
+
+#include "server/endpoints.h"
+
+namespace interdict::server {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+enum class RouteId {
+  kHealthz,
+  kReadyz,
+  kMetrics,
+  kOpenApi,
+  kV1Screen,
+  kV1ScreenBatch,
+  kV1Compare,
+  kV1Entity,
+  kV1Sources,
+  kV1SourceVersions,
+  kV1Scan,
+  kYenteMatch,
+  kYenteSearch,
+  kYenteEntity,
+  kWatchmanSearch,
+};
+
+struct Route {
+  const char* method;
+  const char* pattern;  // "{x}" matches one non-empty path segment
+  const char* label;    // "POST /v1/screen": the metrics and audit name
+  RouteId id;
+  bool cheap;      // answered on the network thread
+  bool open;       // no API key needed
+  bool lists;      // needs loaded lists
+  bool audited;    // a screening request: written to the audit log
+};
+
+// clang-format off
+constexpr Route kRoutes[] = {
+    {"GET",  "/healthz",                       "GET /healthz",              RouteId::kHealthz,          true,  true,  false, false},
+    {"GET",  "/readyz",                        "GET /readyz",               RouteId::kReadyz,           true,  true,  false, false},
+    {"GET",  "/metrics",                       "GET /metrics",              RouteId::kMetrics,          true,  false, false, false},
+    {"GET",  "/openapi.json",                  "GET /openapi.json",         RouteId::kOpenApi,          true,  true,  false, false},
+    {"POST", "/v1/screen",                     "POST /v1/screen",           RouteId::kV1Screen,         false, false, true,  true},
+    {"POST", "/v1/screen/batch",               "POST /v1/screen/batch",     RouteId::kV1ScreenBatch,    false, false, true,  true},
+    {"POST", "/v1/compare",                    "POST /v1/compare",          RouteId::kV1Compare,        false, false, false, false},
+    {"GET",  "/v1/entities/{id}",              "GET /v1/entities/{id}",     RouteId::kV1Entity,         false, false, true,  false},
+    {"GET",  "/v1/sources",                    "GET /v1/sources",           RouteId::kV1Sources,        false, false, true,  false},
+    {"GET",  "/v1/sources/{source}/versions",  "GET /v1/sources/{source}/versions", RouteId::kV1SourceVersions, false, false, false, false},
+    {"POST", "/v1/scan",                       "POST /v1/scan",             RouteId::kV1Scan,           false, false, true,  true},
+    {"POST", "/match/{dataset}",               "POST /match/{dataset}",     RouteId::kYenteMatch,       false, false, true,  true},
+    {"GET",  "/search/{dataset}",              "GET /search/{dataset}",     RouteId::kYenteSearch,      false, false, true,  true},
+    {"GET",  "/entities/{id}",                 "GET /entities/{id}",        RouteId::kYenteEntity,      false, false, true,  false},
+    {"GET",  "/v2/search",                     "GET /v2/search",            RouteId::kWatchmanSearch,   false, false, true,  true},
+};
+// clang-format on
+
+// Matches `path` against `pattern`, collecting the {x} segments in order.
+bool MatchPath(std::string_view pattern, std::string_view path, std::vector<std::string>* args) {
+  args->clear();
+  while (!pattern.empty() || !path.empty()) {
+    if (pattern.empty() || path.empty() || pattern[0] != '/' || path[0] != '/') return false;
+    pattern.remove_prefix(1);
+    path.remove_prefix(1);
+    size_t pe = pattern.find('/');
+    size_t se = path.find('/');
+    std::string_view pseg = pattern.substr(0, pe);
+    std::string_view sseg = path.substr(0, se);
+    if (pseg.size() >= 2 && pseg.front() == '{' && pseg.back() == '}') {
+      if (sseg.empty()) return false;
+      args->emplace_back(sseg);
+    } else if (pseg != sseg) {
+      return false;
+    }
+    pattern = pe == std::string_view::npos ? std::string_view() : pattern.substr(pe);
+    path = se == std::string_view::npos ? std::string_view() : path.substr(se);
+  }
+  return true;
+}
+
+bool ValidRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+          c == '_' || c == '-' || c == ':'))
+      return false;
+  return true;
+}
+
+std::string UtcNowMillis() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
+            1000;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  std::snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>(ms));
+  return buf;
+}
+
+json ParamsJson(const Params& params) {
+  json j = json::object();
+  for (const auto& [k, v] : params) {
+    if (!j.contains(k)) {
+      j[k] = v;
+    } else {
+      if (!j[k].is_array()) j[k] = json::array({j[k]});
+      j[k].push_back(v);
+    }
+  }
+  return j;
+}
+
+}  // namespace
+
+struct Api::Call {
+  HttpRequest request;
+  Clock::time_point start;
+  Target target;
+  const Route* route = nullptr;
+  std::vector<std::string> args;
+  std::string request_id;
+  std::string who = "anonymous";
+};
+
+Api::Api(ApiOptions options, ApiDeps deps) : options_(std::move(options)), deps_(std::move(deps)) {
+  unsigned char r[4] = {0, 0, 0, 0};
+  if (RAND_bytes(r, sizeof r) != 1) {
+    auto t = static_cast<uint32_t>(std::time(nullptr));
+    for (int i = 0; i < 4; ++i) r[i] = static_cast<unsigned char>(t >> (8 * i));
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02x%02x%02x%02x", r[0], r[1], r[2], r[3]);
+  id_prefix_ = buf;
+}
+
+std::string Api::NewRequestId() {
+  return id_prefix_ + "-" + std::to_string(next_id_.fetch_add(1));
+}
+
+bool Api::Prepare(Call& call, HttpResponse* early) {
+  std::string_view given = call.request.Header("x-request-id");
+  call.request_id = ValidRequestId(given) ? std::string(given) : NewRequestId();
+  if (Status s = ParseTarget(call.request.target, &call.target); !s.ok()) {
+    *early = ErrorResponse(400, "bad_request", s.message());
+    return false;
+  }
+  const Route* path_match = nullptr;
+  std::string allow;
+  for (const Route& r : kRoutes) {
+    if (!MatchPath(r.pattern, call.target.path, &call.args)) continue;
+    path_match = &r;
+    allow += (allow.empty() ? "" : ", ") + std::string(r.method);
+    if (call.request.method == r.method) {
+      call.route = &r;
+      break;
+    }
+  }
+  if (call.route == nullptr) {
+    if (path_match != nullptr) {
+      *early = ErrorResponse(405, "method_not_allowed",
+                             "use " + allow + " for " + call.target.path);
+      early->headers.emplace_back("allow", allow);
+    } else {
+      *early = ErrorResponse(404, "not_found", "no such endpoint (see /openapi.json)");
+    }
+    return false;
+  }
+  if (!call.route->open && deps_.keys != nullptr && !deps_.keys->empty()) {
+    std::string id = deps_.keys->Check(
+        PresentedKey(call.request.Header("authorization"), call.request.Header("x-api-key")));
+    if (id.empty()) {
+      *early = ErrorResponse(401, "unauthorized",
+                             "a valid API key is required (Authorization: Bearer <key>, or "
+                             "X-API-Key: <key>)");
+      early->headers.emplace_back("www-authenticate", "Bearer realm=\"interdict\"");
+      return false;
+    }
+    call.who = std::move(id);
+  }
+  return true;
+}
+
+void Api::Handle(HttpRequest request, std::function<void(HttpResponse)> respond) {
+  auto call = std::make_shared<Call>();
+  call->start = Clock::now();
+  call->request = std::move(request);
+  auto answer = [this, call, respond](HttpResponse r) {
+    Finish(*call, &r);
+    respond(std::move(r));
+  };
+  HttpResponse early;
+  if (!Prepare(*call, &early)) return answer(std::move(early));
+  if (call->route->cheap || deps_.pool == nullptr) return answer(Run(*call));
+  if (!deps_.pool->TrySubmit([this, call, answer] { answer(Run(*call)); })) {
+    HttpResponse busy =
+        ErrorResponse(503, "overloaded", "the server is at capacity; retry shortly");
+    busy.headers.emplace_back("retry-after", "1");
+    answer(std::move(busy));
+  }
+}
+
+HttpResponse Api::HandleNow(const HttpRequest& request) {
+  Call call;
+  call.start = Clock::now();
+  call.request = request;
+  HttpResponse response;
+  if (Prepare(call, &response)) response = Run(call);
+  Finish(call, &response);
+  return response;
+}
+
+void Api::Finish(Call& call, HttpResponse* response) {
+  response->headers.emplace_back("x-request-id", call.request_id);
+  response->headers.emplace_back("cache-control", "no-store");
+  response->headers.emplace_back("x-content-type-options", "nosniff");
+  double seconds = std::chrono::duration<double>(Clock::now() - call.start).count();
+  metrics_.Observe(call.route != nullptr ? call.route->label : "unmatched", response->status,
+                   seconds);
+}
+
+HttpResponse Api::Run(Call& call) {
+  try {
+    return Dispatch(call);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "interdict serve: request %s (%s): internal error: %s\n",
+                 call.request_id.c_str(), call.route->label, e.what());
+  } catch (...) {
+    std::fprintf(stderr, "interdict serve: request %s (%s): internal error\n",
+                 call.request_id.c_str(), call.route->label);
+  }
+  return ErrorResponse(500, "internal",
+                       "internal error; the server log has the details under request id " +
+                           call.request_id);
+}
+
+HttpResponse Api::Dispatch(Call& call) {
+  const Route& route = *call.route;
+  switch (route.id) {
+    case RouteId::kHealthz:
+      return JsonResponse({{"status", "ok"}});
+    case RouteId::kReadyz:
+      return Ready();
+    case RouteId::kMetrics:
+      return RenderMetrics();
+    case RouteId::kOpenApi: {
+      HttpResponse r;
+      r.body = OpenApiJson();
+      return r;
+    }
+    case RouteId::kV1Compare:
+      return V1Compare(call.request.body, *deps_.normalizer, *deps_.stats, call.request_id);
+    case RouteId::kV1SourceVersions:
+      return V1SourceVersions(call.args[0], options_.db_path, call.request_id);
+    default:
+      break;
+  }
+
+  // Everything below reads the lists: take the set in service once, for the whole request.
+  std::shared_ptr<const ServingLists> lists = deps_.lists->Current();
+  if (lists == nullptr) {
+    HttpResponse r = ErrorResponse(503, "not_ready", "no list is loaded yet; retry shortly");
+    r.headers.emplace_back("retry-after", "5");
+    return r;
+  }
+  if (!route.audited) {
+    switch (route.id) {
+      case RouteId::kV1Entity:
+        return V1Entity(*lists, call.args[0], call.target.query, options_.db_path,
+                        call.request_id);
+      case RouteId::kV1Sources:
+        return V1Sources(*lists);
+      case RouteId::kYenteEntity:
+        return YenteEntity(*lists, call.args[0]);
+      default:
+        return ErrorResponse(500, "internal", "unrouted endpoint");
+    }
+  }
+
+  // Screening: refused up front while the audit log cannot take records, and refused after the
+  // fact when it cannot take this one, so that no result leaves the server unaudited.
+  const HttpResponse audit_down = ErrorResponse(
+      503, "audit_unavailable", "the audit log cannot record requests now; retry shortly");
+  if (deps_.audit != nullptr && !deps_.audit->healthy()) return audit_down;
+  AuditRecord record;
+  record.at = UtcNowMillis();
+  AuditInfo info;
+  HttpResponse response;
+  switch (route.id) {
+    case RouteId::kV1Screen:
+      response = V1Screen(*lists, call.request.body, &info, call.request_id);
+      break;
+    case RouteId::kV1ScreenBatch:
+      response =
+          V1ScreenBatch(*lists, call.request.body, options_.max_batch, &info, call.request_id);
+      break;
+    case RouteId::kV1Scan:
+      response = V1Scan(*lists, call.request.body, &info, call.request_id);
+      break;
+    case RouteId::kYenteMatch:
+      response = YenteMatch(*lists, call.args[0], call.target.query, call.request.body, &info,
+                            call.request_id);
+      break;
+    case RouteId::kYenteSearch:
+      response = YenteSearch(*lists, call.args[0], call.target.query, &info, call.request_id);
+      break;
+    case RouteId::kWatchmanSearch:
+      response = WatchmanSearch(*lists, call.target.query, &info, call.request_id);
+      break;
+    default:
+      return ErrorResponse(500, "internal", "unrouted endpoint");
+  }
+  if (deps_.audit == nullptr) return response;
+  if (info.query.is_null()) info.query = ParamsJson(call.target.query);
+  json versions = json::array();
+  for (const ListVersion& v : lists->snapshot().versions())
+    versions.push_back({{"source", v.source}, {"version", v.id}});
+  record.who = call.who;
+  record.request_id = call.request_id;
+  record.endpoint = route.label;
+  record.status = response.status;
+  record.query = DumpJson(info.query);
+  record.list_versions = DumpJson(versions);
+  record.result_count = info.result_count;
+  record.max_score = info.max_score;
+  record.results = DumpJson(info.results);
+  if (!deps_.audit->Submit(std::move(record))) return audit_down;
+  return response;
+}
+
+HttpResponse Api::Ready() const {
+  std::shared_ptr<const ServingLists> lists = deps_.lists->Current();
+  json reasons = json::array();
+  json sources = json::array();
+  if (lists == nullptr) {
+    reasons.push_back("no list is loaded yet");
+  } else {
+    for (const ListVersion& v : lists->snapshot().versions()) {
+      json s = {{"source", v.source}, {"version", v.id}, {"imported_at", v.imported_at}};
+      std::optional<double> age = AgeSeconds(v.imported_at);
+      if (age.has_value()) s["age_seconds"] = *age;
+      if (options_.max_list_age.count() > 0 &&
+          (!age.has_value() || *age > static_cast<double>(options_.max_list_age.count())))
+        reasons.push_back(v.source + " version " + std::to_string(v.id) + " is older than " +
+                          std::to_string(options_.max_list_age.count()) + " s");
+      sources.push_back(std::move(s));
+    }
+  }
+  if (deps_.audit != nullptr && !deps_.audit->healthy())
+    reasons.push_back("the audit log cannot be written");
+  if (reasons.empty()) return JsonResponse({{"status", "ok"}, {"lists", std::move(sources)}});
+  HttpResponse r = ErrorResponse(503, "not_ready", reasons[0].get<std::string>());
+  json j = json::parse(r.body);
+  j["status"] = "not_ready";
+  j["reasons"] = std::move(reasons);
+  j["lists"] = std::move(sources);
+  r.body = DumpJson(j);
+  return r;
+}
+
+HttpResponse Api::RenderMetrics() const {
+  HttpResponse r;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  std::string& out = r.body;
+  metrics_.Render(&out);
+  std::shared_ptr<const ServingLists> lists = deps_.lists->Current();
+  Metrics::AppendHeader(&out, "interdict_lists_loaded", "gauge",
+                        "1 when lists are loaded and screening is possible.");
+  Metrics::AppendSample(&out, "interdict_lists_loaded", {}, lists != nullptr ? 1 : 0);
+  Metrics::AppendHeader(&out, "interdict_list_version", "gauge",
+                        "The list version in service, per source.");
+  if (lists != nullptr)
+    for (const ListVersion& v : lists->snapshot().versions())
+      Metrics::AppendSample(&out, "interdict_list_version", {{"source", v.source}},
+                            static_cast<double>(v.id));
+  Metrics::AppendHeader(&out, "interdict_list_records", "gauge",
+                        "Records of the list version in service, per source.");
+  if (lists != nullptr)
+    for (const ListVersion& v : lists->snapshot().versions())
+      Metrics::AppendSample(&out, "interdict_list_records", {{"source", v.source}},
+                            static_cast<double>(v.record_count));
+  Metrics::AppendHeader(&out, "interdict_list_age_seconds", "gauge",
+                        "Seconds since the list version in service was imported, per source.");
+  if (lists != nullptr)
+    for (const ListVersion& v : lists->snapshot().versions())
+      if (std::optional<double> age = AgeSeconds(v.imported_at))
+        Metrics::AppendSample(&out, "interdict_list_age_seconds", {{"source", v.source}}, *age);
+  Metrics::AppendHeader(&out, "interdict_list_reloads_total", "counter",
+                        "List sets put in service (the first load included).");
+  Metrics::AppendSample(&out, "interdict_list_reloads_total", {},
+                        static_cast<double>(deps_.lists->reloads()));
+  Metrics::AppendHeader(&out, "interdict_list_reload_failures_total", "counter",
+                        "Failed attempts to load new list versions.");
+  Metrics::AppendSample(&out, "interdict_list_reload_failures_total", {},
+                        static_cast<double>(deps_.lists->failures()));
+  if (deps_.pool != nullptr) {
+    Metrics::AppendHeader(&out, "interdict_worker_queue_depth", "gauge",
+                          "Requests waiting for a worker.");
+    Metrics::AppendSample(&out, "interdict_worker_queue_depth", {},
+                          static_cast<double>(deps_.pool->queued()));
+  }
+  if (deps_.audit != nullptr) {
+    Metrics::AppendHeader(&out, "interdict_audit_records_written_total", "counter",
+                          "Audit records committed to the store.");
+    Metrics::AppendSample(&out, "interdict_audit_records_written_total", {},
+                          static_cast<double>(deps_.audit->written()));
+    Metrics::AppendHeader(&out, "interdict_audit_queue_depth", "gauge",
+                          "Audit records waiting to be written.");
+    Metrics::AppendSample(&out, "interdict_audit_queue_depth", {},
+                          static_cast<double>(deps_.audit->queued()));
+    Metrics::AppendHeader(&out, "interdict_audit_write_failures_total", "counter",
+                          "Failed audit batch writes (each retried).");
+    Metrics::AppendSample(&out, "interdict_audit_write_failures_total", {},
+                          static_cast<double>(deps_.audit->write_failures()));
+    Metrics::AppendHeader(&out, "interdict_audit_refused_total", "counter",
+                          "Screening requests refused because the audit log could not take them.");
+    Metrics::AppendSample(&out, "interdict_audit_refused_total", {},
+                          static_cast<double>(deps_.audit->refused()));
+  }
+  if (deps_.server_stats) {
+    HttpServerStats s = deps_.server_stats();
+    Metrics::AppendHeader(&out, "interdict_http_connections_open", "gauge", "Open connections.");
+    Metrics::AppendSample(&out, "interdict_http_connections_open", {},
+                          static_cast<double>(s.connections_open));
+    Metrics::AppendHeader(&out, "interdict_http_connections_accepted_total", "counter",
+                          "Connections accepted.");
+    Metrics::AppendSample(&out, "interdict_http_connections_accepted_total", {},
+                          static_cast<double>(s.connections_accepted));
+    Metrics::AppendHeader(&out, "interdict_http_connections_rejected_total", "counter",
+                          "Connections closed at once because too many were open.");
+    Metrics::AppendSample(&out, "interdict_http_connections_rejected_total", {},
+                          static_cast<double>(s.connections_rejected));
+    Metrics::AppendHeader(&out, "interdict_http_timeouts_total", "counter",
+                          "Connections dropped because a request arrived too slowly.");
+    Metrics::AppendSample(&out, "interdict_http_timeouts_total", {},
+                          static_cast<double>(s.timeouts));
+    Metrics::AppendHeader(&out, "interdict_http_malformed_requests_total", "counter",
+                          "Requests refused by the HTTP parser (400, 413, 431).");
+    Metrics::AppendSample(&out, "interdict_http_malformed_requests_total", {},
+                          static_cast<double>(s.bad_requests));
+  }
+  return r;
+}
+
+}  // namespace interdict::server

@@ -1,0 +1,213 @@
+#include "server/endpoints.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+#include <unordered_map>
+
+#include "match/explain.h"
+
+namespace interdict::server {
+namespace {
+
+using nlohmann::json;
+
+// Whether no array or object in `text` nests deeper than `max` (strings skipped). A malformed
+// document may pass; the parser refuses it next.
+bool DepthWithin(std::string_view text, int max) {
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ParseJsonBody(const std::string& body, json* out, HttpResponse* error) {
+  if (body.empty()) {
+    *error = ErrorResponse(400, "invalid_json", "the request body is empty; a JSON object is expected");
+    return false;
+  }
+  if (!DepthWithin(body, kMaxJsonDepth)) {
+    *error = ErrorResponse(400, "invalid_json",
+                           "the request body nests deeper than " + std::to_string(kMaxJsonDepth) +
+                               " levels");
+    return false;
+  }
+  *out = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (out->is_discarded()) {
+    *error = ErrorResponse(400, "invalid_json",
+                           "the request body is not valid JSON (or not valid UTF-8)");
+    return false;
+  }
+  return true;
+}
+
+const std::string* Param(const Params& params, std::string_view name) {
+  for (const auto& [k, v] : params)
+    if (k == name) return &v;
+  return nullptr;
+}
+
+std::vector<std::string> ParamAll(const Params& params, std::string_view name) {
+  std::vector<std::string> out;
+  std::string bracketed = std::string(name) + "[]";
+  for (const auto& [k, v] : params)
+    if (k == name || k == bracketed) out.push_back(v);
+  return out;
+}
+
+bool ParseDouble(std::string_view text, double lo, double hi, double* out) {
+  double v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || !(v >= lo && v <= hi)) return false;
+  *out = v;
+  return true;
+}
+
+bool ParseSize(std::string_view text, size_t lo, size_t hi, size_t* out) {
+  size_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < lo || v > hi) return false;
+  *out = v;
+  return true;
+}
+
+HttpResponse StatusResponse(const Status& status, std::string_view request_id) {
+  switch (status.code()) {
+    case Status::Code::kInvalidInput:
+      return ErrorResponse(400, "invalid_request", status.message());
+    case Status::Code::kNotFound:
+      return ErrorResponse(404, "not_found", status.message());
+    default:
+      std::fprintf(stderr, "interdict serve: request %.*s: internal error: %s\n",
+                   static_cast<int>(request_id.size()), request_id.data(),
+                   status.message().c_str());
+      return ErrorResponse(500, "internal",
+                           "internal error; the server log has the details under request id " +
+                               std::string(request_id));
+  }
+}
+
+Status ScreenNames(const ServingLists& lists, const std::vector<std::string>& names,
+                   const ScreeningQuery& base, const ScreenOptions& options,
+                   const std::function<bool(const Entity&)>& keep, std::vector<NamedMatch>* out,
+                   std::vector<std::string>* warnings) {
+  out->clear();
+  if (names.empty()) return Status::InvalidInput("no name to screen");
+  ScreenOptions o = options;
+  if (keep) o.limit = 0;  // filter first, then cut
+  ServingLists::Lease session = lists.Session();
+  std::unordered_map<const Entity*, size_t> position;
+  for (size_t i = 0; i < names.size(); ++i) {
+    ScreeningQuery q = base;
+    q.name = names[i];
+    ScreenResult r;
+    Status s = lists.matcher().Screen(q, o, session.get(), &r);
+    if (!s.ok()) {
+      return names.size() > 1 ? s.WithContext("name " + std::to_string(i + 1) + " ('" + names[i] + "')") : s;
+    }
+    for (std::string& w : r.warnings)
+      if (std::find(warnings->begin(), warnings->end(), w) == warnings->end())
+        warnings->push_back(std::move(w));
+    for (MatchResult& m : r.matches) {
+      if (keep && !keep(*m.entity)) continue;
+      auto it = position.find(m.entity);
+      if (it == position.end()) {
+        position.emplace(m.entity, out->size());
+        out->push_back({std::move(m), names[i]});
+      } else if (m.score > (*out)[it->second].match.score) {
+        (*out)[it->second] = {std::move(m), names[i]};
+      }
+    }
+  }
+  std::sort(out->begin(), out->end(), [](const NamedMatch& a, const NamedMatch& b) {
+    if (a.match.score != b.match.score) return a.match.score > b.match.score;
+    return a.match.entity->id < b.match.entity->id;
+  });
+  if (options.limit > 0 && out->size() > options.limit) out->resize(options.limit);
+  return Status::Ok();
+}
+
+json VersionsJson(const Snapshot& snapshot) {
+  json a = json::array();
+  for (const ListVersion& v : snapshot.versions())
+    a.push_back({{"source", v.source},
+                 {"version", v.id},
+                 {"published", v.published},
+                 {"imported_at", v.imported_at}});
+  return a;
+}
+
+void AuditMatches(const std::vector<MatchResult>& matches, AuditInfo* audit) {
+  json q = json::array();
+  for (const MatchResult& m : matches) {
+    q.push_back({m.entity->id, Round3(m.score)});
+    audit->max_score = std::max(audit->max_score.value_or(0.0), Round3(m.score));
+  }
+  audit->result_count += static_cast<int64_t>(matches.size());
+  audit->results.push_back(std::move(q));
+}
+
+void AuditMatches(const std::vector<NamedMatch>& matches, AuditInfo* audit) {
+  json q = json::array();
+  for (const NamedMatch& m : matches) {
+    q.push_back({m.match.entity->id, Round3(m.match.score)});
+    audit->max_score = std::max(audit->max_score.value_or(0.0), Round3(m.match.score));
+  }
+  audit->result_count += static_cast<int64_t>(matches.size());
+  audit->results.push_back(std::move(q));
+}
+
+std::string CanonicalSource(std::string_view name) {
+  std::string s(name);
+  std::replace(s.begin(), s.end(), '_', '-');
+  return s;
+}
+
+bool HasSource(const Snapshot& snapshot, const std::string& source) {
+  for (const ListVersion& v : snapshot.versions())
+    if (v.source == source) return true;
+  return false;
+}
+
+std::string_view LocalId(const Entity& e) {
+  std::string_view id = e.id;
+  size_t colon = id.find(':');
+  return colon == std::string_view::npos ? id : id.substr(colon + 1);
+}
+
+std::optional<double> AgeSeconds(const std::string& iso_utc) {
+  std::tm tm{};
+  int consumed = 0;
+  if (std::sscanf(iso_utc.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon,
+                  &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &consumed) != 6)
+    return std::nullopt;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  std::time_t t = timegm(&tm);
+  if (t == static_cast<std::time_t>(-1)) return std::nullopt;
+  return std::difftime(std::time(nullptr), t);
+}
+
+}  // namespace interdict::server

@@ -1,0 +1,518 @@
+// Boost 1.74's Asio uses std::exchange without including <utility>, which g++ 12 in C++20 mode
+// does not pull in transitively: include it before any Boost header.
+#include <utility>
+// clang-format off
+#include "server/http_server.h"
+// clang-format on
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace interdict::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+// How long, and for how many bytes, a connection that we close after an error response keeps
+// reading (and discarding) what the client still sends. Closing a socket with unread data makes
+// the kernel send a reset, which can destroy our response before the client reads it.
+constexpr std::chrono::milliseconds kLingerTime{1000};
+constexpr size_t kLingerBytes = 4 << 20;
+
+// The response the server sends itself when the parser refuses a request; 0 for errors that just
+// end the connection (the client went away, or was too slow).
+int StatusForParseError(const beast::error_code& ec) {
+  if (ec == http::error::body_limit) return 413;
+  if (ec == http::error::header_limit || ec == http::error::buffer_overflow) return 431;
+  if (ec == http::error::end_of_stream || ec == http::error::partial_message) return 0;
+  // Every other error of the HTTP parser means a malformed request; anything else (socket errors,
+  // timeouts) ends the connection without an answer.
+  if (ec.category() == beast::error_code(http::error::bad_method).category()) return 400;
+  return 0;
+}
+
+HttpResponse ParseErrorResponse(int status) {
+  HttpResponse r;
+  switch (status) {
+    case 413:
+      r = ErrorResponse(413, "payload_too_large", "the request body is larger than allowed");
+      break;
+    case 431:
+      r = ErrorResponse(431, "header_too_large", "the request header is larger than allowed");
+      break;
+    default:
+      r = ErrorResponse(400, "bad_request", "malformed HTTP request");
+      break;
+  }
+  r.close = true;
+  return r;
+}
+
+std::string Lower(beast::string_view s) {
+  std::string out(s.data(), s.size());
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+HttpRequest ToRequest(http::request<http::string_body>&& req, std::string remote) {
+  HttpRequest r;
+  beast::string_view m = req.method_string();
+  r.method.assign(m.data(), m.size());
+  beast::string_view t = req.target();
+  r.target.assign(t.data(), t.size());
+  for (const auto& field : req) {
+    beast::string_view v = field.value();
+    r.headers.emplace_back(Lower(field.name_string()), std::string(v.data(), v.size()));
+  }
+  r.body = std::move(req.body());
+  r.remote = std::move(remote);
+  return r;
+}
+
+bool ResolveHost(const std::string& host, net::ip::address* out) {
+  beast::error_code ec;
+  *out = net::ip::make_address(host == "localhost" ? "127.0.0.1" : host, ec);
+  return !ec;
+}
+
+}  // namespace
+
+class Connection;
+
+class HttpServer::Impl {
+ public:
+  Impl(const HttpServerOptions& options, HttpHandler* handler)
+      : options_(options),
+        handler_(handler),
+        acceptor_(net::make_strand(ioc_)),
+        retry_timer_(acceptor_.get_executor()) {}
+
+  const HttpServerOptions& options() const { return options_; }
+  HttpHandler* handler() const { return handler_; }
+  bool stopping() const { return stopping_.load(); }
+
+  Status Listen(const net::ip::address& address) {
+    tcp::endpoint endpoint(address, options_.port);
+    beast::error_code ec;
+    std::string where = "cannot listen on " + options_.host + ":" + std::to_string(options_.port);
+    if (acceptor_.open(endpoint.protocol(), ec); ec) return Status::IoError(where + ": " + ec.message());
+    if (acceptor_.set_option(net::socket_base::reuse_address(true), ec); ec)
+      return Status::IoError(where + ": " + ec.message());
+    if (acceptor_.bind(endpoint, ec); ec) return Status::IoError(where + ": " + ec.message());
+    if (acceptor_.listen(net::socket_base::max_listen_connections, ec); ec)
+      return Status::IoError(where + ": " + ec.message());
+    tcp::endpoint bound = acceptor_.local_endpoint(ec);
+    if (ec) return Status::IoError(where + ": " + ec.message());
+    port_ = bound.port();
+    host_ = bound.address().to_string();
+    loopback_ = bound.address().is_loopback();
+    return Status::Ok();
+  }
+
+  Status Run() {
+    // Connections whose request is with the handler have no operation pending on the
+    // io_context; without this guard run() would return under them once the acceptor closes.
+    work_.emplace(ioc_.get_executor());
+    net::post(acceptor_.get_executor(), [this] { DoAccept(); });
+    int n = std::max(1, options_.io_threads);
+    try {
+      for (int i = 0; i < n; ++i) threads_.emplace_back([this] { RunLoop(); });
+    } catch (const std::exception& e) {
+      Stop();
+      return Status::Internal(std::string("cannot start the network threads: ") + e.what());
+    }
+    return Status::Ok();
+  }
+
+  void Stop();
+  void Wait() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return stopping_.load(); });
+    cv_.wait_for(lock, options_.drain_timeout, [this] { return conns_.empty(); });
+    lock.unlock();
+    work_.reset();
+    ioc_.stop();
+    std::lock_guard<std::mutex> join(join_mu_);
+    for (std::thread& t : threads_)
+      if (t.joinable()) t.join();
+    threads_.clear();
+  }
+
+  void Register(uint64_t id, const std::shared_ptr<Connection>& c) {
+    std::lock_guard<std::mutex> lock(mu_);
+    conns_.emplace(id, c);
+    ++accepted_;
+  }
+  void Unregister(uint64_t id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    conns_.erase(id);
+    if (conns_.empty() && stopping_) cv_.notify_all();
+  }
+  size_t open_connections() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return conns_.size();
+  }
+
+  void CountTimeout() { ++timeouts_; }
+  void CountBadRequest() { ++bad_requests_; }
+  HttpServerStats stats() const {
+    HttpServerStats s;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      s.connections_open = conns_.size();
+      s.connections_accepted = accepted_;
+    }
+    s.connections_rejected = rejected_.load();
+    s.timeouts = timeouts_.load();
+    s.bad_requests = bad_requests_.load();
+    return s;
+  }
+
+  uint16_t port_ = 0;
+  std::string host_;
+  bool loopback_ = false;
+
+ private:
+  void RunLoop() {
+    for (;;) {
+      try {
+        ioc_.run();
+        return;
+      } catch (const std::exception& e) {
+        // Handlers do not throw; this is the last line of defence (e.g. bad_alloc) so that one
+        // failed connection does not take the server down.
+        std::fprintf(stderr, "interdict serve: network thread: %s\n", e.what());
+      }
+    }
+  }
+
+  void DoAccept() {
+    acceptor_.async_accept(net::make_strand(ioc_), [this](beast::error_code ec, tcp::socket s) {
+      OnAccept(ec, std::move(s));
+    });
+  }
+  void OnAccept(beast::error_code ec, tcp::socket socket);
+
+  const HttpServerOptions options_;
+  HttpHandler* const handler_;
+  net::io_context ioc_;
+  tcp::acceptor acceptor_;
+  net::steady_timer retry_timer_;
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;
+  std::atomic<bool> stopping_{false};
+  std::vector<std::thread> threads_;
+  std::mutex join_mu_;
+
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::unordered_map<uint64_t, std::weak_ptr<Connection>> conns_;
+  uint64_t next_id_ = 1;  // acceptor strand only
+  uint64_t accepted_ = 0;
+  std::atomic<uint64_t> rejected_{0};
+  std::atomic<uint64_t> timeouts_{0};
+  std::atomic<uint64_t> bad_requests_{0};
+
+  friend class Connection;
+};
+
+// One TCP connection: reads a request, hands it to the handler, writes the response, and again
+// while the client keeps the connection alive. All of its work runs on its own strand.
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket&& socket, HttpServer::Impl* server, uint64_t id)
+      : stream_(std::move(socket)), server_(server), id_(id) {
+    beast::error_code ec;
+    tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = peer.address().to_string() + ":" + std::to_string(peer.port());
+  }
+
+  void Start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadRequest(); });
+  }
+
+  // On Stop(): a connection that is not working on a request is closed now; one that is will close
+  // after writing its response.
+  void CloseIfIdle() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->phase_ == Phase::kIdle || self->phase_ == Phase::kHeader ||
+          self->phase_ == Phase::kBody)
+        self->Close();
+    });
+  }
+
+ private:
+  enum class Phase { kIdle, kHeader, kBody, kHandling, kWriting, kLingering, kClosed };
+  const HttpServerOptions& options() const { return server_->options(); }
+
+  void ReadRequest() {
+    if (server_->stopping()) return Close();
+    parser_.emplace();
+    parser_->body_limit(options().body_limit);
+    parser_->header_limit(static_cast<uint32_t>(options().header_limit));
+    if (buffer_.size() > 0) return ReadHeader();  // pipelined: the next request is already here
+    phase_ = Phase::kIdle;
+    stream_.expires_after(options().idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](
+                                                       beast::error_code ec, size_t n) {
+      if (ec) return self->Close();  // idle timeout, or the client closed: nothing to answer
+      self->buffer_.commit(n);
+      self->ReadHeader();
+    });
+  }
+
+  void ReadHeader() {
+    phase_ = Phase::kHeader;
+    stream_.expires_after(options().header_timeout);
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, size_t) {
+                              if (ec) return self->OnReadError(ec);
+                              self->OnHeader();
+                            });
+  }
+
+  void OnHeader() {
+    phase_ = Phase::kBody;
+    if (parser_->is_done()) return Dispatch();
+    auto expect = parser_->get().find(http::field::expect);
+    if (expect != parser_->get().end() && beast::iequals(expect->value(), "100-continue")) {
+      // Clients that sent "Expect: 100-continue" wait (curl: 1 s) for this before the body.
+      auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
+                                                                     parser_->get().version());
+      stream_.expires_after(options().write_timeout);
+      http::async_write(stream_, *cont,
+                        [self = shared_from_this(), cont](beast::error_code ec, size_t) {
+                          if (ec) return self->Close();
+                          self->ReadBody();
+                        });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
+    stream_.expires_after(options().body_timeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) {
+                       if (ec) return self->OnReadError(ec);
+                       self->Dispatch();
+                     });
+  }
+
+  void OnReadError(const beast::error_code& ec) {
+    if (ec == beast::error::timeout) {
+      server_->CountTimeout();
+      return Close();
+    }
+    int status = StatusForParseError(ec);
+    if (status == 0) return Close();
+    server_->CountBadRequest();
+    version_ = 11;
+    keep_alive_ = false;
+    Write(ParseErrorResponse(status));
+  }
+
+  void Dispatch() {
+    phase_ = Phase::kHandling;
+    http::request<http::string_body> req = parser_->release();
+    parser_.reset();
+    version_ = req.version();
+    keep_alive_ = req.keep_alive();
+    server_->handler()->Handle(
+        ToRequest(std::move(req), remote_), [self = shared_from_this()](HttpResponse response) {
+          net::post(self->stream_.get_executor(),
+                    [self, response = std::move(response)]() mutable {
+                      self->Write(std::move(response));
+                    });
+        });
+  }
+
+  void Write(HttpResponse response) {
+    if (phase_ == Phase::kClosed) return;
+    phase_ = Phase::kWriting;
+    auto res = std::make_shared<http::response<http::string_body>>();
+    res->version(version_);
+    res->result(static_cast<unsigned>(response.status));
+    res->set(http::field::server, "interdict");
+    res->set(http::field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) res->set(name, value);
+    res->body() = std::move(response.body);
+    const bool keep = keep_alive_ && !response.close && !server_->stopping();
+    res->keep_alive(keep);
+    res->prepare_payload();
+    stream_.expires_after(options().write_timeout);
+    http::async_write(stream_, *res,
+                      [self = shared_from_this(), res, keep, close = response.close](
+                          beast::error_code ec, size_t) {
+                        if (ec) return self->Close();
+                        if (close) return self->Linger();
+                        if (!keep) return self->Close();
+                        self->ReadRequest();
+                      });
+  }
+
+  // After an error response that closes the connection: stop sending, then read and discard what
+  // the client still sends until it closes, for a bounded time and size.
+  void Linger() {
+    phase_ = Phase::kLingering;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return Close();
+    stream_.expires_after(kLingerTime);
+    LingerRead(0);
+  }
+  void LingerRead(size_t so_far) {
+    buffer_.clear();
+    stream_.async_read_some(buffer_.prepare(16384), [self = shared_from_this(), so_far](
+                                                        beast::error_code ec, size_t n) {
+      if (ec || so_far + n > kLingerBytes) return self->Close();
+      self->LingerRead(so_far + n);
+    });
+  }
+
+  void Close() {
+    if (phase_ == Phase::kClosed) return;
+    phase_ = Phase::kClosed;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.close();
+    server_->Unregister(id_);
+  }
+
+  beast::tcp_stream stream_;
+  HttpServer::Impl* server_;
+  const uint64_t id_;
+  std::string remote_;
+  beast::flat_buffer buffer_{1 << 16};
+  std::optional<http::request_parser<http::string_body>> parser_;
+  Phase phase_ = Phase::kIdle;
+  unsigned version_ = 11;
+  bool keep_alive_ = false;
+};
+
+void HttpServer::Impl::OnAccept(beast::error_code ec, tcp::socket socket) {
+  if (stopping_) return;
+  if (ec) {
+    if (ec == net::error::operation_aborted) return;
+    // Out of file descriptors and the like: wait a little instead of spinning.
+    std::fprintf(stderr, "interdict serve: accept: %s\n", ec.message().c_str());
+    retry_timer_.expires_after(std::chrono::milliseconds(50));
+    retry_timer_.async_wait([this](beast::error_code) {
+      if (!stopping_) DoAccept();
+    });
+    return;
+  }
+  if (open_connections() >= options_.max_connections) {
+    ++rejected_;
+    beast::error_code ignored;
+    socket.close(ignored);
+    return DoAccept();
+  }
+  beast::error_code ignored;
+  socket.set_option(tcp::no_delay(true), ignored);
+  uint64_t id = next_id_++;
+  auto c = std::make_shared<Connection>(std::move(socket), this, id);
+  Register(id, c);
+  c->Start();
+  DoAccept();
+}
+
+void HttpServer::Impl::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return;
+    stopping_ = true;
+    cv_.notify_all();
+  }
+  net::post(acceptor_.get_executor(), [this] {
+    beast::error_code ec;
+    acceptor_.close(ec);
+    retry_timer_.cancel();
+  });
+  std::vector<std::shared_ptr<Connection>> open;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto& [id, weak] : conns_)
+      if (auto c = weak.lock()) open.push_back(std::move(c));
+  }
+  for (auto& c : open) c->CloseIfIdle();
+}
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+HttpServer::~HttpServer() {
+  Stop();
+  Wait();
+}
+
+Status HttpServer::Start(const HttpServerOptions& options, HttpHandler* handler,
+                         std::unique_ptr<HttpServer>* out) {
+  net::ip::address address;
+  if (!ResolveHost(options.host, &address))
+    return Status::InvalidInput("host '" + options.host +
+                                "' is not an IP address (or \"localhost\")");
+  auto impl = std::make_unique<Impl>(options, handler);
+  INTERDICT_RETURN_IF_ERROR(impl->Listen(address));
+  std::unique_ptr<HttpServer> server(new HttpServer(std::move(impl)));
+  INTERDICT_RETURN_IF_ERROR(server->impl_->Run());
+  *out = std::move(server);
+  return Status::Ok();
+}
+
+uint16_t HttpServer::port() const { return impl_->port_; }
+const std::string& HttpServer::host() const { return impl_->host_; }
+bool HttpServer::loopback() const { return impl_->loopback_; }
+void HttpServer::Stop() { impl_->Stop(); }
+void HttpServer::Wait() { impl_->Wait(); }
+HttpServerStats HttpServer::stats() const { return impl_->stats(); }
+
+bool IsLoopbackHost(const std::string& host) {
+  net::ip::address address;
+  return ResolveHost(host, &address) && address.is_loopback();
+}
+
+bool ParseHttpRequest(std::string_view raw, const HttpServerOptions& limits, HttpRequest* out,
+                      HttpResponse* error) {
+  http::request_parser<http::string_body> parser;
+  parser.eager(true);
+  parser.body_limit(limits.body_limit);
+  parser.header_limit(static_cast<uint32_t>(limits.header_limit));
+  beast::error_code ec;
+  size_t offset = 0;
+  while (offset < raw.size() && !parser.is_done()) {
+    size_t used = parser.put(net::buffer(raw.data() + offset, raw.size() - offset), ec);
+    if (ec == http::error::need_more) {
+      ec = {};
+      break;
+    }
+    if (ec || used == 0) break;
+    offset += used;
+  }
+  if (!ec && !parser.is_done()) parser.put_eof(ec);
+  if (ec || !parser.is_done()) {
+    int status = ec ? StatusForParseError(ec) : 400;
+    *error = ParseErrorResponse(status == 0 ? 400 : status);
+    return false;
+  }
+  *out = ToRequest(parser.release(), "fuzz");
+  return true;
+}
+
+}  // namespace interdict::server

@@ -1,0 +1,61 @@
+// The server's view of HTTP: a request as the handlers see it and the response they give back,
+// independent of the HTTP library (only http_server.cc knows Boost.Beast), plus the parsing of
+// request targets and the JSON error shape every endpoint uses.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+
+namespace interdict::server {
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // as received: "/v2/search?name=..."
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::string body;
+  std::string remote;  // peer address, for logs
+
+  // The first value of header `name` (lower case), or "".
+  std::string_view Header(std::string_view name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  bool close = false;  // close the connection after sending
+};
+
+// A request target split into its decoded path and query parameters.
+struct Target {
+  std::string path;                                        // percent-decoded
+  std::vector<std::pair<std::string, std::string>> query;  // decoded, '+' read as a space, in order
+};
+
+// Splits and decodes an origin-form target ("/path?a=1&b=2"). InvalidInput for a target that is
+// not origin-form, a malformed percent escape, a decoded NUL, or a path or parameter that is not
+// valid UTF-8.
+Status ParseTarget(std::string_view target, Target* out);
+
+// Whether `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
+// Serialises without throwing: invalid UTF-8 in a string (which our own data never holds, but a
+// bug must not crash the server) is replaced by U+FFFD.
+std::string DumpJson(const nlohmann::json& j);
+
+// The error shape of every endpoint: {"error": {"code": code, "message": message}}. `code` is a
+// stable machine-readable word ("invalid_request", "not_found", ...); `message` is for people and
+// never carries internal details (file paths, SQL, stack).
+HttpResponse ErrorResponse(int status, std::string_view code, std::string_view message);
+
+// A 200 (or `status`) JSON response.
+HttpResponse JsonResponse(const nlohmann::json& j, int status = 200);
+
+}  // namespace interdict::server

@@ -1,0 +1,80 @@
+// Server: `interdict serve` assembled: the dictionaries, the live lists, the audit writer, the
+// worker pool, the API and the HTTP server, started and stopped in the right order.
+//
+// Refuses to start without API keys on an address other than loopback: an unauthenticated
+// screening service must not be reachable from the network by accident.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "core/country.h"
+#include "core/status.h"
+#include "index/token_stats.h"
+#include "normalize/normalizer.h"
+#include "server/api.h"
+#include "server/api_keys.h"
+#include "server/audit_writer.h"
+#include "server/http_server.h"
+#include "server/live_lists.h"
+#include "server/worker_pool.h"
+
+namespace interdict::server {
+
+struct ServeOptions {
+  HttpServerOptions http;
+  std::string db_path;   // the store; must exist
+  std::string data_dir;  // dictionaries, token statistics, countries
+  size_t workers = 0;    // screening threads; 0 = one per core
+  size_t queue = 256;    // requests waiting for a worker before 503
+  std::chrono::milliseconds poll_interval{5000};  // how often the store is checked for new lists
+  bool audit = true;
+  // Where the audit log goes: "" = the list store. A separate file keeps long imports (which hold
+  // the list store's write lock) from stalling audit writes.
+  std::string audit_db_path;
+  AuditWriterOptions audit_writer;
+  size_t max_batch = 100;
+  std::chrono::seconds max_list_age{0};
+  ApiKeys keys;
+};
+
+class Server {
+ public:
+  static Status Start(ServeOptions options, std::unique_ptr<Server>* out);
+  ~Server();  // Stop()
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  uint16_t port() const { return http_->port(); }
+  const std::string& host() const { return http_->host(); }
+
+  // Graceful: stops accepting, finishes the requests in flight, writes the queued audit records.
+  // Returns the audit writer's final status (records it could not write). Idempotent.
+  Status Stop();
+
+  LiveLists& lists() { return *lists_; }
+  const Api& api() const { return *api_; }
+
+ private:
+  Server() = default;
+  ServeOptions options_;
+  CountryTable countries_;
+  std::unique_ptr<NameNormalizer> normalizer_;
+  TokenStats stats_;
+  JurisdictionTable jurisdictions_;
+  CommonWords common_words_;
+  std::unique_ptr<LiveLists> lists_;
+  std::unique_ptr<AuditWriter> audit_;
+  std::unique_ptr<WorkerPool> pool_;
+  std::unique_ptr<Api> api_;
+  std::unique_ptr<HttpServer> http_;
+  bool stopped_ = false;
+};
+
+// Runs a server until SIGINT or SIGTERM, then stops it gracefully. Prints
+// "interdict serve: listening on http://HOST:PORT" on stdout once accepting. Blocks those signals
+// in the calling thread (and so in every thread it starts).
+Status ServeUntilSignal(ServeOptions options);
+
+}  // namespace interdict::server

@@ -1,0 +1,740 @@
+#include "match/matcher.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "ingest/source.h"
+
+namespace interdict {
+namespace {
+
+using ::testing::HasSubstr;
+
+// What the tests share, loaded once per process on first use: the dictionaries and token
+// statistics in data/, and the real 2021 OFAC SDN fixture and the bundled UN list, parsed and
+// indexed.
+struct Dictionaries {
+  std::unique_ptr<NameNormalizer> normalizer;
+  TokenStats stats;
+  CountryTable countries;
+};
+
+const Dictionaries& Dicts() {
+  static const std::unique_ptr<Dictionaries> d = [] {
+    auto d = std::make_unique<Dictionaries>();
+    Status st = NameNormalizer::Load(INTERDICT_DATA, &d->normalizer);
+    if (st.ok()) st = TokenStats::Load(std::string(INTERDICT_DATA) + "/token_stats.tsv", &d->stats);
+    if (st.ok()) st = CountryTable::LoadDefault(INTERDICT_DATA, &d->countries);
+    if (!st.ok()) d->normalizer.reset();
+    EXPECT_TRUE(st.ok()) << st.message();
+    return d;
+  }();
+  return *d;
+}
+
+Status ParseInto(ListFormat format, const std::string& path, std::vector<Entity>* out) {
+  ParseOptions options;
+  options.countries = &Dicts().countries;
+  ParseReport report;
+  return ParseList(
+      format, {path}, options,
+      [out](Entity&& e) {
+        out->push_back(std::move(e));
+        return Status::Ok();
+      },
+      &report);
+}
+
+// The lists screened against. Tests that need no OFAC record use the UN list alone, which loads
+// in a fraction of the time (ctest runs every test in a process of its own).
+struct Lists {
+  std::vector<Entity> entities;  // as parsed, in snapshot order
+  std::shared_ptr<const Snapshot> snapshot;
+  std::unique_ptr<Matcher> matcher;
+};
+
+std::unique_ptr<Lists> LoadLists(bool with_ofac) {
+  auto l = std::make_unique<Lists>();
+  const Dictionaries& d = Dicts();
+  if (d.normalizer == nullptr) return l;
+  Status st;
+  if (with_ofac)
+    st = ParseInto(ListFormat::kOfacSdnCsv, std::string(INTERDICT_FIXTURES) + "/ofac-sdn-2021",
+                   &l->entities);
+  if (st.ok())
+    st = ParseInto(ListFormat::kUnXml, std::string(INTERDICT_DATA) + "/lists/un-sc", &l->entities);
+  EXPECT_TRUE(st.ok()) << st.message();
+  if (!st.ok()) return l;
+  std::vector<ListVersion> versions(1);
+  versions[0].source = "un-sc";
+  if (with_ofac) versions.insert(versions.begin(), ListVersion{.source = "us-ofac-sdn"});
+  l->snapshot = Snapshot::Build(l->entities, versions, *d.normalizer, d.stats);
+  l->matcher = std::make_unique<Matcher>(l->snapshot, *d.normalizer, d.stats, d.countries);
+  return l;
+}
+
+// OFAC SDN 2021 + UN.
+const Lists& OfacAndUn() {
+  static const std::unique_ptr<Lists> lists = LoadLists(true);
+  return *lists;
+}
+
+const Lists& UnOnly() {
+  static const std::unique_ptr<Lists> lists = LoadLists(false);
+  return *lists;
+}
+
+// Screening against the OFAC SDN 2021 fixture and the UN list.
+class MatcherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    normalizer_ = Dicts().normalizer.get();
+    ASSERT_NE(normalizer_, nullptr);
+    stats_ = &Dicts().stats;
+    countries_ = &Dicts().countries;
+  }
+  void SetUp() override { Use(OfacAndUn()); }
+  void Use(const Lists& lists) {
+    ASSERT_NE(lists.matcher, nullptr);
+    snapshot_ = lists.snapshot;
+    matcher_ = lists.matcher.get();
+  }
+
+  static ScreeningQuery Query(std::string name) {
+    ScreeningQuery q;
+    q.name = std::move(name);
+    return q;
+  }
+
+  // Screens with the suite's matcher; fails the test on an error.
+  ScreenResult Screen(const ScreeningQuery& q, ScreenOptions options = {}) const {
+    auto session = matcher_->NewSession();
+    ScreenResult r;
+    Status st = matcher_->Screen(q, options, session.get(), &r);
+    EXPECT_TRUE(st.ok()) << q.name << ": " << st.message();
+    return r;
+  }
+
+  static const MatchResult* Find(const ScreenResult& r, const std::string& id) {
+    for (const MatchResult& m : r.matches)
+      if (m.entity->id == id) return &m;
+    return nullptr;
+  }
+
+  static const AttributeTerm* Term(const MatchResult& m, const std::string& attribute) {
+    for (const AttributeTerm& t : m.explanation.terms)
+      if (t.attribute == attribute) return &t;
+    return nullptr;
+  }
+
+  static const NameNormalizer* normalizer_;
+  static const TokenStats* stats_;
+  static const CountryTable* countries_;
+  std::shared_ptr<const Snapshot> snapshot_;
+  const Matcher* matcher_ = nullptr;
+};
+
+const NameNormalizer* MatcherTest::normalizer_ = nullptr;
+const TokenStats* MatcherTest::stats_ = nullptr;
+const CountryTable* MatcherTest::countries_ = nullptr;
+
+// Screening against the UN list alone.
+class UnMatcherTest : public MatcherTest {
+ protected:
+  void SetUp() override { Use(UnOnly()); }
+};
+
+TEST_F(MatcherTest, SnapshotHoldsBothLists) {
+  EXPECT_EQ(snapshot_->entities().size(), 8976u + 1003u);
+  ASSERT_EQ(snapshot_->versions().size(), 2u);
+  EXPECT_EQ(snapshot_->versions()[0].source, "us-ofac-sdn");
+  ASSERT_NE(snapshot_->Find("us-ofac-sdn:36"), nullptr);
+  EXPECT_EQ(snapshot_->Find("us-ofac-sdn:36")->names[0].full, "AEROCARIBBEAN AIRLINES");
+  ASSERT_NE(snapshot_->Find("un-sc:QDi.006"), nullptr);
+  EXPECT_EQ(snapshot_->Find("no-such:1"), nullptr);
+  EXPECT_GT(snapshot_->index().name_count(), snapshot_->entities().size());
+}
+
+TEST_F(MatcherTest, ExactNameFindsItsRecordFirst) {
+  ScreenResult r = Screen(Query("AEROCARIBBEAN AIRLINES"));
+  ASSERT_FALSE(r.matches.empty());
+  const MatchResult& m = r.matches[0];
+  EXPECT_EQ(m.entity->id, "us-ofac-sdn:36");
+  EXPECT_FLOAT_EQ(m.score, 1.0f);
+  EXPECT_EQ(m.explanation.list_name, "AEROCARIBBEAN AIRLINES");
+  EXPECT_EQ(m.explanation.name_kind, NameKind::kPrimary);
+  ASSERT_EQ(m.explanation.pairs.size(), 2u);
+  EXPECT_EQ(m.explanation.pairs[0].query, "AEROCARIBBEAN");
+  EXPECT_EQ(m.explanation.pairs[0].list, "AEROCARIBBEAN");
+  EXPECT_EQ(m.explanation.pairs[0].match.evidence, Evidence::kExact);
+  EXPECT_TRUE(m.explanation.terms.empty());
+  EXPECT_THAT(m.explanation.sentence, HasSubstr("us-ofac-sdn:36"));
+  EXPECT_THAT(m.explanation.sentence, HasSubstr("AEROCARIBBEAN AIRLINES"));
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST_F(MatcherTest, ZawahiriFromLatinAndFromArabicScript) {
+  ScreenResult latin = Screen(Query("Ayman al-Zawahiri"));
+  const MatchResult* un = Find(latin, "un-sc:QDi.006");
+  ASSERT_NE(un, nullptr);
+  EXPECT_GE(un->score, 0.95f);
+  const MatchResult* ofac = Find(latin, "us-ofac-sdn:2676");  // AL ZAWAHIRI, Dr. Ayman
+  ASSERT_NE(ofac, nullptr);
+  EXPECT_GE(ofac->score, 0.95f);
+
+  ScreenResult arabic = Screen(Query("أيمن الظواهري"));
+  un = Find(arabic, "un-sc:QDi.006");
+  ASSERT_NE(un, nullptr);
+  EXPECT_GE(un->score, kDefaultThreshold);
+  // The OFAC record has no Arabic-script name: the transliteration must meet its Latin names.
+  ofac = Find(arabic, "us-ofac-sdn:2676");
+  ASSERT_NE(ofac, nullptr);
+  EXPECT_GE(ofac->score, kDefaultThreshold);
+  EXPECT_EQ(ofac->explanation.list_name, "AL ZAWAHIRI, Dr. Ayman");
+  bool transliterated_pair = false;
+  for (const TokenPairExplanation& p : ofac->explanation.pairs)
+    transliterated_pair = transliterated_pair || p.query == "أيمن";
+  EXPECT_TRUE(transliterated_pair) << ofac->explanation.sentence;
+}
+
+// BUG (reported): "معمر القذافي" (Muammar al-Qadhafi) does not find us-ofac-sdn:12606
+// "QADHAFI, Muammar" even at threshold 0.3: the transliteration of معمر is "mmr", whose skeleton
+// collapses to "mr", while "Muammar" keeps "mmr". See
+// NameScorerTest.DISABLED_AynBetweenTwoConsonantsStillMeetsTheLatinSpelling.
+TEST_F(MatcherTest, DISABLED_ArabicScriptFindsQadhafi) {
+  ScreenResult r = Screen(Query("معمر القذافي"));
+  const MatchResult* m = Find(r, "us-ofac-sdn:12606");
+  ASSERT_NE(m, nullptr);
+  EXPECT_GE(m->score, kDefaultThreshold);
+}
+
+TEST_F(MatcherTest, WeakAliasCountsOnlyNearExactAndLower) {
+  // RODRIGUEZ OREJUELA, Gilberto Jose has the weak alias "THE CHESS PLAYER".
+  ScreenResult r = Screen(Query("The Chess Player"));
+  const MatchResult* weak = Find(r, "us-ofac-sdn:4107");
+  ASSERT_NE(weak, nullptr);
+  EXPECT_EQ(weak->explanation.name_kind, NameKind::kWeakAlias);
+  EXPECT_FLOAT_EQ(weak->score, 0.9f);  // an exact weak alias counts at 0.9
+  EXPECT_THAT(weak->explanation.sentence, HasSubstr("weak alias"));
+  // The primary name, as strong as it gets, scores above the weak alias.
+  ScreenResult strong = Screen(Query("Gilberto Jose Rodriguez Orejuela"));
+  const MatchResult* primary = Find(strong, "us-ofac-sdn:4107");
+  ASSERT_NE(primary, nullptr);
+  EXPECT_GT(primary->score, weak->score);
+  // One typo takes the weak alias below its 0.95 floor: no match at all, whatever the threshold.
+  ScreenResult typo = Screen(Query("The Chess Playr"), {.threshold = 0.1f, .limit = 0});
+  EXPECT_EQ(Find(typo, "us-ofac-sdn:4107"), nullptr);
+}
+
+// Two records with the same name, one rich and one bare.
+class MatcherEvidenceTest : public MatcherTest {
+ protected:
+  void SetUp() override {}  // the shared lists are not needed here
+
+  static std::unique_ptr<Matcher> Small() {
+    Entity rich;
+    rich.id = "test:rich";
+    rich.source = "test";
+    rich.schema = Schema::kPerson;
+    rich.names.push_back({"HADDAD, Omar Farouk", "Omar Farouk HADDAD", NameKind::kPrimary, "Latn"});
+    BirthDate dob;
+    dob.from = dob.to = PartialDate{1970, 3, 12};
+    dob.original = "12 Mar 1970";
+    rich.birth_dates.push_back(dob);
+    rich.nationalities.push_back({"SY", "Syria"});
+    rich.identifiers.push_back(Identifier{.kind = IdKind::kPassport, .value = "N0123456"});
+    Entity bare = rich;
+    bare.id = "test:bare";
+    bare.birth_dates.clear();
+    bare.nationalities.clear();
+    bare.identifiers.clear();
+    auto snap = Snapshot::Build({rich, bare}, {}, *normalizer_, *stats_);
+    return std::make_unique<Matcher>(snap, *normalizer_, *stats_, *countries_);
+  }
+  static ScreenResult ScreenSmall(const Matcher& m, const ScreeningQuery& q,
+                                  ScreenOptions options = {.threshold = 0.3f, .limit = 0}) {
+    auto session = m.NewSession();
+    ScreenResult r;
+    Status st = m.Screen(q, options, session.get(), &r);
+    EXPECT_TRUE(st.ok()) << st.message();
+    return r;
+  }
+};
+
+TEST_F(MatcherEvidenceTest, NameOnlyScoreDoesNotDependOnTheRecordsOtherFields) {
+  auto m = Small();
+  for (const char* name : {"Omar Farouk Haddad", "Omar Haddad", "Umar Faruq Hadad"}) {
+    ScreenResult r = ScreenSmall(*m, Query(name));
+    const MatchResult* rich = Find(r, "test:rich");
+    const MatchResult* bare = Find(r, "test:bare");
+    ASSERT_NE(rich, nullptr) << name;
+    ASSERT_NE(bare, nullptr) << name;
+    EXPECT_FLOAT_EQ(rich->score, bare->score) << name;
+    EXPECT_TRUE(rich->explanation.terms.empty()) << name;
+  }
+}
+
+TEST_F(MatcherEvidenceTest, BirthDateConfirmsAndContradicts) {
+  auto m = Small();
+  ScreeningQuery q = Query("Umar Haddad");  // name score below 0.92, so effects are visible
+  ScreenResult plain = ScreenSmall(*m, q);
+  ASSERT_NE(Find(plain, "test:rich"), nullptr);
+  const float base = Find(plain, "test:rich")->score;
+  ASSERT_LE(base, 0.92f);
+
+  q.birth_dates = {PartialDate{1970, 3, 12}};
+  ScreenResult agree = ScreenSmall(*m, q);
+  const MatchResult* rich = Find(agree, "test:rich");
+  ASSERT_NE(rich, nullptr);
+  const AttributeTerm* t = Term(*rich, "birth_date");
+  ASSERT_NE(t, nullptr);
+  EXPECT_FLOAT_EQ(t->effect, 0.08f);
+  EXPECT_THAT(t->detail, HasSubstr("12 Mar 1970"));
+  EXPECT_NEAR(rich->score, base + 0.08f, 1e-5);
+  EXPECT_THAT(rich->explanation.sentence, HasSubstr("+0.08"));
+  // The bare record has no date: no term, same score as without the date.
+  const MatchResult* bare = Find(agree, "test:bare");
+  ASSERT_NE(bare, nullptr);
+  EXPECT_EQ(Term(*bare, "birth_date"), nullptr);
+  EXPECT_FLOAT_EQ(bare->score, base);
+
+  q.birth_dates = {PartialDate{1950, 0, 0}};
+  ScreenResult far_result = ScreenSmall(*m, q);
+  const MatchResult* far = Find(far_result, "test:rich");
+  ASSERT_NE(far, nullptr);
+  ASSERT_NE(Term(*far, "birth_date"), nullptr);
+  EXPECT_FLOAT_EQ(Term(*far, "birth_date")->effect, -0.15f);
+  EXPECT_NEAR(far->score, base - 0.15f, 1e-5);
+}
+
+TEST_F(MatcherEvidenceTest, CountryConfirmsAndContradicts) {
+  auto m = Small();
+  ScreeningQuery q = Query("Omar Haddad");
+  ScreenResult plain = ScreenSmall(*m, q);
+  ASSERT_NE(Find(plain, "test:rich"), nullptr);
+  const float base = Find(plain, "test:rich")->score;
+  q.countries = {"Syria"};
+  ScreenResult agree_result = ScreenSmall(*m, q);
+  const MatchResult* agree = Find(agree_result, "test:rich");
+  ASSERT_NE(agree, nullptr);
+  ASSERT_NE(Term(*agree, "country"), nullptr);
+  EXPECT_FLOAT_EQ(Term(*agree, "country")->effect, 0.03f);
+  EXPECT_NEAR(agree->score, base + 0.03f, 1e-5);
+  q.countries = {"FR"};
+  ScreenResult other_result = ScreenSmall(*m, q);
+  const MatchResult* other = Find(other_result, "test:rich");
+  ASSERT_NE(other, nullptr);
+  ASSERT_NE(Term(*other, "country"), nullptr);
+  EXPECT_FLOAT_EQ(Term(*other, "country")->effect, -0.05f);
+  EXPECT_THAT(Term(*other, "country")->detail, HasSubstr("SY"));
+  EXPECT_NEAR(other->score, base - 0.05f, 1e-5);
+}
+
+TEST_F(MatcherEvidenceTest, IdentifierConfirmsAndContradicts) {
+  auto m = Small();
+  ScreeningQuery q = Query("Omar Haddad");
+  ScreenResult plain = ScreenSmall(*m, q);
+  ASSERT_NE(Find(plain, "test:rich"), nullptr);
+  const float base = Find(plain, "test:rich")->score;
+  q.identifiers = {{"n 0123456", std::nullopt}};  // spacing and case ignored
+  ScreenResult same_result = ScreenSmall(*m, q);
+  const MatchResult* same = Find(same_result, "test:rich");
+  ASSERT_NE(same, nullptr);
+  ASSERT_NE(Term(*same, "identifier"), nullptr);
+  EXPECT_FLOAT_EQ(Term(*same, "identifier")->effect, 0.35f);
+  EXPECT_NEAR(same->score, std::min(1.0f, base + 0.35f), 1e-5);
+  q.identifiers = {{"X999999", IdKind::kPassport}};
+  ScreenResult other_result = ScreenSmall(*m, q);
+  const MatchResult* other = Find(other_result, "test:rich");
+  ASSERT_NE(other, nullptr);
+  EXPECT_NEAR(other->score, base - 0.10f, 1e-5);
+}
+
+// A record listed with an initial ("ZAWAHIRI, M."): the scorer credits a full query name against
+// the initial (0.5), so "Mohammad Zawahiri" scores above the threshold when every name is scored.
+// The index must find it too.
+TEST_F(MatcherEvidenceTest, ListedInitialIsFoundByTheIndex) {
+  Entity e;
+  e.id = "test:initial";
+  e.schema = Schema::kPerson;
+  e.names.push_back({"ZAWAHIRI, M.", "M. ZAWAHIRI", NameKind::kPrimary, "Latn"});
+  Matcher m(Snapshot::Build({e}, {}, *normalizer_, *stats_), *normalizer_, *stats_, *countries_);
+  ScreenResult all = ScreenSmall(m, Query("Mohammad Zawahiri"),
+                                 {.threshold = kDefaultThreshold, .limit = 0, .exhaustive = true});
+  ASSERT_EQ(all.matches.size(), 1u);
+  ASSERT_GE(all.matches[0].score, kDefaultThreshold);
+  ScreenResult indexed =
+      ScreenSmall(m, Query("Mohammad Zawahiri"), {.threshold = kDefaultThreshold, .limit = 0});
+  ASSERT_EQ(indexed.matches.size(), 1u);
+  EXPECT_FLOAT_EQ(indexed.matches[0].score, all.matches[0].score);
+}
+
+TEST_F(MatcherEvidenceTest, ScoreIsClippedToOne) {
+  auto m = Small();
+  ScreeningQuery q = Query("Omar Farouk Haddad");
+  q.birth_dates = {PartialDate{1970, 3, 12}};
+  q.countries = {"SY"};
+  q.identifiers = {{"N0123456", IdKind::kPassport}};
+  ScreenResult r = ScreenSmall(*m, q);
+  const MatchResult* rich = Find(r, "test:rich");
+  ASSERT_NE(rich, nullptr);
+  EXPECT_EQ(rich->explanation.terms.size(), 3u);
+  EXPECT_FLOAT_EQ(rich->score, 1.0f);
+}
+
+TEST_F(MatcherEvidenceTest, TypeMismatchCountsAgainst) {
+  auto m = Small();
+  ScreeningQuery q = Query("Omar Farouk Haddad");
+  q.schema = Schema::kOrganization;
+  ScreenResult r = ScreenSmall(*m, q);
+  const MatchResult* rich = Find(r, "test:rich");
+  ASSERT_NE(rich, nullptr);
+  ASSERT_NE(Term(*rich, "schema"), nullptr);
+  EXPECT_FLOAT_EQ(Term(*rich, "schema")->effect, -0.30f);
+  EXPECT_NEAR(rich->score, 0.70f, 1e-5);
+}
+
+TEST_F(UnMatcherTest, AttributesMoveTheScoreOfARealRecord) {
+  // AIMAN MUHAMMED RABI AL-ZAWAHIRI, born 1951-06-19, Egyptian passport 1084010.
+  ScreeningQuery q = Query("Aiman Zawahri");
+  ScreenResult plain_result = Screen(q, {.threshold = 0.5f, .limit = 0});
+  const MatchResult* plain = Find(plain_result, "un-sc:QDi.006");
+  ASSERT_NE(plain, nullptr);
+  ASSERT_LT(plain->score, 0.95f);
+
+  ScreeningQuery dated = q;
+  dated.birth_dates = {PartialDate{1951, 6, 19}};
+  dated.countries = {"Egypt"};
+  ScreenResult confirmed_result = Screen(dated, {.threshold = 0.5f, .limit = 0});
+  const MatchResult* confirmed = Find(confirmed_result, "un-sc:QDi.006");
+  ASSERT_NE(confirmed, nullptr);
+  ASSERT_NE(Term(*confirmed, "birth_date"), nullptr);
+  ASSERT_NE(Term(*confirmed, "country"), nullptr);
+  EXPECT_GT(confirmed->score, plain->score);
+  EXPECT_THAT(confirmed->explanation.sentence, HasSubstr("1951"));
+
+  ScreeningQuery contradicted = q;
+  contradicted.birth_dates = {PartialDate{1980, 1, 1}};
+  ScreenResult worse_result = Screen(contradicted, {.threshold = 0.3f, .limit = 0});
+  const MatchResult* worse = Find(worse_result, "un-sc:QDi.006");
+  ASSERT_NE(worse, nullptr);
+  EXPECT_LT(worse->score, plain->score);
+}
+
+TEST_F(UnMatcherTest, IdentifierFindsTheRecordWhateverTheName) {
+  // No name of QDi.006 resembles "John Smith"; its passport number alone brings it in.
+  ScreeningQuery q = Query("John Smith");
+  q.identifiers = {{"1084010", std::nullopt}};
+  ScreenResult with_id = Screen(q, {.threshold = 0.3f, .limit = 0});
+  const MatchResult* m = Find(with_id, "un-sc:QDi.006");
+  ASSERT_NE(m, nullptr);
+  const AttributeTerm* t = Term(*m, "identifier");
+  ASSERT_NE(t, nullptr);
+  EXPECT_FLOAT_EQ(t->effect, 0.35f);
+  EXPECT_THAT(t->detail, HasSubstr("1084010"));
+  EXPECT_FALSE(m->explanation.list_name.empty());
+
+  ScreenResult without = Screen(Query("John Smith"), {.threshold = 0.3f, .limit = 0});
+  EXPECT_EQ(Find(without, "un-sc:QDi.006"), nullptr);
+}
+
+TEST_F(UnMatcherTest, SortedLimitedAndThresholded) {
+  ScreeningQuery q = Query("Mohammed Al Qaida");
+  ScreenResult all = Screen(q, {.threshold = 0.5f, .limit = 0});
+  ASSERT_GT(all.matches.size(), 3u);
+  for (size_t i = 0; i < all.matches.size(); ++i) {
+    EXPECT_GE(all.matches[i].score, 0.5f);
+    EXPECT_LE(all.matches[i].score, 1.0f);
+    if (i > 0) {
+      EXPECT_GE(all.matches[i - 1].score, all.matches[i].score);
+      if (all.matches[i - 1].score == all.matches[i].score) {
+        EXPECT_LT(all.matches[i - 1].entity->id, all.matches[i].entity->id);  // stable order
+      }
+    }
+  }
+  ScreenResult three = Screen(q, {.threshold = 0.5f, .limit = 3});
+  ASSERT_EQ(three.matches.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(three.matches[i].entity, all.matches[i].entity);
+
+  ScreenResult high = Screen(q, {.threshold = 0.9f, .limit = 0});
+  size_t expected = 0;
+  for (const MatchResult& m : all.matches) expected += m.score >= 0.9f;
+  EXPECT_EQ(high.matches.size(), expected);
+  for (const MatchResult& m : high.matches) EXPECT_GE(m.score, 0.9f);
+}
+
+TEST_F(UnMatcherTest, DefaultThresholdKeepsUnrelatedNamesOut) {
+  EXPECT_TRUE(Screen(Query("Jonathan Quentin Wimbledon-Fairweather")).matches.empty());
+}
+
+TEST_F(MatcherTest, IndexGivesWhatAnExhaustiveScanGives) {
+  for (const char* name : {"Ayman al-Zawahiri", "أيمن الظواهري", "AEROCARIBEAN AIRLINES", "ALQAIDA",
+                           "Gilberto Rodriguez Orejuela", "Abdul Satar"}) {
+    ScreenResult indexed = Screen(Query(name), {.threshold = 0.8f, .limit = 0});
+    ScreenResult all = Screen(Query(name), {.threshold = 0.8f, .limit = 0, .exhaustive = true});
+    ASSERT_EQ(indexed.matches.size(), all.matches.size()) << name;
+    for (size_t i = 0; i < all.matches.size(); ++i) {
+      EXPECT_EQ(indexed.matches[i].entity->id, all.matches[i].entity->id) << name;
+      EXPECT_FLOAT_EQ(indexed.matches[i].score, all.matches[i].score) << name;
+    }
+  }
+}
+
+// BUG (reported): the index probes no typo keys for a query token that some list name spells
+// the same way ("a token the lists know is almost never a typo of another"), so a one-letter
+// slip that lands on another listed spelling loses the record. Each pair below scores at or
+// above the default threshold when every name is scored, and the indexed screen misses it.
+TEST_F(MatcherTest, DISABLED_IndexFindsTyposThatAreThemselvesListedSpellings) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"Khaira MUHAMADI", "us-ofac-sdn:28028"},             // MUHAMADI, Kahira
+      {"RAHMAN Abdur", "un-sc:QDi.057"},                    // Abdul Rahman
+      {"Mohammad Nadeem", "un-sc:TAi.013"},                 // Mohammad Naim
+      {"Hasim MURAD Ali Adbul Hakim", "un-sc:QDi.120"},     // Murad, Abdul Hakim Ali Hashim
+      {"Abu Mohammedal-Adnani", "us-ofac-sdn:17066"},       // AL-ADNANI, Abu Mohammed
+      {"Hasan Ibrahim Talea Aseeri", "us-ofac-sdn:12669"},  // 'ASIRI, Ibrahim Hasan Tali'A
+  };
+  for (const auto& [text, id] : cases) {
+    ScreenResult all = Screen(Query(text), {.limit = 0, .exhaustive = true});
+    ASSERT_NE(Find(all, id), nullptr) << text;
+    ScreenResult indexed = Screen(Query(text), {.limit = 0});
+    EXPECT_NE(Find(indexed, id), nullptr) << text << " misses " << id;
+  }
+}
+
+TEST_F(UnMatcherTest, UnknownCountryIsAWarningNotAnError) {
+  ScreeningQuery q = Query("AIMAN MUHAMMED RABI AL-ZAWAHIRI");
+  q.countries = {"Atlantis", "Egypt"};
+  auto session = matcher_->NewSession();
+  ScreenResult r;
+  Status st = matcher_->Screen(q, {}, session.get(), &r);
+  ASSERT_TRUE(st.ok()) << st.message();
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_THAT(r.warnings[0], HasSubstr("Atlantis"));
+  ASSERT_FALSE(r.matches.empty());
+  EXPECT_EQ(r.matches[0].entity->id, "un-sc:QDi.006");
+  // Egypt, which the table knows, still counts.
+  ASSERT_NE(Term(r.matches[0], "country"), nullptr);
+  EXPECT_GT(Term(r.matches[0], "country")->effect, 0.0f);
+}
+
+TEST_F(UnMatcherTest, UnreadableNamesAreErrors) {
+  auto session = matcher_->NewSession();
+  for (const char* name : {"", "   ", "--- ... ///", "\t"}) {
+    ScreenResult r;
+    r.matches.push_back(MatchResult{});  // stale content must not survive
+    Status st = matcher_->Screen(Query(name), {}, session.get(), &r);
+    EXPECT_FALSE(st.ok()) << "'" << name << "'";
+    EXPECT_EQ(st.code(), Status::Code::kInvalidInput) << "'" << name << "'";
+    EXPECT_TRUE(r.matches.empty());
+  }
+  ScreenResult r;
+  EXPECT_THAT(matcher_->Screen(Query(""), {}, session.get(), &r).message(), HasSubstr("empty"));
+  EXPECT_THAT(matcher_->Screen(Query("?!"), {}, session.get(), &r).message(),
+              HasSubstr("no letters"));
+}
+
+TEST_F(UnMatcherTest, ASessionIsReusableAcrossQueries) {
+  auto session = matcher_->NewSession();
+  ScreenResult first, second, again;
+  ASSERT_TRUE(matcher_->Screen(Query("AL-QAIDA"), {}, session.get(), &first).ok());
+  ASSERT_TRUE(matcher_->Screen(Query("Ayman al-Zawahiri"), {}, session.get(), &second).ok());
+  ASSERT_TRUE(matcher_->Screen(Query("AL-QAIDA"), {}, session.get(), &again).ok());
+  ASSERT_FALSE(first.matches.empty());
+  EXPECT_EQ(first.matches[0].entity->id, "un-sc:QDe.004");
+  ASSERT_EQ(first.matches.size(), again.matches.size());
+  for (size_t i = 0; i < first.matches.size(); ++i)
+    EXPECT_EQ(first.matches[i].entity, again.matches[i].entity);
+  EXPECT_EQ(Find(second, "un-sc:QDe.004"), nullptr);
+}
+
+// The pair scorer needs no list.
+class CompareNamesTest : public MatcherTest {
+ protected:
+  void SetUp() override {}
+};
+
+// ----- CompareNames ------------------------------------------------------------------------------
+
+TEST_F(CompareNamesTest, ScoresAPair) {
+  Comparison c;
+  ASSERT_TRUE(
+      CompareNames("Mohammed Yousef", "MUHAMMAD, Yusuf", Schema::kPerson, *normalizer_, *stats_, &c)
+          .ok());
+  EXPECT_GT(c.score, 0.9f);
+  EXPECT_EQ(c.explanation.list_name, "MUHAMMAD, Yusuf");
+  ASSERT_EQ(c.explanation.pairs.size(), 2u);
+  EXPECT_EQ(c.explanation.pairs[0].query, "Mohammed");
+  EXPECT_EQ(c.explanation.pairs[0].list, "MUHAMMAD");
+  EXPECT_EQ(c.explanation.pairs[0].match.evidence, Evidence::kVariant);
+  EXPECT_THAT(c.explanation.sentence, HasSubstr("romanisation variant"));
+
+  Comparison none;
+  ASSERT_TRUE(
+      CompareNames("Vladimir Putin", "Ayman Zawahiri", std::nullopt, *normalizer_, *stats_, &none)
+          .ok());
+  EXPECT_EQ(none.score, 0.0f);
+  EXPECT_EQ(none.explanation.unmatched_query.size(), 2u);
+}
+
+TEST_F(CompareNamesTest, RejectsUnreadableNames) {
+  Comparison c;
+  EXPECT_EQ(CompareNames("", "John", std::nullopt, *normalizer_, *stats_, &c).code(),
+            Status::Code::kInvalidInput);
+  EXPECT_EQ(CompareNames("John", "  ", std::nullopt, *normalizer_, *stats_, &c).code(),
+            Status::Code::kInvalidInput);
+  EXPECT_EQ(CompareNames("John", "-/-", std::nullopt, *normalizer_, *stats_, &c).code(),
+            Status::Code::kInvalidInput);
+}
+
+// ----- The index's bound, against the real scorer -----------------------------------------------
+
+std::vector<std::string> Words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : s) {
+    if (c == ' ' || c == ',') {
+      if (!w.empty()) out.push_back(w);
+      w.clear();
+    } else {
+      w.push_back(c);
+    }
+  }
+  if (!w.empty()) out.push_back(w);
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& w) {
+  std::string s;
+  for (const std::string& x : w) s += (s.empty() ? "" : " ") + x;
+  return s;
+}
+
+// Queries derived from the Latin names of the UN list by the manipulations screening meets:
+// typos, dropped tokens, joins, initials, another order.
+std::vector<std::string> DerivedQueries(const std::vector<Entity>& entities, int count) {
+  std::vector<std::string> latin;
+  for (const Entity& e : entities)
+    for (const Name& n : e.names)
+      if (n.script == "Latn" && Words(n.full).size() >= 2) latin.push_back(n.full);
+  std::mt19937 rng(2026);
+  std::vector<std::string> out;
+  for (int i = 0; i < count && !latin.empty(); ++i) {
+    std::vector<std::string> w =
+        Words(latin[std::uniform_int_distribution<size_t>(0, latin.size() - 1)(rng)]);
+    size_t k = std::uniform_int_distribution<size_t>(0, w.size() - 1)(rng);
+    switch (i % 6) {
+      case 0:  // as listed
+        break;
+      case 1:  // a letter dropped
+        if (w[k].size() > 3) w[k].erase(w[k].size() / 2, 1);
+        break;
+      case 2:  // two letters swapped
+        if (w[k].size() > 3) std::swap(w[k][1], w[k][2]);
+        break;
+      case 3:  // a token left out
+        if (w.size() > 2) w.erase(w.begin() + static_cast<long>(k));
+        break;
+      case 4:  // two tokens written as one
+        if (k + 1 < w.size()) {
+          w[k] += w[k + 1];
+          w.erase(w.begin() + static_cast<long>(k) + 1);
+        }
+        break;
+      case 5:  // an initial
+        w[k] = w[k].substr(0, 1);
+        break;
+    }
+    std::shuffle(w.begin(), w.end(), rng);
+    out.push_back(Join(w));
+  }
+  return out;
+}
+
+class IndexBoundTest : public UnMatcherTest {
+ protected:
+  void SetUp() override {
+    UnMatcherTest::SetUp();
+    un_ = &UnOnly().entities;
+    un_only_ = UnOnly().snapshot;
+    un_matcher_ = UnOnly().matcher.get();
+  }
+
+  bool IsCandidate(const PreparedName& q, uint32_t id, float min_bound,
+                   NameIndex::Scratch* scratch) const {
+    std::vector<uint32_t> cands;
+    un_only_->index().Candidates(
+        q,
+        [](const PreparedToken& a, const PreparedToken& b) {
+          return CompareTokens(a, b).similarity;
+        },
+        min_bound, scratch, &cands);
+    return std::find(cands.begin(), cands.end(), id) != cands.end();
+  }
+
+  const std::vector<Entity>* un_ = nullptr;
+  std::shared_ptr<const Snapshot> un_only_;
+  const Matcher* un_matcher_ = nullptr;
+};
+
+// What the issue asks of the index: screening through it finds what scoring every list name
+// finds, at the default threshold.
+TEST_F(IndexBoundTest, IndexedScreeningFindsWhatExhaustiveScreeningFinds) {
+  auto session = un_matcher_->NewSession();
+  int missed = 0, alerts = 0;
+  for (const std::string& text : DerivedQueries(*un_, 48)) {
+    ScreenResult indexed, all;
+    ASSERT_TRUE(un_matcher_->Screen(Query(text), {.limit = 0}, session.get(), &indexed).ok());
+    ASSERT_TRUE(
+        un_matcher_->Screen(Query(text), {.limit = 0, .exhaustive = true}, session.get(), &all)
+            .ok());
+    alerts += static_cast<int>(all.matches.size());
+    for (const MatchResult& m : all.matches) {
+      const MatchResult* found = Find(indexed, m.entity->id);
+      if (found == nullptr) {
+        ++missed;
+        ADD_FAILURE() << "'" << text << "' misses " << m.entity->id << " ('"
+                      << m.explanation.list_name << "', " << m.score << ")";
+      } else {
+        EXPECT_FLOAT_EQ(found->score, m.score) << text << " / " << m.entity->id;
+      }
+    }
+    EXPECT_EQ(indexed.matches.size(), all.matches.size()) << text;
+  }
+  EXPECT_GT(alerts, 40);  // the derived queries do find their records
+  EXPECT_EQ(missed, 0);
+}
+
+// NameIndex promises an upper bound of the query-side name score: every list name whose
+// AlignNames coverage reaches c must be a candidate at min_bound c.
+// BUG (reported): it is not, for (1) a full query name against a listed initial ("Abubakar
+// Ahmed" vs "Ahmed, A": the scorer gives 0.5, list initials are not indexed), (2) a known query
+// token against a shorter list token ("Ali" vs the particle "al": 0.55, and AlignNames then
+// weighs the pair by the particle's 0.1), (3) typos of tokens the lists know (see
+// MatcherTest.DISABLED_IndexFindsTyposThatAreThemselvesListedSpellings).
+TEST_F(IndexBoundTest, DISABLED_EveryNameAtOrAboveTheBoundIsACandidate) {
+  const NameIndex& index = un_only_->index();
+  auto scratch = index.NewScratch();
+  int violations = 0;
+  for (const std::string& text : DerivedQueries(*un_, 48)) {
+    PreparedName q = Prepare(normalizer_->Normalize(text, Schema::kEntity), *stats_, *normalizer_);
+    if (q.tokens.empty()) continue;
+    for (uint32_t id = 0; id < index.name_count(); ++id) {
+      const Entity& e = (*un_)[index.ref(id).entity];
+      NameAlignment a = AlignNames(q, index.name(id), AlignOptionsFor(e.schema));
+      if (a.coverage < 0.5f) continue;
+      if (!IsCandidate(q, id, a.coverage - 1e-4f, scratch.get()) && ++violations <= 10)
+        ADD_FAILURE() << "query '" << text << "' vs '" << e.names[index.ref(id).name].full
+                      << "': coverage " << a.coverage << " but no candidate at that bound";
+    }
+  }
+  EXPECT_EQ(violations, 0);
+}
+
+}  // namespace
+}  // namespace interdict

@@ -1,0 +1,139 @@
+// ISO 20022 pacs.008 parsing: parties, agents, remittance text, and the errors.
+#include "scan/pacs008.h"
+
+#include <gtest/gtest.h>
+
+#include "scan_test_env.h"
+
+namespace interdict {
+namespace {
+
+using scan_test::Fixture;
+using scan_test::ReadFile;
+
+const MessageParty* PartyOf(const PaymentMessage& m, const std::string& field) {
+  for (const MessageParty& p : m.parties)
+    if (p.field == field) return &p;
+  return nullptr;
+}
+
+TEST(Pacs008Test, PartiesAgentsAndText) {
+  std::vector<PaymentMessage> msgs;
+  ASSERT_TRUE(ParsePacs008(ReadFile(Fixture("pacs008-hits.xml")), &msgs).ok());
+  ASSERT_EQ(msgs.size(), 1u);
+  const PaymentMessage& m = msgs[0];
+  EXPECT_EQ(m.type, "pacs.008.001.08");
+  EXPECT_EQ(m.reference, "PACS8-20240505-0001");
+  EXPECT_EQ(m.line, 3);
+  const MessageParty* instd = PartyOf(m, "GrpHdr/InstdAgt");
+  ASSERT_NE(instd, nullptr);
+  EXPECT_EQ(instd->bic.text, "HAVIGB2L");
+  EXPECT_EQ(instd->bic.field, "GrpHdr/InstdAgt/FinInstnId/BICFI");
+  const MessageParty* intrmy = PartyOf(m, "CdtTrfTxInf[1]/IntrmyAgt1");
+  ASSERT_NE(intrmy, nullptr);
+  EXPECT_TRUE(intrmy->institution);
+  EXPECT_EQ(intrmy->name.text, "HAVIN BANK LIMITED");
+  const MessageParty* dbtr = PartyOf(m, "CdtTrfTxInf[1]/Dbtr");
+  ASSERT_NE(dbtr, nullptr);
+  EXPECT_EQ(dbtr->role, "debtor");
+  EXPECT_EQ(dbtr->name.text, "Acme Overseas Trading GmbH");
+  EXPECT_EQ(dbtr->name.field, "CdtTrfTxInf[1]/Dbtr/Nm");
+  ASSERT_EQ(dbtr->address.size(), 2u);  // StrtNm, TwnNm
+  EXPECT_EQ(dbtr->address[1].text, "Düsseldorf");
+  EXPECT_EQ(dbtr->countries[0].text, "DE");
+  const MessageParty* cdtr = PartyOf(m, "CdtTrfTxInf[1]/Cdtr");
+  ASSERT_NE(cdtr, nullptr);
+  EXPECT_EQ(cdtr->name.text, "Mahan Air");
+  ASSERT_EQ(cdtr->address.size(), 2u);
+  EXPECT_EQ(cdtr->address[1].field, "CdtTrfTxInf[1]/Cdtr/PstlAdr/AdrLine[2]");
+  EXPECT_EQ(cdtr->address[1].text, "تهران");
+  EXPECT_EQ(cdtr->address[1].line, 78);
+  const MessageParty* agent = PartyOf(m, "CdtTrfTxInf[1]/CdtrAgt");
+  ASSERT_NE(agent, nullptr);
+  EXPECT_EQ(agent->bic.text, "BKBPIRTH");
+  EXPECT_EQ(agent->name.text, "Pasargad Bank");
+  EXPECT_EQ(agent->countries[0].field, "CdtTrfTxInf[1]/CdtrAgt/FinInstnId/PstlAdr/Ctry");
+  EXPECT_NE(PartyOf(m, "CdtTrfTxInf[1]/UltmtDbtr"), nullptr);
+  EXPECT_EQ(PartyOf(m, "CdtTrfTxInf[1]/UltmtCdtr")->name.text, "Islamic Revolutionary Guard Corps");
+  EXPECT_NE(PartyOf(m, "CdtTrfTxInf[1]/DbtrAgt"), nullptr);
+  ASSERT_EQ(m.texts.size(), 2u);
+  EXPECT_EQ(m.texts[0].field, "CdtTrfTxInf[1]/RmtInf/Ustrd[1]");
+  EXPECT_EQ(m.texts[1].text, "Оплата по договору 17/2024, склад в Тегеране");
+}
+
+TEST(Pacs008Test, IdentifiersAndBirthDates) {
+  const std::string xml = R"(<?xml version="1.0"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.10"><FIToFICstmrCdtTrf>
+<GrpHdr><MsgId>M1</MsgId></GrpHdr>
+<CdtTrfTxInf>
+ <Dbtr><Nm>Hedayat Farzadi</Nm>
+  <Id><PrvtId><DtAndPlcOfBirth><BirthDt>1971-07-25</BirthDt><CityOfBirth>Sahneh</CityOfBirth>
+   <CtryOfBirth>IR</CtryOfBirth></DtAndPlcOfBirth>
+   <Othr><Id>4969829268</Id><SchmeNm><Cd>NIDN</Cd></SchmeNm></Othr></PrvtId></Id>
+  <CtryOfRes>IR</CtryOfRes></Dbtr>
+ <DbtrAgt><FinInstnId><BICFI>DEUTDEFF</BICFI></FinInstnId></DbtrAgt>
+ <CdtrAgt><FinInstnId><Nm>Some Bank</Nm></FinInstnId></CdtrAgt>
+ <Cdtr><Id><OrgId><AnyBIC>SABCIRTH</AnyBIC><LEI>5493001KJTIIGC8Y1R12</LEI></OrgId></Id></Cdtr>
+</CdtTrfTxInf></FIToFICstmrCdtTrf></Document>)";
+  std::vector<PaymentMessage> msgs;
+  Status s = ParsePacs008(xml, &msgs);
+  ASSERT_TRUE(s.ok()) << s.message();
+  const PaymentMessage& m = msgs[0];
+  EXPECT_EQ(m.type, "pacs.008.001.10");
+  const MessageParty* d = PartyOf(m, "CdtTrfTxInf[1]/Dbtr");
+  ASSERT_EQ(d->birth_dates.size(), 1u);
+  EXPECT_EQ(d->birth_dates[0], (PartialDate{1971, 7, 25}));
+  ASSERT_EQ(d->identifiers.size(), 1u);
+  EXPECT_EQ(d->identifiers[0].kind, IdKind::kNationalId);
+  EXPECT_EQ(d->countries.size(), 2u);  // CtryOfBirth, CtryOfRes
+  EXPECT_EQ(d->address[0].text, "Sahneh");
+  const MessageParty* c = PartyOf(m, "CdtTrfTxInf[1]/Cdtr");
+  EXPECT_TRUE(c->name.empty());
+  EXPECT_EQ(c->bic.text, "SABCIRTH");
+  EXPECT_EQ(c->identifiers[0].value.text, "5493001KJTIIGC8Y1R12");
+}
+
+TEST(Pacs008Test, MalformedMessages) {
+  auto error = [](const std::string& xml) {
+    std::vector<PaymentMessage> out;
+    Status s = ParsePacs008(xml, &out);
+    EXPECT_FALSE(s.ok());
+    return s.message();
+  };
+  EXPECT_EQ(error(ReadFile(Fixture("pacs008-not-well-formed.xml"))),
+            "line 37: not well-formed XML: expected '>'");
+  EXPECT_EQ(error(ReadFile(Fixture("pacs008-no-cdtr.xml"))),
+            "line 12: CdtTrfTxInf[1]: Cdtr is missing (mandatory)");
+  EXPECT_NE(error(ReadFile(Fixture("pacs009.xml"))).find("not a pacs.008 message"),
+            std::string::npos);
+  const std::string good = ReadFile(Fixture("pacs008-clean.xml"));
+  auto with = [&](const std::string& from, const std::string& to) {
+    std::string s = good;
+    size_t at = s.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return s.replace(at, from.size(), to);
+  };
+  EXPECT_EQ(error(with("<BICFI>INGBNL2A</BICFI>", "<BICFI>ING</BICFI>")),
+            "line 32: CdtTrfTxInf[1]/CdtrAgt/FinInstnId/BICFI: 'ING' is not a BIC");
+  EXPECT_EQ(error(with("<Ctry>NL</Ctry>", "<Ctry>Netherlands</Ctry>")),
+            "line 39: CdtTrfTxInf[1]/Cdtr/PstlAdr/Ctry: 'Netherlands' is not an ISO 3166 country "
+            "code (two capitals)");
+  EXPECT_EQ(error(with("<Nm>Van der Berg Logistiek BV</Nm>", "")),
+            "line 35: CdtTrfTxInf[1]/Cdtr: neither Nm nor an identifier: the party cannot be "
+            "screened");
+  EXPECT_EQ(error(with("<BICFI>INGBNL2A</BICFI>", "<ClrSysMmbId><MmbId>123</MmbId></ClrSysMmbId>")),
+            "line 31: CdtTrfTxInf[1]/CdtrAgt/FinInstnId: neither BICFI nor Nm: the agent cannot "
+            "be screened");
+  EXPECT_NE(error(with("<MsgId>PACS8-20240505-0002</MsgId>", "")).find("MsgId is missing"),
+            std::string::npos);
+  EXPECT_NE(error(with("pacs.008.001.08", "camt.053.001.08")).find("is not that of pacs.008"),
+            std::string::npos);
+  std::string no_tx = good;
+  no_tx.erase(no_tx.find("<CdtTrfTxInf>"),
+              no_tx.find("</CdtTrfTxInf>") + 14 - no_tx.find("<CdtTrfTxInf>"));
+  EXPECT_NE(error(no_tx).find("no CdtTrfTxInf"), std::string::npos);
+  EXPECT_NE(error("").find("not well-formed XML"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace interdict

@@ -1,0 +1,114 @@
+#include "server/http_types.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/http_server.h"
+
+namespace interdict::server {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Pair;
+
+TEST(ParseTargetTest, SplitsAndDecodesPathAndQuery) {
+  Target t;
+  ASSERT_TRUE(ParseTarget("/v2/search?name=Evin+Prison&altNames=A%26B&altNames=%C3%A9&flag", &t).ok());
+  EXPECT_EQ(t.path, "/v2/search");
+  EXPECT_THAT(t.query, ElementsAre(Pair("name", "Evin Prison"), Pair("altNames", "A&B"),
+                                   Pair("altNames", "\xC3\xA9"), Pair("flag", "")));
+}
+
+TEST(ParseTargetTest, PathKeepsPlusAndDecodesColon) {
+  Target t;
+  ASSERT_TRUE(ParseTarget("/entities/us-ofac-sdn%3A24586+x", &t).ok());
+  EXPECT_EQ(t.path, "/entities/us-ofac-sdn:24586+x");
+  EXPECT_TRUE(t.query.empty());
+}
+
+TEST(ParseTargetTest, RefusesMalformedTargets) {
+  Target t;
+  EXPECT_THAT(ParseTarget("http://example.com/", &t).message(), HasSubstr("starting with '/'"));
+  EXPECT_THAT(ParseTarget("", &t).message(), HasSubstr("starting with '/'"));
+  EXPECT_THAT(ParseTarget("/a?x=%4", &t).message(), HasSubstr("percent-escape"));
+  EXPECT_THAT(ParseTarget("/a?x=%zz", &t).message(), HasSubstr("percent-escape"));
+  EXPECT_THAT(ParseTarget("/a%", &t).message(), HasSubstr("percent-escape"));
+  EXPECT_THAT(ParseTarget("/a?x=%00", &t).message(), HasSubstr("NUL"));
+  EXPECT_THAT(ParseTarget("/a?x=%C3%28", &t).message(), HasSubstr("UTF-8"));
+  EXPECT_THAT(ParseTarget("/%FF", &t).message(), HasSubstr("UTF-8"));
+}
+
+TEST(Utf8Test, AcceptsWellFormedAndRefusesTheRest) {
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_TRUE(IsValidUtf8("plain"));
+  EXPECT_TRUE(IsValidUtf8("\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD"));  // Путин
+  EXPECT_TRUE(IsValidUtf8("\xF0\x9F\x98\x80"));                          // U+1F600
+  EXPECT_FALSE(IsValidUtf8("\x80"));                                     // lone continuation
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));                                 // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));                             // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));                         // above U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("\xE2\x82"));                                 // truncated
+}
+
+TEST(ErrorResponseTest, HasTheStableShape) {
+  HttpResponse r = ErrorResponse(404, "not_found", "no such thing");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.content_type, "application/json");
+  nlohmann::json j = nlohmann::json::parse(r.body);
+  EXPECT_EQ(j, (nlohmann::json{{"error", {{"code", "not_found"}, {"message", "no such thing"}}}}));
+}
+
+TEST(DumpJsonTest, ReplacesInvalidUtf8InsteadOfThrowing) {
+  nlohmann::json j = {{"k", std::string("a\xFF" "b")}};
+  EXPECT_EQ(DumpJson(j), "{\"k\":\"a\xEF\xBF\xBD" "b\"}");
+}
+
+TEST(ParseHttpRequestTest, ParsesARequestWithHeadersAndBody) {
+  HttpServerOptions limits;
+  HttpRequest req;
+  HttpResponse err;
+  ASSERT_TRUE(ParseHttpRequest(
+      "POST /v1/screen?x=1 HTTP/1.1\r\nHost: a\r\nX-API-Key: k1\r\nContent-Length: 4\r\n\r\nbody",
+      limits, &req, &err));
+  EXPECT_EQ(req.method, "POST");
+  EXPECT_EQ(req.target, "/v1/screen?x=1");
+  EXPECT_EQ(req.Header("x-api-key"), "k1");
+  EXPECT_EQ(req.body, "body");
+}
+
+TEST(ParseHttpRequestTest, RefusesWithTheStatusTheServerSends) {
+  HttpServerOptions limits;
+  limits.body_limit = 10;
+  limits.header_limit = 200;
+  HttpRequest req;
+  HttpResponse err;
+  EXPECT_FALSE(ParseHttpRequest("POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n01234567890", limits,
+                                &req, &err));
+  EXPECT_EQ(err.status, 413);
+  EXPECT_TRUE(err.close);
+  EXPECT_FALSE(ParseHttpRequest("GET / HTTP/1.1\r\nX: " + std::string(300, 'a') + "\r\n\r\n",
+                                limits, &req, &err));
+  EXPECT_EQ(err.status, 431);
+  EXPECT_FALSE(ParseHttpRequest("GARBAGE\r\n\r\n", limits, &req, &err));
+  EXPECT_EQ(err.status, 400);
+  EXPECT_FALSE(ParseHttpRequest("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nab", limits, &req,
+                                &err));
+  EXPECT_EQ(err.status, 400);  // truncated body
+  EXPECT_FALSE(ParseHttpRequest("GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n", limits, &req,
+                                &err));
+  EXPECT_EQ(err.status, 400);
+}
+
+TEST(IsLoopbackHostTest, KnowsLoopbackAddresses) {
+  EXPECT_TRUE(IsLoopbackHost("127.0.0.1"));
+  EXPECT_TRUE(IsLoopbackHost("127.1.2.3"));
+  EXPECT_TRUE(IsLoopbackHost("::1"));
+  EXPECT_TRUE(IsLoopbackHost("localhost"));
+  EXPECT_FALSE(IsLoopbackHost("0.0.0.0"));
+  EXPECT_FALSE(IsLoopbackHost("::"));
+  EXPECT_FALSE(IsLoopbackHost("10.0.0.1"));
+  EXPECT_FALSE(IsLoopbackHost("example.com"));
+}
+
+}  // namespace
+}  // namespace interdict::server

@@ -1,0 +1,342 @@
+// The server's behaviour over time and under policy: API keys, the audit log, readiness before
+// lists arrive and when they age, a new list version swapped in under load, overload.
+#include <atomic>
+#include <fstream>
+#include <future>
+#include <thread>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/server.h"
+#include "store/audit.h"
+#include "test_support.h"
+
+namespace interdict::server {
+namespace {
+
+using nlohmann::json;
+using ::testing::HasSubstr;
+using testing::Fetch;
+using testing::HttpResult;
+
+const std::string kEvin = "{\"name\": \"Evin Prison\"}";
+
+std::vector<AuditRecord> ReadAuditLog(const std::string& db) {
+  std::unique_ptr<Store> store;
+  EXPECT_TRUE(Store::Open(db, &store).ok());
+  std::vector<AuditRecord> out;
+  EXPECT_TRUE(ReadAudit(*store, 0, 100000, &out).ok());
+  return out;
+}
+
+TEST(ServerAuthTest, KeysAreCheckedAndNeverNeededForProbes) {
+  testing::TempDir dir;
+  const std::string db = testing::CopyBaseStore(dir);
+  ServeOptions o = testing::TestOptions(db);
+  std::string key, entry, other_key, other_entry;
+  ASSERT_TRUE(NewKey("bank-a", &key, &entry).ok());
+  ASSERT_TRUE(NewKey("bank-b", &other_key, &other_entry).ok());
+  ASSERT_TRUE(o.keys.AddFromText(entry + "," + other_entry, "test", true).ok());
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(std::move(o), &server).ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  const uint16_t port = server->port();
+
+  EXPECT_EQ(Fetch(port, "GET", "/healthz").status, 200);
+  EXPECT_EQ(Fetch(port, "GET", "/readyz").status, 200);
+  EXPECT_EQ(Fetch(port, "GET", "/openapi.json").status, 200);
+  HttpResult none = Fetch(port, "POST", "/v1/screen", kEvin);
+  EXPECT_EQ(none.status, 401);
+  EXPECT_EQ(none.Json()["error"]["code"], "unauthorized");
+  EXPECT_EQ(none.Header("www-authenticate"), "Bearer realm=\"interdict\"");
+  EXPECT_EQ(Fetch(port, "GET", "/metrics").status, 401);
+  EXPECT_EQ(Fetch(port, "GET", "/v2/search?name=x").status, 401);
+  EXPECT_EQ(Fetch(port, "POST", "/v1/screen", kEvin, {{"Authorization", "Bearer " + key + "x"}}).status, 401);
+  EXPECT_EQ(Fetch(port, "POST", "/v1/screen", kEvin, {{"Authorization", "Basic " + key}}).status, 401);
+  EXPECT_EQ(Fetch(port, "POST", "/v1/screen", kEvin, {{"Authorization", "Bearer " + key}}).status, 200);
+  EXPECT_EQ(Fetch(port, "POST", "/v1/screen", kEvin, {{"X-API-Key", other_key}}).status, 200);
+  EXPECT_EQ(Fetch(port, "GET", "/metrics", "", {{"Authorization", "ApiKey " + key}}).status, 200);
+  EXPECT_EQ(Fetch(port, "GET", "/search/default?q=Evin", "", {{"X-API-Key", key}}).status, 200);
+  ASSERT_TRUE(server->Stop().ok());
+  // The audit log names the key's id, never the key.
+  std::vector<AuditRecord> log = ReadAuditLog(db);
+  ASSERT_EQ(log.size(), 3u);
+  EXPECT_EQ(log[0].who, "bank-a");
+  EXPECT_EQ(log[1].who, "bank-b");
+  EXPECT_EQ(log[2].who, "bank-a");
+  for (const AuditRecord& r : log) {
+    EXPECT_EQ(r.query.find(key), std::string::npos);
+    EXPECT_EQ(r.query.find(other_key), std::string::npos);
+  }
+}
+
+TEST(ServerAuthTest, RefusesToListenBeyondLoopbackWithoutKeys) {
+  testing::TempDir dir;
+  ServeOptions o = testing::TestOptions(testing::CopyBaseStore(dir));
+  o.http.host = "0.0.0.0";
+  std::unique_ptr<Server> server;
+  Status s = Server::Start(o, &server);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_THAT(s.message(), HasSubstr("without API keys"));
+  std::string key, entry;
+  ASSERT_TRUE(NewKey("k", &key, &entry).ok());
+  ASSERT_TRUE(o.keys.AddFromText(entry, "test", false).ok());
+  s = Server::Start(o, &server);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(server->host(), "0.0.0.0");
+}
+
+TEST(ServerAuditTest, EveryScreeningRequestIsRecorded) {
+  testing::TempDir dir;
+  const std::string db = testing::CopyBaseStore(dir);
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(testing::TestOptions(db), &server).ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  const uint16_t port = server->port();
+  HttpResult screened = Fetch(port, "POST", "/v1/screen", "{\"id\": 7, \"name\": \"Evin Prison\"}",
+                              {{"X-Request-Id", "trace-123"}});
+  ASSERT_EQ(screened.status, 200);
+  EXPECT_EQ(screened.Header("x-request-id"), "trace-123");
+  ASSERT_EQ(Fetch(port, "POST", "/v1/screen/batch",
+                  "{\"queries\": [{\"name\": \"Evin Prison\"}, {\"name\": \"Hermann\"}]}")
+                .status,
+            200);
+  ASSERT_EQ(Fetch(port, "POST", "/match/default",
+                  "{\"queries\": {\"a\": {\"schema\": \"Person\", \"properties\": {\"name\": [\"Zzyzx Qwrtp\"]}}}}")
+                .status,
+            200);
+  ASSERT_EQ(Fetch(port, "GET", "/v2/search?name=Evin+Prison").status, 200);
+  ASSERT_EQ(Fetch(port, "GET", "/search/default?q=Evin+Prison").status, 200);
+  ASSERT_EQ(Fetch(port, "POST", "/v1/screen", "{\"name\": 5}").status, 400);
+  // Not screening: not audited.
+  ASSERT_EQ(Fetch(port, "POST", "/v1/compare", "{\"name1\": \"a\", \"name2\": \"b\"}").status, 200);
+  ASSERT_EQ(Fetch(port, "GET", "/v1/entities/us-ofac-sdn:24586").status, 200);
+  ASSERT_TRUE(server->Stop().ok());
+
+  std::vector<AuditRecord> log = ReadAuditLog(db);
+  ASSERT_EQ(log.size(), 6u);
+  const AuditRecord& first = log[0];
+  EXPECT_EQ(first.who, "anonymous");
+  EXPECT_EQ(first.request_id, "trace-123");
+  EXPECT_EQ(first.endpoint, "POST /v1/screen");
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(json::parse(first.query), (json{{"id", 7}, {"name", "Evin Prison"}}));
+  EXPECT_EQ(json::parse(first.list_versions),
+            (json::array({{{"source", "un-sc"}, {"version", 2}}, {{"source", "us-ofac-sdn"}, {"version", 1}}})));
+  EXPECT_EQ(json::parse(first.results)[0][0], (json::array({"us-ofac-sdn:24586", 1.0})));
+  EXPECT_GE(first.result_count, 1);
+  EXPECT_EQ(first.max_score, 1.0);
+  EXPECT_EQ(first.at.size(), 24u);  // 2026-03-01T12:00:00.123Z
+  EXPECT_EQ(log[1].endpoint, "POST /v1/screen/batch");
+  EXPECT_EQ(json::parse(log[1].results).size(), 2u);  // one summary per query
+  EXPECT_EQ(log[2].endpoint, "POST /match/{dataset}");
+  EXPECT_EQ(log[2].result_count, 0);
+  EXPECT_FALSE(log[2].max_score.has_value());
+  EXPECT_EQ(log[3].endpoint, "GET /v2/search");
+  EXPECT_EQ(json::parse(log[3].query)["params"][0], (json::array({"name", "Evin Prison"})));
+  EXPECT_EQ(log[4].endpoint, "GET /search/{dataset}");
+  EXPECT_EQ(log[5].status, 400);
+  EXPECT_EQ(log[5].result_count, 0);
+}
+
+TEST(ServerAuditTest, NoAuditWritesNothing) {
+  testing::TempDir dir;
+  const std::string db = testing::CopyBaseStore(dir);
+  ServeOptions o = testing::TestOptions(db);
+  o.audit = false;
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(std::move(o), &server).ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  ASSERT_EQ(Fetch(server->port(), "POST", "/v1/screen", kEvin).status, 200);
+  ASSERT_TRUE(server->Stop().ok());
+  EXPECT_TRUE(ReadAuditLog(db).empty());
+}
+
+TEST(ServerAuditTest, ASeparateAuditStoreTakesTheRecords) {
+  testing::TempDir dir;
+  const std::string db = testing::CopyBaseStore(dir);
+  ServeOptions o = testing::TestOptions(db);
+  o.audit_db_path = dir.path() + "/audit.db";
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(std::move(o), &server).ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  ASSERT_EQ(Fetch(server->port(), "POST", "/v1/screen", kEvin).status, 200);
+  ASSERT_TRUE(server->Stop().ok());
+  EXPECT_TRUE(ReadAuditLog(db).empty());
+  std::vector<AuditRecord> log = ReadAuditLog(dir.path() + "/audit.db");
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].endpoint, "POST /v1/screen");
+}
+
+TEST(ServerReadinessTest, NotReadyUntilListsArriveThenServes) {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/empty.db";
+  {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(db, &store).ok());  // a store with no list in it
+  }
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(testing::TestOptions(db), &server).ok());
+  const uint16_t port = server->port();
+  EXPECT_EQ(Fetch(port, "GET", "/healthz").status, 200);
+  HttpResult ready = Fetch(port, "GET", "/readyz");
+  EXPECT_EQ(ready.status, 503);
+  EXPECT_EQ(ready.Json()["error"]["code"], "not_ready");
+  EXPECT_EQ(ready.Json()["reasons"][0], "no list is loaded yet");
+  HttpResult screen = Fetch(port, "POST", "/v1/screen", kEvin);
+  EXPECT_EQ(screen.status, 503);  // never an empty "no match"
+  EXPECT_EQ(screen.Json()["error"]["code"], "not_ready");
+  EXPECT_EQ(screen.Header("retry-after"), "5");
+  EXPECT_EQ(Fetch(port, "GET", "/v2/search?name=x").status, 503);
+  EXPECT_THAT(Fetch(port, "GET", "/metrics").body, HasSubstr("interdict_lists_loaded 0\n"));
+
+  ASSERT_TRUE(testing::ImportList(db, "us-ofac-sdn", testing::Fixtures() + "/ofac-sdn-2021").ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  EXPECT_EQ(Fetch(port, "GET", "/readyz").status, 200);
+  HttpResult now = Fetch(port, "POST", "/v1/screen", kEvin);
+  ASSERT_EQ(now.status, 200);
+  EXPECT_EQ(now.Json()["matches"][0]["entity"], "us-ofac-sdn:24586");
+}
+
+TEST(ServerReadinessTest, StaleListsMakeItNotReady) {
+  testing::TempDir dir;
+  ServeOptions o = testing::TestOptions(testing::CopyBaseStore(dir));
+  o.max_list_age = std::chrono::seconds(1);
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(std::move(o), &server).ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  HttpResult r = Fetch(server->port(), "GET", "/readyz");
+  EXPECT_EQ(r.status, 503);
+  EXPECT_THAT(r.Json()["reasons"][0].get<std::string>(), HasSubstr("is older than 1 s"));
+  // Screening itself goes on against the lists it has.
+  EXPECT_EQ(Fetch(server->port(), "POST", "/v1/screen", kEvin).status, 200);
+}
+
+// A new version of the OFAC list lands while clients hammer the server: every request is
+// answered 200, each answer is consistent with the list version it names, and the new version is
+// in service without a restart.
+TEST(ServerHotSwapTest, NewListVersionUnderLoadDropsNothing) {
+  testing::TempDir dir;
+  const std::string db = testing::CopyBaseStore(dir);
+  ServeOptions o = testing::TestOptions(db);
+  o.poll_interval = std::chrono::milliseconds(50);
+  // The import below holds the list store's write lock; under a sanitizer it takes long enough to
+  // fill the audit queue. This test is about the swap: the audit log gets a file of its own.
+  o.audit_db_path = dir.path() + "/audit.db";
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(std::move(o), &server).ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  const uint16_t port = server->port();
+
+  // The next version: EVIN PRISON delisted.
+  const std::string next = dir.path() + "/next";
+  std::filesystem::create_directories(next);
+  for (const char* f : {"add.csv", "alt.csv", "sdn_comments.csv"})
+    std::filesystem::copy_file(testing::Fixtures() + "/ofac-sdn-2021/" + f, next + "/" + f);
+  {
+    std::ifstream in(testing::Fixtures() + "/ofac-sdn-2021/sdn.csv", std::ios::binary);
+    std::ofstream out(next + "/sdn.csv", std::ios::binary);
+    std::string line;
+    while (std::getline(in, line))
+      if (line.rfind("24586,", 0) != 0) out << line << "\n";
+  }
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> ok_old{0}, ok_new{0}, failures{0};
+  std::vector<std::string> errors;
+  std::mutex errors_mu;
+  auto client = [&] {
+    testing::Client c(port);
+    while (!stop) {
+      HttpResult r = c.Request("POST", "/v1/screen", kEvin);
+      json j = r.Json();
+      bool evin = r.status == 200 && !j["matches"].empty() &&
+                  j["matches"][0]["entity"] == "us-ofac-sdn:24586";
+      int version = 0;
+      if (r.status == 200)
+        for (const json& v : j["list_versions"])
+          if (v["source"] == "us-ofac-sdn") version = v["version"];
+      if (r.status == 200 && version == 1 && evin) {
+        ++ok_old;
+      } else if (r.status == 200 && version == 3 && !evin) {
+        ++ok_new;
+      } else {
+        ++failures;
+        std::lock_guard<std::mutex> lock(errors_mu);
+        errors.push_back(std::to_string(r.status) + " " + r.body.substr(0, 300));
+      }
+    }
+  };
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 4; ++i) clients.emplace_back(client);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  ASSERT_TRUE(testing::ImportList(db, "us-ofac-sdn", next).ok());
+  for (int i = 0; i < 3000 && ok_new < 200; ++i)  // a sanitizer build loads slowly
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  stop = true;
+  for (std::thread& t : clients) t.join();
+  EXPECT_EQ(failures.load(), 0) << (errors.empty() ? "" : errors[0]);
+  EXPECT_GT(ok_old.load(), 50);
+  EXPECT_GE(ok_new.load(), 200);
+  EXPECT_EQ(server->lists().reloads(), 2u);
+  HttpResult sources = Fetch(port, "GET", "/v1/sources");
+  EXPECT_EQ(sources.Json()["sources"][1]["version"], 3);
+  EXPECT_EQ(sources.Json()["sources"][1]["record_count"], 8975);
+  // The delisted record is still reachable in its old version, for audit.
+  EXPECT_EQ(Fetch(port, "GET", "/v1/entities/us-ofac-sdn:24586").status, 404);
+  EXPECT_EQ(Fetch(port, "GET", "/v1/entities/us-ofac-sdn:24586?version=1").status, 200);
+}
+
+// Api, WorkerPool and HttpServer assembled by hand so that the pool can be filled on purpose.
+TEST(ServerOverloadTest, FullQueueGets503WithRetryAfter) {
+  CountryTable countries;
+  ASSERT_TRUE(CountryTable::LoadDefault(testing::DataDir(), &countries).ok());
+  std::unique_ptr<NameNormalizer> normalizer;
+  ASSERT_TRUE(NameNormalizer::Load(testing::DataDir(), &normalizer).ok());
+  TokenStats stats;
+  ASSERT_TRUE(TokenStats::Load(testing::DataDir() + "/token_stats.tsv", &stats).ok());
+  LiveLists lists(testing::BaseStore(), *normalizer, stats, countries);
+  bool changed = false;
+  ASSERT_TRUE(lists.CheckNow(&changed).ok());
+  ASSERT_TRUE(changed);
+  WorkerPool pool(1, 1);
+  ApiDeps deps;
+  deps.lists = &lists;
+  deps.pool = &pool;
+  deps.normalizer = normalizer.get();
+  deps.stats = &stats;
+  Api api(ApiOptions{}, deps);
+  HttpServerOptions ho;
+  ho.port = 0;
+  std::unique_ptr<HttpServer> http;
+  ASSERT_TRUE(HttpServer::Start(ho, &api, &http).ok());
+
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  ASSERT_TRUE(pool.TrySubmit([gate] { gate.wait(); }));  // the only worker, busy
+  // The one queue slot: a screening request, answered once the worker is free.
+  testing::Client queued(http->port());
+  ASSERT_TRUE(queued.SendRaw("POST /v1/screen HTTP/1.1\r\nContent-Length: " +
+                             std::to_string(kEvin.size()) + "\r\n\r\n" + kEvin));
+  for (int i = 0; i < 200 && pool.queued() == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_EQ(pool.queued(), 1u);
+  HttpResult busy = Fetch(http->port(), "POST", "/v1/screen", kEvin);
+  EXPECT_EQ(busy.status, 503);
+  EXPECT_EQ(busy.Json()["error"]["code"], "overloaded");
+  EXPECT_EQ(busy.Header("retry-after"), "1");
+  // Probes stay answered under overload: they never wait for a worker.
+  EXPECT_EQ(Fetch(http->port(), "GET", "/healthz").status, 200);
+  EXPECT_EQ(Fetch(http->port(), "GET", "/readyz").status, 200);
+  release.set_value();
+  HttpResult r = queued.ReadResponse();
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.Json()["matches"][0]["entity"], "us-ofac-sdn:24586");
+  http->Stop();
+  http->Wait();
+  pool.Shutdown();
+}
+
+}  // namespace
+}  // namespace interdict::server
