@@ -100,6 +100,7 @@ header() {
 FAILED=0
 records=$(sqlite3 "$DB" "SELECT sum(record_count) FROM list_version WHERE id IN (SELECT max(id) FROM list_version GROUP BY source)" 2>/dev/null || echo "?")
 echo "interdict serve load test: $(nproc) cores, $records records, ${DURATION}s per run, $(date -u +%FT%TZ)"
+echo "machine load before the runs:$(uptime | sed 's/.*load average//')"
 
 if [ "$SOAK" -gt 0 ]; then
   start

@@ -38,8 +38,8 @@ std::chrono::milliseconds Millis(double seconds) {
 int RunNewKey(const std::string& id) {
   std::string key, entry;
   if (Status s = server::NewKey(id, &key, &entry); !s.ok()) return UsageError(s.message());
-  std::printf("API key for %s (give it to the client; it is not stored anywhere):\n%s\n", id.c_str(),
-              key.c_str());
+  std::printf("API key for %s (give it to the client; it is not stored anywhere):\n%s\n",
+              id.c_str(), key.c_str());
   std::printf("Line for the API key file (--api-keys) or $INTERDICT_API_KEYS:\n%s\n",
               entry.c_str());
   return 0;
@@ -89,9 +89,9 @@ int RunServe(const Context& ctx, const ServeArgs& args) {
   if (const char* env = std::getenv("INTERDICT_API_KEYS"); env != nullptr && *env != '\0') {
     if (Status s = o.keys.AddFromText(env, "$INTERDICT_API_KEYS", true); !s.ok()) return Fail(s);
   }
-  std::fprintf(stderr, "interdict serve: %zu API key(s)%s, audit log %s, store %s\n",
-               o.keys.size(), o.keys.empty() ? " (no authentication)" : "",
-               o.audit ? "on" : "OFF", o.db_path.c_str());
+  std::fprintf(stderr, "interdict serve: %zu API key(s)%s, audit log %s, store %s\n", o.keys.size(),
+               o.keys.empty() ? " (no authentication)" : "", o.audit ? "on" : "OFF",
+               o.db_path.c_str());
   if (o.audit && !o.audit_db_path.empty())
     std::fprintf(stderr, "interdict serve: audit log in %s\n", o.audit_db_path.c_str());
   Status s = server::ServeUntilSignal(std::move(o));
@@ -116,7 +116,8 @@ void RegisterServe(CLI::App& app, const Context& ctx, Runner* run) {
   cmd->add_option("--workers", args->workers, "Screening threads (default: one per core)");
   cmd->add_option("--queue", args->queue, "Requests waiting for a worker before 503 (default 256)");
   cmd->add_option("--io-threads", args->io_threads, "Network threads (default 1)");
-  cmd->add_option("--body-limit", args->body_limit, "Largest request body in bytes (default 1 MiB)");
+  cmd->add_option("--body-limit", args->body_limit,
+                  "Largest request body in bytes (default 1 MiB)");
   cmd->add_option("--max-connections", args->max_connections, "Open connections (default 1024)");
   cmd->add_option("--idle-timeout", args->idle_timeout,
                   "Seconds a kept-alive connection may wait for its next request (default 30)");

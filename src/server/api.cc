@@ -36,10 +36,10 @@ struct Route {
   const char* pattern;  // "{x}" matches one non-empty path segment
   const char* label;    // "POST /v1/screen": the metrics and audit name
   RouteId id;
-  bool cheap;      // answered on the network thread
-  bool open;       // no API key needed
-  bool lists;      // needs loaded lists
-  bool audited;    // a screening request: written to the audit log
+  bool cheap;    // answered on the network thread
+  bool open;     // no API key needed
+  bool lists;    // needs loaded lists
+  bool audited;  // a screening request: written to the audit log
 };
 
 // clang-format off
@@ -97,8 +97,8 @@ bool ValidRequestId(std::string_view id) {
 std::string UtcNowMillis() {
   auto now = std::chrono::system_clock::now();
   std::time_t t = std::chrono::system_clock::to_time_t(now);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
-            1000;
+  auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[40];
@@ -143,9 +143,7 @@ Api::Api(ApiOptions options, ApiDeps deps) : options_(std::move(options)), deps_
   id_prefix_ = buf;
 }
 
-std::string Api::NewRequestId() {
-  return id_prefix_ + "-" + std::to_string(next_id_.fetch_add(1));
-}
+std::string Api::NewRequestId() { return id_prefix_ + "-" + std::to_string(next_id_.fetch_add(1)); }
 
 bool Api::Prepare(Call& call, HttpResponse* early) {
   std::string_view given = call.request.Header("x-request-id");
@@ -167,8 +165,8 @@ bool Api::Prepare(Call& call, HttpResponse* early) {
   }
   if (call.route == nullptr) {
     if (path_match != nullptr) {
-      *early = ErrorResponse(405, "method_not_allowed",
-                             "use " + allow + " for " + call.target.path);
+      *early =
+          ErrorResponse(405, "method_not_allowed", "use " + allow + " for " + call.target.path);
       early->headers.emplace_back("allow", allow);
     } else {
       *early = ErrorResponse(404, "not_found", "no such endpoint (see /openapi.json)");
@@ -238,9 +236,9 @@ HttpResponse Api::Run(Call& call) {
     std::fprintf(stderr, "interdict serve: request %s (%s): internal error\n",
                  call.request_id.c_str(), call.route->label);
   }
-  return ErrorResponse(500, "internal",
-                       "internal error; the server log has the details under request id " +
-                           call.request_id);
+  return ErrorResponse(
+      500, "internal",
+      "internal error; the server log has the details under request id " + call.request_id);
 }
 
 HttpResponse Api::Dispatch(Call& call) {
@@ -275,8 +273,7 @@ HttpResponse Api::Dispatch(Call& call) {
   if (!route.audited) {
     switch (route.id) {
       case RouteId::kV1Entity:
-        return V1Entity(*lists, call.args[0], call.target.query, options_.db_path,
-                        call.request_id);
+        return V1Entity(*lists, call.args[0], call.target.query, options_.db_path, call.request_id);
       case RouteId::kV1Sources:
         return V1Sources(*lists);
       case RouteId::kYenteEntity:

@@ -34,7 +34,7 @@
 namespace interdict::server {
 
 struct ApiOptions {
-  std::string db_path;    // for entity lookups in older list versions and version listings
+  std::string db_path;     // for entity lookups in older list versions and version listings
   size_t max_batch = 100;  // queries per /v1/screen/batch request
   // /readyz fails when the newest version of any loaded source was imported longer ago than
   // this; 0 = no age limit.
@@ -42,12 +42,12 @@ struct ApiOptions {
 };
 
 struct ApiDeps {
-  LiveLists* lists = nullptr;           // required
-  const ApiKeys* keys = nullptr;        // null or empty: no authentication
-  AuditWriter* audit = nullptr;         // null: audit log off
-  WorkerPool* pool = nullptr;           // null: everything runs on the calling thread
-  const NameNormalizer* normalizer = nullptr;  // required (compare)
-  const TokenStats* stats = nullptr;           // required (compare)
+  LiveLists* lists = nullptr;                     // required
+  const ApiKeys* keys = nullptr;                  // null or empty: no authentication
+  AuditWriter* audit = nullptr;                   // null: audit log off
+  WorkerPool* pool = nullptr;                     // null: everything runs on the calling thread
+  const NameNormalizer* normalizer = nullptr;     // required (compare)
+  const TokenStats* stats = nullptr;              // required (compare)
   std::function<HttpServerStats()> server_stats;  // optional, for /metrics
 };
 

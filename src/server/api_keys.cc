@@ -54,8 +54,10 @@ bool Sha256(std::string_view salt, std::string_view key, std::string* out) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -78,8 +80,8 @@ Status ApiKeys::AddFromText(std::string_view text, std::string_view where, bool 
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
-    const std::string at = std::string(where) + (comma_separated ? ": entry " : ":") +
-                           std::to_string(line_no);
+    const std::string at =
+        std::string(where) + (comma_separated ? ": entry " : ":") + std::to_string(line_no);
     size_t c1 = line.find(':');
     size_t c2 = c1 == std::string_view::npos ? c1 : line.find(':', c1 + 1);
     if (c2 == std::string_view::npos || line.find(':', c2 + 1) != std::string_view::npos)
@@ -134,7 +136,8 @@ Status EntryForKey(std::string_view id, std::string_view key, std::string* entry
   unsigned char salt[16];
   if (RAND_bytes(salt, sizeof salt) != 1)
     return Status::Internal("the system's random number generator failed");
-  *entry = MakeKeyEntry(id, std::string_view(reinterpret_cast<const char*>(salt), sizeof salt), key);
+  *entry =
+      MakeKeyEntry(id, std::string_view(reinterpret_cast<const char*>(salt), sizeof salt), key);
   if (entry->empty()) return Status::Internal("SHA-256 failed");
   return Status::Ok();
 }

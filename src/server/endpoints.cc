@@ -45,13 +45,14 @@ bool DepthWithin(std::string_view text, int max) {
 
 bool ParseJsonBody(const std::string& body, json* out, HttpResponse* error) {
   if (body.empty()) {
-    *error = ErrorResponse(400, "invalid_json", "the request body is empty; a JSON object is expected");
+    *error =
+        ErrorResponse(400, "invalid_json", "the request body is empty; a JSON object is expected");
     return false;
   }
   if (!DepthWithin(body, kMaxJsonDepth)) {
-    *error = ErrorResponse(400, "invalid_json",
-                           "the request body nests deeper than " + std::to_string(kMaxJsonDepth) +
-                               " levels");
+    *error = ErrorResponse(
+        400, "invalid_json",
+        "the request body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     return false;
   }
   *out = json::parse(body, nullptr, /*allow_exceptions=*/false);
@@ -125,7 +126,9 @@ Status ScreenNames(const ServingLists& lists, const std::vector<std::string>& na
     ScreenResult r;
     Status s = lists.matcher().Screen(q, o, session.get(), &r);
     if (!s.ok()) {
-      return names.size() > 1 ? s.WithContext("name " + std::to_string(i + 1) + " ('" + names[i] + "')") : s;
+      return names.size() > 1
+                 ? s.WithContext("name " + std::to_string(i + 1) + " ('" + names[i] + "')")
+                 : s;
     }
     for (std::string& w : r.warnings)
       if (std::find(warnings->begin(), warnings->end(), w) == warnings->end())

@@ -101,9 +101,8 @@ HttpResponse V1SourceVersions(const std::string& source, const std::string& db_p
 HttpResponse V1Scan(const ServingLists& lists, const std::string& body, AuditInfo* audit,
                     std::string_view request_id);
 
-HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset,
-                        const Params& params, const std::string& body, AuditInfo* audit,
-                        std::string_view request_id);
+HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, const Params& params,
+                        const std::string& body, AuditInfo* audit, std::string_view request_id);
 HttpResponse YenteSearch(const ServingLists& lists, const std::string& dataset,
                          const Params& params, AuditInfo* audit, std::string_view request_id);
 HttpResponse YenteEntity(const ServingLists& lists, const std::string& id);

@@ -1,9 +1,8 @@
+#include "server/http_server.h"
+
 // Boost 1.74's Asio uses std::exchange without including <utility>, which g++ 12 in C++20 mode
 // does not pull in transitively: include it before any Boost header.
 #include <utility>
-// clang-format off
-#include "server/http_server.h"
-// clang-format on
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
@@ -17,6 +16,7 @@
 #include <cstdio>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -113,7 +113,8 @@ class HttpServer::Impl {
     tcp::endpoint endpoint(address, options_.port);
     beast::error_code ec;
     std::string where = "cannot listen on " + options_.host + ":" + std::to_string(options_.port);
-    if (acceptor_.open(endpoint.protocol(), ec); ec) return Status::IoError(where + ": " + ec.message());
+    if (acceptor_.open(endpoint.protocol(), ec); ec)
+      return Status::IoError(where + ": " + ec.message());
     if (acceptor_.set_option(net::socket_base::reuse_address(true), ec); ec)
       return Status::IoError(where + ": " + ec.message());
     if (acceptor_.bind(endpoint, ec); ec) return Status::IoError(where + ": " + ec.message());
@@ -270,12 +271,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (buffer_.size() > 0) return ReadHeader();  // pipelined: the next request is already here
     phase_ = Phase::kIdle;
     stream_.expires_after(options().idle_timeout);
-    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](
-                                                       beast::error_code ec, size_t n) {
-      if (ec) return self->Close();  // idle timeout, or the client closed: nothing to answer
-      self->buffer_.commit(n);
-      self->ReadHeader();
-    });
+    stream_.async_read_some(
+        buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, size_t n) {
+          if (ec) return self->Close();  // idle timeout, or the client closed: nothing to answer
+          self->buffer_.commit(n);
+          self->ReadHeader();
+        });
   }
 
   void ReadHeader() {
@@ -335,37 +336,79 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_.reset();
     version_ = req.version();
     keep_alive_ = req.keep_alive();
+    // version_ and keep_alive_ are not written again before the response is sent, and the
+    // handler hands the response over through the worker pool's mutex: Respond may read them
+    // from a worker thread.
     server_->handler()->Handle(
-        ToRequest(std::move(req), remote_), [self = shared_from_this()](HttpResponse response) {
-          net::post(self->stream_.get_executor(),
-                    [self, response = std::move(response)]() mutable {
-                      self->Write(std::move(response));
-                    });
-        });
+        ToRequest(std::move(req), remote_),
+        [self = shared_from_this()](HttpResponse response) { self->Respond(std::move(response)); });
   }
 
+  // A response as bytes, and what the connection does after sending it.
+  struct Serialized {
+    std::string bytes;
+    bool keep = false;   // read the next request
+    bool close = false;  // linger, then close (an error the server sent itself)
+  };
+
+  Serialized Serialize(HttpResponse response) const {
+    http::response<http::string_body> res;
+    res.version(version_);
+    res.result(static_cast<unsigned>(response.status));
+    res.set(http::field::server, "interdict");
+    res.set(http::field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) res.set(name, value);
+    res.body() = std::move(response.body);
+    Serialized out;
+    out.close = response.close;
+    out.keep = keep_alive_ && !response.close && !server_->stopping();
+    res.keep_alive(out.keep);
+    res.prepare_payload();
+    std::ostringstream os;
+    os << res;
+    out.bytes = std::move(os).str();
+    return out;
+  }
+
+  // The handler's answer, on whatever thread the handler gave it. The bytes go out from this
+  // thread when the socket takes them at once (a response fits the socket's send buffer nearly
+  // always), which spares a wake-up of the network thread on the way out; the rest, and what
+  // follows, happens on the connection's strand. No operation is pending on the socket while a
+  // request is with the handler, so this write cannot interleave with another.
+  void Respond(HttpResponse response) {
+    auto out = std::make_shared<Serialized>(Serialize(std::move(response)));
+    size_t sent = 0;
+    if (!out->close) {
+      beast::error_code ec;
+      sent = stream_.socket().write_some(net::buffer(out->bytes), ec);  // non-blocking socket
+      if (ec) sent = 0;  // would block, or a broken connection: the strand finds out
+    }
+    net::post(stream_.get_executor(),
+              [self = shared_from_this(), out, sent] { self->Send(out, sent); });
+  }
+
+  // Responses the server makes itself (parse errors), on the strand.
   void Write(HttpResponse response) {
+    Send(std::make_shared<Serialized>(Serialize(std::move(response))), 0);
+  }
+
+  // Sends out->bytes from `sent` on, then goes on with the connection.
+  void Send(std::shared_ptr<Serialized> out, size_t sent) {
     if (phase_ == Phase::kClosed) return;
     phase_ = Phase::kWriting;
-    auto res = std::make_shared<http::response<http::string_body>>();
-    res->version(version_);
-    res->result(static_cast<unsigned>(response.status));
-    res->set(http::field::server, "interdict");
-    res->set(http::field::content_type, response.content_type);
-    for (const auto& [name, value] : response.headers) res->set(name, value);
-    res->body() = std::move(response.body);
-    const bool keep = keep_alive_ && !response.close && !server_->stopping();
-    res->keep_alive(keep);
-    res->prepare_payload();
+    if (sent == out->bytes.size()) return AfterWrite(*out);
     stream_.expires_after(options().write_timeout);
-    http::async_write(stream_, *res,
-                      [self = shared_from_this(), res, keep, close = response.close](
-                          beast::error_code ec, size_t) {
-                        if (ec) return self->Close();
-                        if (close) return self->Linger();
-                        if (!keep) return self->Close();
-                        self->ReadRequest();
-                      });
+    net::async_write(stream_, net::buffer(out->bytes.data() + sent, out->bytes.size() - sent),
+                     [self = shared_from_this(), out](beast::error_code ec, size_t) {
+                       if (ec) return self->Close();
+                       self->AfterWrite(*out);
+                     });
+  }
+
+  void AfterWrite(const Serialized& out) {
+    if (out.close) return Linger();
+    if (!out.keep) return Close();
+    ReadRequest();
   }
 
   // After an error response that closes the connection: stop sending, then read and discard what
@@ -380,11 +423,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
   void LingerRead(size_t so_far) {
     buffer_.clear();
-    stream_.async_read_some(buffer_.prepare(16384), [self = shared_from_this(), so_far](
-                                                        beast::error_code ec, size_t n) {
-      if (ec || so_far + n > kLingerBytes) return self->Close();
-      self->LingerRead(so_far + n);
-    });
+    stream_.async_read_some(buffer_.prepare(16384),
+                            [self = shared_from_this(), so_far](beast::error_code ec, size_t n) {
+                              if (ec || so_far + n > kLingerBytes) return self->Close();
+                              self->LingerRead(so_far + n);
+                            });
   }
 
   void Close() {
@@ -427,6 +470,8 @@ void HttpServer::Impl::OnAccept(beast::error_code ec, tcp::socket socket) {
   }
   beast::error_code ignored;
   socket.set_option(tcp::no_delay(true), ignored);
+  // For Connection::Respond's direct write; asynchronous operations are unaffected.
+  socket.non_blocking(true, ignored);
   uint64_t id = next_id_++;
   auto c = std::make_shared<Connection>(std::move(socket), this, id);
   Register(id, c);

@@ -73,9 +73,9 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  uint16_t port() const;             // the bound port
-  const std::string& host() const;   // the bound address, as text
-  bool loopback() const;             // whether the bound address is a loopback address
+  uint16_t port() const;            // the bound port
+  const std::string& host() const;  // the bound address, as text
+  bool loopback() const;            // whether the bound address is a loopback address
 
   void Stop();  // any thread; idempotent
   void Wait();  // blocks until Stop() was called and the connections drained (see above)

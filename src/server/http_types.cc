@@ -97,7 +97,8 @@ Status ParseTarget(std::string_view target, Target* out) {
     std::string key;
     std::string value;
     INTERDICT_RETURN_IF_ERROR(Decode(part.substr(0, eq), true, &key));
-    if (eq != std::string_view::npos) INTERDICT_RETURN_IF_ERROR(Decode(part.substr(eq + 1), true, &value));
+    if (eq != std::string_view::npos)
+      INTERDICT_RETURN_IF_ERROR(Decode(part.substr(eq + 1), true, &value));
     out->query.emplace_back(std::move(key), std::move(value));
   }
   return Status::Ok();

@@ -14,8 +14,8 @@
 namespace interdict::server {
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", ...
-  std::string target;  // as received: "/v2/search?name=..."
+  std::string method;                                        // "GET", "POST", ...
+  std::string target;                                        // as received: "/v2/search?name=..."
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
   std::string remote;  // peer address, for logs
@@ -29,7 +29,7 @@ struct HttpResponse {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
-  bool close = false;  // close the connection after sending
+  bool close = false;                                        // close the connection after sending
 };
 
 // A request target split into its decoded path and query parameters.

@@ -1,6 +1,7 @@
 #include "server/live_lists.h"
 
 #include <cstdio>
+#include <utility>
 
 namespace interdict::server {
 
@@ -46,8 +47,8 @@ ServingLists::ScanLease ServingLists::ScanSession() const {
   return scan_sessions_.Take([this] { return scanner_->NewSession(); });
 }
 
-LiveLists::LiveLists(std::string db_path, const NameNormalizer& normalizer,
-                     const TokenStats& stats, const CountryTable& countries, ScanResources scan)
+LiveLists::LiveLists(std::string db_path, const NameNormalizer& normalizer, const TokenStats& stats,
+                     const CountryTable& countries, ScanResources scan)
     : db_path_(std::move(db_path)),
       normalizer_(normalizer),
       stats_(stats),
@@ -67,6 +68,16 @@ void LiveLists::Stop() {
   }
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
+}
+
+void LiveLists::Set(std::shared_ptr<const ServingLists> lists) {
+  std::shared_ptr<const ServingLists> old;
+  {
+    std::lock_guard<std::mutex> lock(current_mu_);
+    old = std::exchange(current_, std::move(lists));
+  }
+  // `old` is released here, outside the lock: when no request holds it any more, freeing a whole
+  // snapshot takes a while.
 }
 
 std::string LiveLists::last_error() const {
@@ -93,7 +104,7 @@ Status LiveLists::CheckNow(bool* changed) {
   std::shared_ptr<const ServingLists> lists;
   INTERDICT_RETURN_IF_ERROR(
       ServingLists::Make(std::move(snapshot), normalizer_, stats_, countries_, &scan_, &lists));
-  current_.store(std::move(lists));
+  Set(std::move(lists));
   ++reloads_;
   *changed = true;
   return Status::Ok();

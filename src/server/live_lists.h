@@ -124,14 +124,17 @@ class LiveLists {
   void Stop();
 
   // The lists in service; null until the first successful load.
-  std::shared_ptr<const ServingLists> Current() const { return current_.load(); }
+  std::shared_ptr<const ServingLists> Current() const {
+    std::lock_guard<std::mutex> lock(current_mu_);
+    return current_;
+  }
 
   // Loads the newest versions if they differ from those in service. *changed says whether a swap
   // happened. The watcher calls this; tests may too (not concurrently with the watcher).
   Status CheckNow(bool* changed);
 
   // Puts `lists` in service (tests, and servers built on in-memory snapshots).
-  void Set(std::shared_ptr<const ServingLists> lists) { current_.store(std::move(lists)); }
+  void Set(std::shared_ptr<const ServingLists> lists);
 
   uint64_t reloads() const { return reloads_.load(); }  // swaps, the first load included
   uint64_t failures() const { return failures_.load(); }
@@ -146,7 +149,11 @@ class LiveLists {
   const CountryTable& countries_;
   const ScanResources scan_;
   std::unique_ptr<Store> store_;  // the watcher's own connection, opened on first use
-  std::atomic<std::shared_ptr<const ServingLists>> current_;
+  // The swap is a shared_ptr exchanged under a mutex held for a pointer copy. (libstdc++ 12's
+  // std::atomic<std::shared_ptr> releases its internal lock with relaxed ordering after a load,
+  // which ThreadSanitizer reports as a data race.)
+  mutable std::mutex current_mu_;
+  std::shared_ptr<const ServingLists> current_;
   std::atomic<uint64_t> reloads_{0};
   std::atomic<uint64_t> failures_{0};
 

@@ -101,7 +101,8 @@ void Metrics::Render(std::string* out) const {
     for (size_t b = 0; b < kBuckets.size(); ++b) {
       cumulative += h.buckets[b];
       AppendSample(out, "interdict_http_request_duration_seconds_bucket",
-                   {{"route", route}, {"le", Number(kBuckets[b])}}, static_cast<double>(cumulative));
+                   {{"route", route}, {"le", Number(kBuckets[b])}},
+                   static_cast<double>(cumulative));
     }
     AppendSample(out, "interdict_http_request_duration_seconds_bucket",
                  {{"route", route}, {"le", "+Inf"}}, static_cast<double>(h.count));

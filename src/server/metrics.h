@@ -18,10 +18,9 @@ namespace interdict::server {
 class Metrics {
  public:
   // Upper bounds of the latency buckets, in seconds (+Inf is implicit).
-  static constexpr std::array<double, 16> kBuckets = {0.0001, 0.00025, 0.0005, 0.001, 0.0025,
-                                                      0.005,  0.01,    0.025,  0.05,  0.1,
-                                                      0.25,   0.5,     1,      2.5,   5,
-                                                      10};
+  static constexpr std::array<double, 16> kBuckets = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005,
+                                                      0.01,   0.025,   0.05,   0.1,   0.25,   0.5,
+                                                      1,      2.5,     5,      10};
 
   // One answered request: its route template, HTTP status and time from the end of reading the
   // request to handing over the response.
@@ -33,9 +32,9 @@ class Metrics {
   uint64_t total() const;
 
   // Appends one sample line "name{labels} value"; label values are escaped.
-  static void AppendSample(std::string* out, std::string_view name,
-                           std::initializer_list<std::pair<std::string_view, std::string_view>> labels,
-                           double value);
+  static void AppendSample(
+      std::string* out, std::string_view name,
+      std::initializer_list<std::pair<std::string_view, std::string_view>> labels, double value);
   // Appends "# HELP name help\n# TYPE name type\n".
   static void AppendHeader(std::string* out, std::string_view name, std::string_view type,
                            std::string_view help);

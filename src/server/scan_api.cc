@@ -14,7 +14,8 @@ using nlohmann::json;
 Status Flag(const json& j, const char* key, bool* out) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return Status::Ok();
-  if (!it->is_boolean()) return Status::InvalidInput(std::string("'") + key + "' must be a boolean");
+  if (!it->is_boolean())
+    return Status::InvalidInput(std::string("'") + key + "' must be a boolean");
   *out = it->get<bool>();
   return Status::Ok();
 }
@@ -22,8 +23,8 @@ Status Flag(const json& j, const char* key, bool* out) {
 void AuditHits(const std::vector<Hit>& hits, AuditInfo* audit) {
   json q = json::array();
   for (const Hit& h : hits) {
-    std::string subject = h.kind == HitKind::kJurisdiction ? "jurisdiction:" + h.jurisdiction->id
-                                                           : h.entity->id;
+    std::string subject =
+        h.kind == HitKind::kJurisdiction ? "jurisdiction:" + h.jurisdiction->id : h.entity->id;
     q.push_back({subject, Round3(h.score)});
     audit->max_score = std::max(audit->max_score.value_or(0.0), Round3(h.score));
   }
@@ -42,7 +43,8 @@ HttpResponse V1Scan(const ServingLists& lists, const std::string& body, AuditInf
     return error;
   }
   audit->query = j;
-  if (!j.is_object()) return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
+  if (!j.is_object())
+    return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
   if (lists.scanner() == nullptr)
     return ErrorResponse(501, "not_implemented", "scanning is not configured on this server");
   ScanOptions options;
@@ -51,9 +53,9 @@ HttpResponse V1Scan(const ServingLists& lists, const std::string& body, AuditInf
       return ErrorResponse(400, "invalid_request", "'threshold' must be a number in [0, 1]");
     options.threshold = t->get<float>();
   }
-  for (auto [key, field] : {std::pair{"parties", &options.parties},
-                            std::pair{"jurisdictions", &options.jurisdictions},
-                            std::pair{"sectoral", &options.sectoral}}) {
+  for (auto [key, field] :
+       {std::pair{"parties", &options.parties}, std::pair{"jurisdictions", &options.jurisdictions},
+        std::pair{"sectoral", &options.sectoral}}) {
     if (Status s = Flag(j, key, field); !s.ok()) return StatusResponse(s, request_id);
   }
   auto text = j.find("text");

@@ -18,7 +18,8 @@ Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
   }
   std::error_code ec;
   if (!std::filesystem::exists(options.db_path, ec))
-    return Status::NotFound(options.db_path + ": no list store here (run `interdict import` first)");
+    return Status::NotFound(options.db_path +
+                            ": no list store here (run `interdict import` first)");
   std::unique_ptr<Server> s(new Server());
   s->options_ = std::move(options);
   const ServeOptions& o = s->options_;

@@ -24,10 +24,10 @@ namespace interdict::server {
 
 struct ServeOptions {
   HttpServerOptions http;
-  std::string db_path;   // the store; must exist
-  std::string data_dir;  // dictionaries, token statistics, countries
-  size_t workers = 0;    // screening threads; 0 = one per core
-  size_t queue = 256;    // requests waiting for a worker before 503
+  std::string db_path;                            // the store; must exist
+  std::string data_dir;                           // dictionaries, token statistics, countries
+  size_t workers = 0;                             // screening threads; 0 = one per core
+  size_t queue = 256;                             // requests waiting for a worker before 503
   std::chrono::milliseconds poll_interval{5000};  // how often the store is checked for new lists
   bool audit = true;
   // Where the audit log goes: "" = the list store. A separate file keeps long imports (which hold

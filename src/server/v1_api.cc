@@ -77,7 +77,8 @@ HttpResponse V1Screen(const ServingLists& lists, const std::string& body, AuditI
     return error;
   }
   audit->query = j;
-  if (!j.is_object()) return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
+  if (!j.is_object())
+    return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
   ScreenOptions options;
   if (Status s = ReadOptions(j, &options); !s.ok()) return StatusResponse(s, request_id);
   ScreeningQuery q;
@@ -106,7 +107,8 @@ HttpResponse V1ScreenBatch(const ServingLists& lists, const std::string& body, s
     return error;
   }
   audit->query = j;
-  if (!j.is_object()) return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
+  if (!j.is_object())
+    return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
   auto queries = j.find("queries");
   if (queries == j.end() || !queries->is_array() || queries->empty())
     return ErrorResponse(400, "invalid_request", "'queries' must be a non-empty array");
@@ -144,7 +146,8 @@ HttpResponse V1Compare(const std::string& body, const NameNormalizer& normalizer
   json j;
   HttpResponse error;
   if (!ParseJsonBody(body, &j, &error)) return error;
-  if (!j.is_object()) return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
+  if (!j.is_object())
+    return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
   auto name1 = j.find("name1");
   auto name2 = j.find("name2");
   if (name1 == j.end() || !name1->is_string() || name2 == j.end() || !name2->is_string())
@@ -179,7 +182,8 @@ HttpResponse V1Entity(const ServingLists& lists, const std::string& id, const Pa
     if (!ParseSize(*version, 1, SIZE_MAX, &v))
       return ErrorResponse(400, "invalid_request", "'version' must be a list version number");
     std::unique_ptr<Store> store;
-    if (Status s = Store::Open(db_path, &store); !s.ok()) return StatusResponse(Status::Internal(s.message()), request_id);
+    if (Status s = Store::Open(db_path, &store); !s.ok())
+      return StatusResponse(Status::Internal(s.message()), request_id);
     Entity e;
     ListVersion lv;
     if (Status s = store->GetEntity(id, static_cast<int64_t>(v), &e, &lv); !s.ok()) {

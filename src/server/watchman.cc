@@ -165,25 +165,25 @@ json WatchmanEntity(const Entity& e) {
     case Schema::kOrganization:
     case Schema::kEntity:
       j[std::string(EntityType(e.schema))] = {{"name", name},
-                                               {"altNames", alt},
-                                               {"created", nullptr},
-                                               {"dissolved", nullptr},
-                                               {"governmentIDs", gov}};
+                                              {"altNames", alt},
+                                              {"created", nullptr},
+                                              {"dissolved", nullptr},
+                                              {"governmentIDs", gov}};
       break;
     case Schema::kVessel:
-      j["vessel"] = {{"name", name},
-                     {"altNames", alt},
-                     {"imoNumber", IdValue(e, IdKind::kImo)},
-                     {"type", AttributeValue(e, "vessel_type")},
-                     {"flag", e.flag.code},
-                     {"built", nullptr},
-                     {"model", ""},
-                     {"tonnage", Tonnage(AttributeValue(e, "tonnage"))},
-                     {"mmsi", IdValue(e, IdKind::kMmsi)},
-                     {"callSign", IdValue(e, IdKind::kCallSign)},
-                     {"grossRegisteredTonnage",
-                      Tonnage(AttributeValue(e, "gross_registered_tonnage"))},
-                     {"owner", AttributeValue(e, "vessel_owner")}};
+      j["vessel"] = {
+          {"name", name},
+          {"altNames", alt},
+          {"imoNumber", IdValue(e, IdKind::kImo)},
+          {"type", AttributeValue(e, "vessel_type")},
+          {"flag", e.flag.code},
+          {"built", nullptr},
+          {"model", ""},
+          {"tonnage", Tonnage(AttributeValue(e, "tonnage"))},
+          {"mmsi", IdValue(e, IdKind::kMmsi)},
+          {"callSign", IdValue(e, IdKind::kCallSign)},
+          {"grossRegisteredTonnage", Tonnage(AttributeValue(e, "gross_registered_tonnage"))},
+          {"owner", AttributeValue(e, "vessel_owner")}};
       break;
     case Schema::kAircraft:
       j["aircraft"] = {{"name", name},
@@ -203,9 +203,13 @@ json WatchmanEntity(const Entity& e) {
 // read nor listed here is refused, as Watchman refuses unknown parameters.
 const std::set<std::string, std::less<>>& IgnoredParams() {
   static const auto* s = new std::set<std::string, std::less<>>{
-      "gender", "deathDate", "titles", "address", "email", "phone", "fax", "website",
-      "created", "dissolved", "aircraftType", "flag", "built", "model", "vesselType",
-      "owner", "tonnage", "grossRegisteredTonnage", "debug", "debugSourceIDs", "requestID",
+      "gender",    "deathDate",      "titles",
+      "address",   "email",          "phone",
+      "fax",       "website",        "created",
+      "dissolved", "aircraftType",   "flag",
+      "built",     "model",          "vesselType",
+      "owner",     "tonnage",        "grossRegisteredTonnage",
+      "debug",     "debugSourceIDs", "requestID",
       "format"};
   return *s;
 }
@@ -221,9 +225,8 @@ constexpr IdParam kIdParams[] = {{"imoNumber", IdKind::kImo},
                                  {"icaoCode", IdKind::kOther}};
 
 std::string StripBrackets(const std::string& key) {
-  return key.size() > 2 && key.compare(key.size() - 2, 2, "[]") == 0
-             ? key.substr(0, key.size() - 2)
-             : key;
+  return key.size() > 2 && key.compare(key.size() - 2, 2, "[]") == 0 ? key.substr(0, key.size() - 2)
+                                                                     : key;
 }
 
 std::optional<IdKind> GovKind(std::string_view type) {
@@ -243,15 +246,14 @@ HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Aud
                             std::string_view request_id) {
   audit->query = {{"params", params}};
   static const std::set<std::string, std::less<>> kRead = {
-      "name", "type", "source", "sourceID", "limit", "minMatch", "birthDate", "altNames",
-      "cryptoAddress"};
+      "name",     "type",      "source",   "sourceID",     "limit",
+      "minMatch", "birthDate", "altNames", "cryptoAddress"};
   for (const auto& [raw_key, value] : params) {
     std::string key = StripBrackets(raw_key);
-    bool known = kRead.count(key) > 0 || IgnoredParams().count(key) > 0 ||
-                 key.rfind("gov_", 0) == 0;
+    bool known =
+        kRead.count(key) > 0 || IgnoredParams().count(key) > 0 || key.rfind("gov_", 0) == 0;
     for (const IdParam& p : kIdParams) known = known || key == p.name;
-    if (!known)
-      return ErrorResponse(400, "invalid_request", "unknown parameter '" + raw_key + "'");
+    if (!known) return ErrorResponse(400, "invalid_request", "unknown parameter '" + raw_key + "'");
   }
   if (const std::string* f = Param(params, "format"); f != nullptr && *f != "json")
     return ErrorResponse(400, "invalid_request", "only format=json is supported");
@@ -263,7 +265,8 @@ HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Aud
   for (std::string& alt : ParamAll(params, "altNames"))
     if (std::find(names.begin(), names.end(), alt) == names.end()) names.push_back(std::move(alt));
   if (names.size() > kMaxNames)
-    return ErrorResponse(400, "invalid_request", "more than " + std::to_string(kMaxNames) + " names");
+    return ErrorResponse(400, "invalid_request",
+                         "more than " + std::to_string(kMaxNames) + " names");
 
   ScreeningQuery base;
   std::string type;
@@ -317,7 +320,8 @@ HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Aud
     limit = std::min(limit, kMaxLimit);  // as Watchman caps it
   }
   double min_match = 0;
-  if (const std::string* m = Param(params, "minMatch"); m != nullptr && !ParseDouble(*m, 0, 1, &min_match))
+  if (const std::string* m = Param(params, "minMatch");
+      m != nullptr && !ParseDouble(*m, 0, 1, &min_match))
     return ErrorResponse(400, "invalid_request", "'minMatch' must be a number in [0, 1]");
   std::string source;
   if (const std::string* s = Param(params, "source")) {
@@ -355,11 +359,11 @@ HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Aud
     entities.push_back(std::move(e));
   }
   json query = {{"name", *name}, {"entityType", type}};
-  if (names.size() > 1) query["altNames"] = std::vector<std::string>(names.begin() + 1, names.end());
+  if (names.size() > 1)
+    query["altNames"] = std::vector<std::string>(names.begin() + 1, names.end());
   if (!base.birth_dates.empty()) query["birthDate"] = GoTime(base.birth_dates.front());
-  return JsonResponse({{"query", std::move(query)},
-                       {"entities", std::move(entities)},
-                       {"warnings", warnings}});
+  return JsonResponse(
+      {{"query", std::move(query)}, {"entities", std::move(entities)}, {"warnings", warnings}});
 }
 
 }  // namespace interdict::server

@@ -33,7 +33,7 @@ class WorkerPool {
   // Stops accepting jobs, runs those already queued, joins the threads. Idempotent.
   void Shutdown();
 
-  size_t queued() const;   // jobs waiting now
+  size_t queued() const;  // jobs waiting now
   size_t threads() const { return threads_.size(); }
 
  private:

@@ -152,7 +152,8 @@ std::string_view IdProperty(IdKind k, Schema schema) {
 std::string AddressText(const Address& a) {
   if (!a.original.empty()) return a.original;
   std::string s;
-  for (const std::string* part : {&a.street, &a.city, &a.state, &a.postal_code, &a.country.original}) {
+  for (const std::string* part :
+       {&a.street, &a.city, &a.state, &a.postal_code, &a.country.original}) {
     if (part->empty()) continue;
     if (!s.empty()) s += ", ";
     s += *part;
@@ -202,7 +203,8 @@ json FtmEntity(const Entity& e) {
   }
   if (!e.flag.code.empty()) Add(props, "flag", Lower(e.flag.code));
   if (!e.gender.empty()) Add(props, "gender", e.gender);
-  for (const std::string& t : e.titles) Add(props, e.schema == Schema::kPerson ? "position" : "notes", t);
+  for (const std::string& t : e.titles)
+    Add(props, e.schema == Schema::kPerson ? "position" : "notes", t);
   for (const std::string& p : e.programs) Add(props, "program", p);
   for (const std::string& r : e.remarks) Add(props, "notes", r);
   for (const Identifier& id : e.identifiers) {
@@ -279,15 +281,54 @@ Status Values(const json& props, const char* key, std::vector<std::string>* out)
 // entity is not refused). Anything else is refused: a misspelt property silently dropped would
 // screen with less evidence than the caller believes.
 const std::set<std::string, std::less<>>& AcceptedProperties() {
-  static const auto* s = new std::set<std::string, std::less<>>{
-      "address", "addressEntity", "email", "phone", "website", "gender", "position", "title",
-      "notes", "topics", "sourceUrl", "program", "programId", "summary", "description",
-      "keywords", "createdAt", "modifiedAt", "incorporationDate", "dissolutionDate", "legalForm",
-      "status", "sector", "classification", "religion", "ethnicity", "education", "deathDate",
-      "birthPlace", "weakAlias", "type", "model", "tonnage", "grossRegisteredTonnage", "owner",
-      "buildDate", "pastFlags", "wikidataId", "wikipediaUrl", "secondName",
-      "middleName", "fatherName", "motherName", "firstName", "lastName", "alias",
-      "previousName", "name"};
+  static const auto* s = new std::set<std::string, std::less<>>{"address",
+                                                                "addressEntity",
+                                                                "email",
+                                                                "phone",
+                                                                "website",
+                                                                "gender",
+                                                                "position",
+                                                                "title",
+                                                                "notes",
+                                                                "topics",
+                                                                "sourceUrl",
+                                                                "program",
+                                                                "programId",
+                                                                "summary",
+                                                                "description",
+                                                                "keywords",
+                                                                "createdAt",
+                                                                "modifiedAt",
+                                                                "incorporationDate",
+                                                                "dissolutionDate",
+                                                                "legalForm",
+                                                                "status",
+                                                                "sector",
+                                                                "classification",
+                                                                "religion",
+                                                                "ethnicity",
+                                                                "education",
+                                                                "deathDate",
+                                                                "birthPlace",
+                                                                "weakAlias",
+                                                                "type",
+                                                                "model",
+                                                                "tonnage",
+                                                                "grossRegisteredTonnage",
+                                                                "owner",
+                                                                "buildDate",
+                                                                "pastFlags",
+                                                                "wikidataId",
+                                                                "wikipediaUrl",
+                                                                "secondName",
+                                                                "middleName",
+                                                                "fatherName",
+                                                                "motherName",
+                                                                "firstName",
+                                                                "lastName",
+                                                                "alias",
+                                                                "previousName",
+                                                                "name"};
   return *s;
 }
 
@@ -296,25 +337,26 @@ struct IdProp {
   std::optional<IdKind> kind;
 };
 constexpr IdProp kIdProps[] = {
-    {"idNumber", std::nullopt},       {"passportNumber", IdKind::kPassport},
-    {"taxNumber", IdKind::kTaxId},    {"vatCode", IdKind::kTaxId},
-    {"innCode", IdKind::kTaxId},      {"registrationNumber", IdKind::kRegistration},
+    {"idNumber", std::nullopt},          {"passportNumber", IdKind::kPassport},
+    {"taxNumber", IdKind::kTaxId},       {"vatCode", IdKind::kTaxId},
+    {"innCode", IdKind::kTaxId},         {"registrationNumber", IdKind::kRegistration},
     {"ogrnCode", IdKind::kRegistration}, {"leiCode", IdKind::kRegistration},
     {"okpoCode", IdKind::kRegistration}, {"dunsCode", IdKind::kRegistration},
-    {"imoNumber", IdKind::kImo},      {"mmsi", IdKind::kMmsi},
-    {"callSign", IdKind::kCallSign},  {"serialNumber", IdKind::kAircraftSerial},
-    {"swiftBic", IdKind::kSwiftBic},  {"icaoCode", std::nullopt},
+    {"imoNumber", IdKind::kImo},         {"mmsi", IdKind::kMmsi},
+    {"callSign", IdKind::kCallSign},     {"serialNumber", IdKind::kAircraftSerial},
+    {"swiftBic", IdKind::kSwiftBic},     {"icaoCode", std::nullopt},
 };
-constexpr const char* kCountryProps[] = {"nationality", "citizenship", "country", "jurisdiction",
-                                         "mainCountry", "flag", "birthCountry"};
+constexpr const char* kCountryProps[] = {
+    "nationality", "citizenship", "country", "jurisdiction", "mainCountry", "flag", "birthCountry"};
 
 // One yente query example: {"schema": ..., "properties": {...}} -> names and a ScreeningQuery.
 Status ReadExample(const json& q, std::vector<std::string>* names, ScreeningQuery* base) {
   if (!q.is_object()) return Status::InvalidInput("a query must be an object");
   auto schema = q.find("schema");
   if (schema == q.end() || !schema->is_string())
-    return Status::InvalidInput("'schema' is missing (Person, Organization, Company, "
-                                "LegalEntity, Vessel or Airplane)");
+    return Status::InvalidInput(
+        "'schema' is missing (Person, Organization, Company, "
+        "LegalEntity, Vessel or Airplane)");
   if (!ParseFtmSchema(schema->get<std::string>(), &base->schema))
     return Status::InvalidInput("schema '" + schema->get<std::string>() +
                                 "' cannot be screened (Person, Organization, Company, "
@@ -371,7 +413,8 @@ Status ReadExample(const json& q, std::vector<std::string>* names, ScreeningQuer
     for (std::string& c : v) {
       // FtM writes ISO codes in lower case; CountryTable reads codes in upper case only.
       if (c.size() == 2 || c.size() == 3) {
-        bool letters = std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+        bool letters =
+            std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
         if (letters)
           for (char& ch : c) ch = static_cast<char>(ch - 'a' + 'A');
       }
@@ -440,7 +483,8 @@ bool ReadFilters(const ServingLists& lists, const std::string& dataset, const Pa
 
 bool ReadLimit(const Params& params, size_t default_limit, size_t* out, HttpResponse* error) {
   *out = default_limit;
-  if (const std::string* l = Param(params, "limit"); l != nullptr && !ParseSize(*l, 1, kMaxLimit, out)) {
+  if (const std::string* l = Param(params, "limit");
+      l != nullptr && !ParseSize(*l, 1, kMaxLimit, out)) {
     *error = YenteError(400, "invalid_request",
                         "'limit' must be an integer in [1, " + std::to_string(kMaxLimit) + "]");
     return false;
@@ -450,9 +494,8 @@ bool ReadLimit(const Params& params, size_t default_limit, size_t* out, HttpResp
 
 }  // namespace
 
-HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset,
-                        const Params& params, const std::string& body, AuditInfo* audit,
-                        std::string_view request_id) {
+HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, const Params& params,
+                        const std::string& body, AuditInfo* audit, std::string_view request_id) {
   json j;
   HttpResponse error;
   if (!ParseJsonBody(body, &j, &error)) {
@@ -465,10 +508,12 @@ HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset,
   size_t limit = 0;
   if (!ReadLimit(params, kMatchDefaultLimit, &limit, &error)) return error;
   double threshold = kDefaultThreshold;
-  if (const std::string* t = Param(params, "threshold"); t != nullptr && !ParseDouble(*t, 0, 1, &threshold))
+  if (const std::string* t = Param(params, "threshold");
+      t != nullptr && !ParseDouble(*t, 0, 1, &threshold))
     return YenteError(400, "invalid_request", "'threshold' must be a number in [0, 1]");
   double cutoff = threshold;
-  if (const std::string* c = Param(params, "cutoff"); c != nullptr && !ParseDouble(*c, 0, 1, &cutoff))
+  if (const std::string* c = Param(params, "cutoff");
+      c != nullptr && !ParseDouble(*c, 0, 1, &cutoff))
     return YenteError(400, "invalid_request", "'cutoff' must be a number in [0, 1]");
   const double floor = std::min(cutoff, threshold);
 
@@ -477,8 +522,9 @@ HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset,
   if (queries == j.end() || !queries->is_object() || queries->empty())
     return YenteError(400, "invalid_request", "'queries' must be a non-empty object");
   if (queries->size() > kMaxQueries)
-    return YenteError(400, "batch_too_large",
-                      "too many queries in one batch (at most " + std::to_string(kMaxQueries) + ")");
+    return YenteError(
+        400, "batch_too_large",
+        "too many queries in one batch (at most " + std::to_string(kMaxQueries) + ")");
   // Read every query before screening any: one bad query fails the request.
   struct Parsed {
     std::string key;
@@ -535,7 +581,8 @@ HttpResponse YenteSearch(const ServingLists& lists, const std::string& dataset,
   size_t limit = 0;
   if (!ReadLimit(params, kSearchDefaultLimit, &limit, &error)) return error;
   size_t offset = 0;
-  if (const std::string* o = Param(params, "offset"); o != nullptr && !ParseSize(*o, 0, 10000, &offset))
+  if (const std::string* o = Param(params, "offset");
+      o != nullptr && !ParseSize(*o, 0, 10000, &offset))
     return YenteError(400, "invalid_request", "'offset' must be an integer in [0, 10000]");
   const std::string* q = Param(params, "q");
   if (q == nullptr || q->find_first_not_of(" \t") == std::string::npos)
@@ -564,8 +611,8 @@ HttpResponse YenteSearch(const ServingLists& lists, const std::string& dataset,
       &matches, &warnings);
   if (!s.ok()) return YenteStatus(s, request_id);
   const size_t total = matches.size();
-  std::vector<NamedMatch> page(matches.begin() + static_cast<std::ptrdiff_t>(std::min(offset, total)),
-                               matches.end());
+  std::vector<NamedMatch> page(
+      matches.begin() + static_cast<std::ptrdiff_t>(std::min(offset, total)), matches.end());
   AuditMatches(page, audit);
   json results = json::array();
   for (const NamedMatch& m : page) {
@@ -573,16 +620,18 @@ HttpResponse YenteSearch(const ServingLists& lists, const std::string& dataset,
     r["score"] = Round3(m.match.score);
     results.push_back(std::move(r));
   }
-  return JsonResponse({{"results", std::move(results)},
-                       {"total", {{"value", total}, {"relation", total < limit + offset ? "eq" : "gte"}}},
-                       {"limit", limit},
-                       {"offset", offset},
-                       {"facets", json::object()}});
+  return JsonResponse(
+      {{"results", std::move(results)},
+       {"total", {{"value", total}, {"relation", total < limit + offset ? "eq" : "gte"}}},
+       {"limit", limit},
+       {"offset", offset},
+       {"facets", json::object()}});
 }
 
 HttpResponse YenteEntity(const ServingLists& lists, const std::string& id) {
   const Entity* e = lists.snapshot().Find(id);
-  if (e == nullptr) return YenteError(404, "not_found", "no entity '" + id + "' in the lists in service");
+  if (e == nullptr)
+    return YenteError(404, "not_found", "no entity '" + id + "' in the lists in service");
   return JsonResponse(FtmEntity(*e));
 }
 

@@ -71,8 +71,7 @@ bool AuditBusy(Store& store) {
 
 Status CountAudit(Store& store, int64_t* out) {
   Stmt stmt;
-  INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(store.handle(), "SELECT count(*) FROM audit_log", &stmt));
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.handle(), "SELECT count(*) FROM audit_log", &stmt));
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(stmt.Step(&row).WithContext("audit log"));
   *out = row ? stmt.ColumnInt(0) : 0;

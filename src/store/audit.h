@@ -19,13 +19,13 @@
 namespace interdict {
 
 struct AuditRecord {
-  int64_t id = 0;          // assigned by AppendAudit, increasing; ignored on input
-  std::string at;          // UTC, ISO 8601 with milliseconds: "2026-03-01T12:00:00.123Z"
-  std::string who;         // API key id, or "anonymous" when the server runs without keys
-  std::string request_id;  // the X-Request-Id the response carried
-  std::string endpoint;    // route: "POST /v1/screen", "POST /match/{dataset}", ...
-  int status = 0;          // HTTP status of the response
-  std::string query;       // the request as JSON (body, or the query parameters of a GET)
+  int64_t id = 0;             // assigned by AppendAudit, increasing; ignored on input
+  std::string at;             // UTC, ISO 8601 with milliseconds: "2026-03-01T12:00:00.123Z"
+  std::string who;            // API key id, or "anonymous" when the server runs without keys
+  std::string request_id;     // the X-Request-Id the response carried
+  std::string endpoint;       // route: "POST /v1/screen", "POST /match/{dataset}", ...
+  int status = 0;             // HTTP status of the response
+  std::string query;          // the request as JSON (body, or the query parameters of a GET)
   std::string list_versions;  // JSON array: [{"source": "...", "version": 3}, ...]
   int64_t result_count = 0;   // matches returned, over all queries of the request
   std::optional<double> max_score;

@@ -40,7 +40,8 @@ INTERDICT_API_KEYS="$OTHER" "$BIN" serve --port 0 --api-keys "$TMP/keys" --reloa
   >"$TMP/serve.out" 2>"$TMP/serve.err" &
 PID=$!
 PORT=
-for _ in $(seq 1 200); do
+# Waits are generous: under ASan on a loaded machine, loading the lists takes tens of seconds.
+for _ in $(seq 1 1200); do
   PORT=$(sed -n 's|^interdict serve: listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$TMP/serve.out")
   [ -n "$PORT" ] && break
   sleep 0.05
@@ -62,7 +63,7 @@ expect_code() { if [ "$CODE" = "$1" ]; then ok; else fail "$2: HTTP $CODE, expec
 
 http GET /healthz
 expect_code 200 "healthz"
-for _ in $(seq 1 200); do
+for _ in $(seq 1 2400); do
   http GET /readyz
   [ "$CODE" = 200 ] && break
   sleep 0.05
@@ -154,7 +155,7 @@ cp "$SDN2021"/*.csv "$TMP/next/"
 grep -v '^24586,' "$SDN2021/sdn.csv" >"$TMP/next/sdn.csv"
 run import --source us-ofac-sdn "$TMP/next"
 expect_rc 0 "import while serving"
-for _ in $(seq 1 100); do
+for _ in $(seq 1 1200); do
   http GET /v1/sources "${AUTH[@]}"
   grep -q '"record_count":8975' <<<"$OUT" && break
   sleep 0.1

@@ -49,7 +49,8 @@ TEST(ApiKeysTest, KnownVectorAndSeveralEntries) {
 
 TEST(ApiKeysTest, MalformedEntriesNameTheirLineNotTheirSecrets) {
   ApiKeys keys;
-  Status s = keys.AddFromText("ok:00:" + std::string(64, 'a') + "\nbroken-line\n", "keys.txt", false);
+  Status s =
+      keys.AddFromText("ok:00:" + std::string(64, 'a') + "\nbroken-line\n", "keys.txt", false);
   EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
   EXPECT_THAT(s.message(), HasSubstr("keys.txt:2"));
   EXPECT_THAT(keys.AddFromText("bad id:00:" + std::string(64, 'a'), "k", false).message(),

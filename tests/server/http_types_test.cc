@@ -13,7 +13,8 @@ using ::testing::Pair;
 
 TEST(ParseTargetTest, SplitsAndDecodesPathAndQuery) {
   Target t;
-  ASSERT_TRUE(ParseTarget("/v2/search?name=Evin+Prison&altNames=A%26B&altNames=%C3%A9&flag", &t).ok());
+  ASSERT_TRUE(
+      ParseTarget("/v2/search?name=Evin+Prison&altNames=A%26B&altNames=%C3%A9&flag", &t).ok());
   EXPECT_EQ(t.path, "/v2/search");
   EXPECT_THAT(t.query, ElementsAre(Pair("name", "Evin Prison"), Pair("altNames", "A&B"),
                                    Pair("altNames", "\xC3\xA9"), Pair("flag", "")));
@@ -59,8 +60,11 @@ TEST(ErrorResponseTest, HasTheStableShape) {
 }
 
 TEST(DumpJsonTest, ReplacesInvalidUtf8InsteadOfThrowing) {
-  nlohmann::json j = {{"k", std::string("a\xFF" "b")}};
-  EXPECT_EQ(DumpJson(j), "{\"k\":\"a\xEF\xBF\xBD" "b\"}");
+  nlohmann::json j = {{"k", std::string("a\xFF"
+                                        "b")}};
+  EXPECT_EQ(DumpJson(j),
+            "{\"k\":\"a\xEF\xBF\xBD"
+            "b\"}");
 }
 
 TEST(ParseHttpRequestTest, ParsesARequestWithHeadersAndBody) {
@@ -91,11 +95,10 @@ TEST(ParseHttpRequestTest, RefusesWithTheStatusTheServerSends) {
   EXPECT_EQ(err.status, 431);
   EXPECT_FALSE(ParseHttpRequest("GARBAGE\r\n\r\n", limits, &req, &err));
   EXPECT_EQ(err.status, 400);
-  EXPECT_FALSE(ParseHttpRequest("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nab", limits, &req,
-                                &err));
+  EXPECT_FALSE(
+      ParseHttpRequest("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nab", limits, &req, &err));
   EXPECT_EQ(err.status, 400);  // truncated body
-  EXPECT_FALSE(ParseHttpRequest("GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n", limits, &req,
-                                &err));
+  EXPECT_FALSE(ParseHttpRequest("GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n", limits, &req, &err));
   EXPECT_EQ(err.status, 400);
 }
 

@@ -19,16 +19,31 @@ TEST(MetricsTest, CountsByRouteAndStatusWithCumulativeBuckets) {
   std::string out;
   m.Render(&out);
   EXPECT_THAT(out, HasSubstr("# TYPE interdict_http_requests_total counter\n"));
-  EXPECT_THAT(out, HasSubstr("interdict_http_requests_total{route=\"POST /v1/screen\",status=\"200\"} 2\n"));
-  EXPECT_THAT(out, HasSubstr("interdict_http_requests_total{route=\"POST /v1/screen\",status=\"400\"} 1\n"));
-  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"POST /v1/screen\",le=\"0.0001\"} 1\n"));
-  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"POST /v1/screen\",le=\"0.0005\"} 2\n"));
-  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"POST /v1/screen\",le=\"0.0025\"} 2\n"));
-  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"POST /v1/screen\",le=\"0.005\"} 3\n"));
-  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_count{route=\"POST /v1/screen\"} 3\n"));
-  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"GET /healthz\",le=\"10\"} 0\n"));
-  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"GET /healthz\",le=\"+Inf\"} 1\n"));
-  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_sum{route=\"GET /healthz\"} 20\n"));
+  EXPECT_THAT(
+      out,
+      HasSubstr("interdict_http_requests_total{route=\"POST /v1/screen\",status=\"200\"} 2\n"));
+  EXPECT_THAT(
+      out,
+      HasSubstr("interdict_http_requests_total{route=\"POST /v1/screen\",status=\"400\"} 1\n"));
+  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"POST "
+                             "/v1/screen\",le=\"0.0001\"} 1\n"));
+  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"POST "
+                             "/v1/screen\",le=\"0.0005\"} 2\n"));
+  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"POST "
+                             "/v1/screen\",le=\"0.0025\"} 2\n"));
+  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"POST "
+                             "/v1/screen\",le=\"0.005\"} 3\n"));
+  EXPECT_THAT(
+      out,
+      HasSubstr("interdict_http_request_duration_seconds_count{route=\"POST /v1/screen\"} 3\n"));
+  EXPECT_THAT(
+      out,
+      HasSubstr(
+          "interdict_http_request_duration_seconds_bucket{route=\"GET /healthz\",le=\"10\"} 0\n"));
+  EXPECT_THAT(out, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"GET "
+                             "/healthz\",le=\"+Inf\"} 1\n"));
+  EXPECT_THAT(
+      out, HasSubstr("interdict_http_request_duration_seconds_sum{route=\"GET /healthz\"} 20\n"));
 }
 
 TEST(MetricsTest, EscapesLabelValues) {

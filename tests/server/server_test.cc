@@ -11,21 +11,27 @@ namespace {
 
 using nlohmann::json;
 using ::testing::Contains;
-using ::testing::HasSubstr;
-using ::testing::Not;
 using testing::Fetch;
+using ::testing::HasSubstr;
 using testing::HttpResult;
+using ::testing::Not;
 
 // One server for the read-only endpoint tests (starting one loads the lists: about a second).
 class ServerTest : public ::testing::Test {
  protected:
+  // gtest skips (not fails) the tests of a suite whose SetUpTestSuite fails, so a server that
+  // does not start is recorded here and fails every test in SetUp.
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
     ServeOptions o = testing::TestOptions(testing::CopyBaseStore(*dir_));
     Status s = Server::Start(std::move(o), &server_);
-    ASSERT_TRUE(s.ok()) << s.message();
-    ASSERT_TRUE(testing::WaitReady(*server_));
+    if (!s.ok()) {
+      startup_error_ = s.message();
+    } else if (!testing::WaitReady(*server_)) {
+      startup_error_ = "the server did not load its lists in time";
+    }
   }
+  void SetUp() override { ASSERT_TRUE(startup_error_.empty()) << startup_error_; }
   static void TearDownTestSuite() {
     server_.reset();
     delete dir_;
@@ -38,7 +44,9 @@ class ServerTest : public ::testing::Test {
 
   static testing::TempDir* dir_;
   static std::unique_ptr<Server> server_;
+  static std::string startup_error_;
 };
+std::string ServerTest::startup_error_;
 testing::TempDir* ServerTest::dir_ = nullptr;
 std::unique_ptr<Server> ServerTest::server_;
 
@@ -69,7 +77,8 @@ TEST_F(ServerTest, HealthAndReadiness) {
 }
 
 TEST_F(ServerTest, ScreensOnePartyWithExplanations) {
-  HttpResult r = Post("/v1/screen", {{"id", "cust-42"}, {"name", "Evin Prison"}, {"type", "organization"}});
+  HttpResult r =
+      Post("/v1/screen", {{"id", "cust-42"}, {"name", "Evin Prison"}, {"type", "organization"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Header("content-type"), "application/json");
   EXPECT_FALSE(r.Header("x-request-id").empty());
@@ -113,18 +122,23 @@ TEST_F(ServerTest, ScreenUsesBirthDateAndCountryLikeTheCli) {
 }
 
 TEST_F(ServerTest, ThresholdAndLimitAreHonouredAndChecked) {
-  HttpResult all = Post("/v1/screen", {{"name", "Mohammed Yousef"}, {"threshold", 0.5}, {"limit", 500}});
-  HttpResult few = Post("/v1/screen", {{"name", "Mohammed Yousef"}, {"threshold", 0.5}, {"limit", 3}});
+  HttpResult all =
+      Post("/v1/screen", {{"name", "Mohammed Yousef"}, {"threshold", 0.5}, {"limit", 500}});
+  HttpResult few =
+      Post("/v1/screen", {{"name", "Mohammed Yousef"}, {"threshold", 0.5}, {"limit", 3}});
   ASSERT_EQ(all.status, 200);
   ASSERT_EQ(few.status, 200);
   EXPECT_GT(all.Json()["matches"].size(), 3u);
   EXPECT_EQ(few.Json()["matches"].size(), 3u);
   const json all_json = all.Json();
   for (const json& m : all_json["matches"]) EXPECT_GE(m["score"].get<double>(), 0.5);
-  ExpectError(Post("/v1/screen", {{"name", "x"}, {"threshold", 2}}), 400, "invalid_request", "'threshold'");
-  ExpectError(Post("/v1/screen", {{"name", "x"}, {"threshold", "high"}}), 400, "invalid_request", "'threshold'");
+  ExpectError(Post("/v1/screen", {{"name", "x"}, {"threshold", 2}}), 400, "invalid_request",
+              "'threshold'");
+  ExpectError(Post("/v1/screen", {{"name", "x"}, {"threshold", "high"}}), 400, "invalid_request",
+              "'threshold'");
   ExpectError(Post("/v1/screen", {{"name", "x"}, {"limit", 0}}), 400, "invalid_request", "'limit'");
-  ExpectError(Post("/v1/screen", {{"name", "x"}, {"limit", 501}}), 400, "invalid_request", "'limit'");
+  ExpectError(Post("/v1/screen", {{"name", "x"}, {"limit", 501}}), 400, "invalid_request",
+              "'limit'");
 }
 
 TEST_F(ServerTest, BadInputGets4xxNeverACrashOrAnEmptyResult) {
@@ -132,20 +146,27 @@ TEST_F(ServerTest, BadInputGets4xxNeverACrashOrAnEmptyResult) {
   ExpectError(Fetch(port(), "POST", "/v1/screen", ""), 400, "invalid_json", "empty");
   ExpectError(Fetch(port(), "POST", "/v1/screen", "[1, 2]"), 400, "invalid_request", "JSON object");
   ExpectError(Post("/v1/screen", {{"name", 5}}), 400, "invalid_request", "'name' must be a string");
-  ExpectError(Post("/v1/screen", {{"type", "person"}}), 400, "invalid_request", "'name' is missing");
-  ExpectError(Post("/v1/screen", {{"name", "Evin"}, {"type", "planet"}}), 400, "invalid_request", "'type'");
-  ExpectError(Post("/v1/screen", {{"name", "Evin"}, {"birth_date", "yesterday"}}), 400, "invalid_request", "birth_date");
-  ExpectError(Post("/v1/screen", {{"name", "Evin"}, {"identifiers", "P123"}}), 400, "invalid_request", "identifiers");
-  ExpectError(Post("/v1/screen", {{"name", "!!! ..."}}), 400, "invalid_request", "no letters or digits");
+  ExpectError(Post("/v1/screen", {{"type", "person"}}), 400, "invalid_request",
+              "'name' is missing");
+  ExpectError(Post("/v1/screen", {{"name", "Evin"}, {"type", "planet"}}), 400, "invalid_request",
+              "'type'");
+  ExpectError(Post("/v1/screen", {{"name", "Evin"}, {"birth_date", "yesterday"}}), 400,
+              "invalid_request", "birth_date");
+  ExpectError(Post("/v1/screen", {{"name", "Evin"}, {"identifiers", "P123"}}), 400,
+              "invalid_request", "identifiers");
+  ExpectError(Post("/v1/screen", {{"name", "!!! ..."}}), 400, "invalid_request",
+              "no letters or digits");
   // Invalid UTF-8 inside a JSON string.
   ExpectError(Fetch(port(), "POST", "/v1/screen", "{\"name\": \"Ev\xFFin\"}"), 400, "invalid_json");
   // Invalid UTF-8 and bad escapes in the URL.
   ExpectError(Get("/v2/search?name=%FF%FE"), 400, "bad_request", "UTF-8");
   ExpectError(Get("/v2/search?name=%G1"), 400, "bad_request", "percent");
   // Nesting bombs are refused before parsing.
-  ExpectError(Fetch(port(), "POST", "/v1/screen", std::string(100000, '[')), 400, "invalid_json", "nests deeper");
+  ExpectError(Fetch(port(), "POST", "/v1/screen", std::string(100000, '[')), 400, "invalid_json",
+              "nests deeper");
   // Too large for the default 1 MiB limit: 413 from the HTTP layer.
-  HttpResult big = Fetch(port(), "POST", "/v1/screen", "{\"name\": \"" + std::string(2 << 20, 'a') + "\"}");
+  HttpResult big =
+      Fetch(port(), "POST", "/v1/screen", "{\"name\": \"" + std::string(2 << 20, 'a') + "\"}");
   ExpectError(big, 413, "payload_too_large");
   // Unknown endpoint, wrong method.
   ExpectError(Get("/v1/nothing"), 404, "not_found");
@@ -157,9 +178,10 @@ TEST_F(ServerTest, BadInputGets4xxNeverACrashOrAnEmptyResult) {
 }
 
 TEST_F(ServerTest, BatchScreensInOrderAndFailsWholeOnOneBadQuery) {
-  json body = {{"queries", {{{"id", 1}, {"name", "Evin Prison"}},
-                            {{"id", "b"}, {"name", "Zzyzx Qwrtp"}},
-                            {{"id", 3}, {"name", "HERMANN"}, {"type", "vessel"}}}}};
+  json body = {{"queries",
+                {{{"id", 1}, {"name", "Evin Prison"}},
+                 {{"id", "b"}, {"name", "Zzyzx Qwrtp"}},
+                 {{"id", 3}, {"name", "HERMANN"}, {"type", "vessel"}}}}};
   HttpResult r = Post("/v1/screen/batch", body);
   ASSERT_EQ(r.status, 200) << r.body;
   json results = r.Json()["results"];
@@ -178,14 +200,17 @@ TEST_F(ServerTest, BatchScreensInOrderAndFailsWholeOnOneBadQuery) {
 }
 
 TEST_F(ServerTest, ComparesTwoNames) {
-  HttpResult r = Post("/v1/compare", {{"name1", "Mohammed Yousef"}, {"name2", "MUHAMMAD, Yusuf"}, {"type", "person"}});
+  HttpResult r =
+      Post("/v1/compare",
+           {{"name1", "Mohammed Yousef"}, {"name2", "MUHAMMAD, Yusuf"}, {"type", "person"}});
   ASSERT_EQ(r.status, 200) << r.body;
   json j = r.Json();
   EXPECT_GE(j["score"].get<double>(), 0.9);
   EXPECT_EQ(j["match"], true);
   EXPECT_EQ(j["explanation"]["tokens"][0]["evidence"], "variant");
   ExpectError(Post("/v1/compare", {{"name1", "x"}}), 400, "invalid_request", "'name2'");
-  ExpectError(Post("/v1/compare", {{"name1", "x"}, {"name2", "y"}, {"type", 3}}), 400, "invalid_request", "'type'");
+  ExpectError(Post("/v1/compare", {{"name1", "x"}, {"name2", "y"}, {"type", 3}}), 400,
+              "invalid_request", "'type'");
 }
 
 TEST_F(ServerTest, FetchesEntitiesAndListVersions) {
@@ -196,7 +221,8 @@ TEST_F(ServerTest, FetchesEntitiesAndListVersions) {
   EXPECT_EQ(e["names"][0]["full"], "EVIN PRISON");
   EXPECT_EQ(e["list_version"]["version"], 1);
   EXPECT_EQ(Get("/v1/entities/us-ofac-sdn%3A24586").Json()["id"], "us-ofac-sdn:24586");
-  EXPECT_EQ(Get("/v1/entities/us-ofac-sdn:24586?version=1").Json()["names"][0]["full"], "EVIN PRISON");
+  EXPECT_EQ(Get("/v1/entities/us-ofac-sdn:24586?version=1").Json()["names"][0]["full"],
+            "EVIN PRISON");
   ExpectError(Get("/v1/entities/us-ofac-sdn:999999"), 404, "not_found", "us-ofac-sdn:999999");
   ExpectError(Get("/v1/entities/us-ofac-sdn:24586?version=abc"), 400, "invalid_request");
   ExpectError(Get("/v1/entities/us-ofac-sdn:24586?version=99"), 404, "not_found", "99");
@@ -220,9 +246,16 @@ TEST_F(ServerTest, FetchesEntitiesAndListVersions) {
 
 TEST_F(ServerTest, YenteMatchSpeaksFollowTheMoney) {
   json body = {{"queries",
-                {{"q1", {{"schema", "Organization"}, {"properties", {{"name", {"Evin Prison"}}, {"country", {"ir"}}}}}},
-                 {"q2", {{"schema", "Person"},
-                         {"properties", {{"firstName", {"Paradzai"}}, {"lastName", {"Zimondi"}}, {"birthDate", {"1947-03-04"}}, {"nationality", {"zw"}}}}}}}}};
+                {{"q1",
+                  {{"schema", "Organization"},
+                   {"properties", {{"name", {"Evin Prison"}}, {"country", {"ir"}}}}}},
+                 {"q2",
+                  {{"schema", "Person"},
+                   {"properties",
+                    {{"firstName", {"Paradzai"}},
+                     {"lastName", {"Zimondi"}},
+                     {"birthDate", {"1947-03-04"}},
+                     {"nationality", {"zw"}}}}}}}}};
   HttpResult r = Post("/match/default", body);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Header("x-batch-size"), "2");
@@ -252,22 +285,29 @@ TEST_F(ServerTest, YenteMatchSpeaksFollowTheMoney) {
 }
 
 TEST_F(ServerTest, YenteMatchFiltersByDatasetSchemaAndThreshold) {
-  json evin = {{"queries", {{"q", {{"schema", "LegalEntity"}, {"properties", {{"name", {"Evin Prison"}}}}}}}}};
+  json evin = {{"queries",
+                {{"q", {{"schema", "LegalEntity"}, {"properties", {{"name", {"Evin Prison"}}}}}}}}};
   // A UN-only dataset (named the yente way) cannot return the OFAC record.
   HttpResult un = Post("/match/un_sc", evin);
   ASSERT_EQ(un.status, 200);
   const json un_json = un.Json();
-  for (const json& res : un_json["responses"]["q"]["results"]) EXPECT_EQ(res["datasets"][0], "un-sc");
-  EXPECT_EQ(Post("/match/us_ofac_sdn", evin).Json()["responses"]["q"]["results"][0]["id"], "us-ofac-sdn:24586");
+  for (const json& res : un_json["responses"]["q"]["results"])
+    EXPECT_EQ(res["datasets"][0], "un-sc");
+  EXPECT_EQ(Post("/match/us_ofac_sdn", evin).Json()["responses"]["q"]["results"][0]["id"],
+            "us-ofac-sdn:24586");
   // yente's schema gate: a vessel query never returns a prison.
-  json vessel = {{"queries", {{"q", {{"schema", "Vessel"}, {"properties", {{"name", {"Evin Prison"}}}}}}}}};
+  json vessel = {
+      {"queries", {{"q", {{"schema", "Vessel"}, {"properties", {{"name", {"Evin Prison"}}}}}}}}};
   EXPECT_TRUE(Post("/match/default", vessel).Json()["responses"]["q"]["results"].empty());
   // exclude_entity_ids and a high threshold.
   HttpResult ex = Post("/match/default?exclude_entity_ids=us-ofac-sdn:24586", evin);
   const json ex_json = ex.Json();
-  for (const json& res : ex_json["responses"]["q"]["results"]) EXPECT_NE(res["id"], "us-ofac-sdn:24586");
-  json fuzzy = {{"queries", {{"q", {{"schema", "Person"}, {"properties", {{"name", {"Mohammed Yousef"}}}}}}}}};
-  json loose = Post("/match/default?threshold=0.95&cutoff=0.5&limit=50", fuzzy).Json()["responses"]["q"];
+  for (const json& res : ex_json["responses"]["q"]["results"])
+    EXPECT_NE(res["id"], "us-ofac-sdn:24586");
+  json fuzzy = {{"queries",
+                 {{"q", {{"schema", "Person"}, {"properties", {{"name", {"Mohammed Yousef"}}}}}}}}};
+  json loose =
+      Post("/match/default?threshold=0.95&cutoff=0.5&limit=50", fuzzy).Json()["responses"]["q"];
   ASSERT_GT(loose["results"].size(), 1u);
   int matched = 0;
   for (const json& res : loose["results"]) {
@@ -285,16 +325,22 @@ TEST_F(ServerTest, YenteMatchRefusesWhatItCannotReadWithYentesErrorField) {
   HttpResult r = Post("/match/default", q({{"name", {"X"}}, {"dateOfBirth", {"1970"}}}));
   ExpectError(r, 400, "invalid_request", "property 'dateOfBirth'");
   EXPECT_THAT(r.Json()["detail"].get<std::string>(), HasSubstr("dateOfBirth"));
-  ExpectError(Post("/match/default", q({{"name", {"X"}}}, "Address")), 400, "invalid_request", "schema 'Address'");
-  ExpectError(Post("/match/default", q({{"birthDate", {"1970"}}})), 400, "invalid_request", "no name");
-  ExpectError(Post("/match/default", q({{"name", {"X"}}, {"birthDate", {"13/13/1970"}}})), 400, "invalid_request", "birthDate");
+  ExpectError(Post("/match/default", q({{"name", {"X"}}}, "Address")), 400, "invalid_request",
+              "schema 'Address'");
+  ExpectError(Post("/match/default", q({{"birthDate", {"1970"}}})), 400, "invalid_request",
+              "no name");
+  ExpectError(Post("/match/default", q({{"name", {"X"}}, {"birthDate", {"13/13/1970"}}})), 400,
+              "invalid_request", "birthDate");
   ExpectError(Post("/match/default", q({{"name", {1, 2}}})), 400, "invalid_request", "strings");
-  ExpectError(Post("/match/default", {{"queries", json::array()}}), 400, "invalid_request", "'queries'");
+  ExpectError(Post("/match/default", {{"queries", json::array()}}), 400, "invalid_request",
+              "'queries'");
   HttpResult nf = Post("/match/eu_fsf", q({{"name", {"X"}}}));
   ExpectError(nf, 404, "not_found", "eu_fsf");
   EXPECT_TRUE(nf.Json().contains("detail"));
-  ExpectError(Post("/match/default?limit=0", q({{"name", {"X"}}})), 400, "invalid_request", "'limit'");
-  ExpectError(Post("/match/default?threshold=x", q({{"name", {"X"}}})), 400, "invalid_request", "'threshold'");
+  ExpectError(Post("/match/default?limit=0", q({{"name", {"X"}}})), 400, "invalid_request",
+              "'limit'");
+  ExpectError(Post("/match/default?threshold=x", q({{"name", {"X"}}})), 400, "invalid_request",
+              "'threshold'");
 }
 
 TEST_F(ServerTest, YenteSearchAndEntity) {
@@ -340,23 +386,23 @@ TEST_F(ServerTest, WatchmanSearch) {
   EXPECT_EQ(j["query"]["name"], "Evin Prison");
   // type is a filter: no business records for a person search.
   const json persons = Get("/v2/search?name=Evin+Prison&type=person").Json();
-  for (const json& x : persons["entities"])
-    EXPECT_EQ(x["entityType"], "person");
+  for (const json& x : persons["entities"]) EXPECT_EQ(x["entityType"], "person");
   // A vessel with its call sign; birthDate and altNames for a person.
   json v = Get("/v2/search?name=Hermann&type=vessel&callSign=CL2685").Json()["entities"][0];
   EXPECT_EQ(v["sourceID"], "4234");
   EXPECT_EQ(v["vessel"]["callSign"], "CL2685");
   EXPECT_EQ(v["vessel"]["flag"], "CU");
-  json p = Get("/v2/search?name=Nobody+Known&altNames[]=Paradzai+Zimondi&birthDate=1947&type=person")
-               .Json()["entities"][0];
+  json p =
+      Get("/v2/search?name=Nobody+Known&altNames[]=Paradzai+Zimondi&birthDate=1947&type=person")
+          .Json()["entities"][0];
   EXPECT_EQ(p["sourceID"], "7555");
   EXPECT_EQ(p["person"]["birthDate"], "1947-03-04T00:00:00Z");
   // minMatch filters; limit is capped at 100 as Watchman does.
   const json close = Get("/v2/search?name=Mohammed&minMatch=0.9").Json();
-  for (const json& x : close["entities"])
-    EXPECT_GE(x["match"].get<double>(), 0.9);
+  for (const json& x : close["entities"]) EXPECT_GE(x["match"].get<double>(), 0.9);
   EXPECT_LE(Get("/v2/search?name=Mohammed&limit=1000").Json()["entities"].size(), 100u);
-  ExpectError(Get("/v2/search?name=x&colour=red"), 400, "invalid_request", "unknown parameter 'colour'");
+  ExpectError(Get("/v2/search?name=x&colour=red"), 400, "invalid_request",
+              "unknown parameter 'colour'");
   ExpectError(Get("/v2/search?type=person"), 400, "invalid_request", "'name'");
   ExpectError(Get("/v2/search?name=x&type=alien"), 400, "invalid_request", "'type'");
   ExpectError(Get("/v2/search?name=x&minMatch=2"), 400, "invalid_request", "'minMatch'");
@@ -402,8 +448,10 @@ TEST_F(ServerTest, MetricsCountRequestsAndDescribeLists) {
   HttpResult r = Get("/metrics");
   ASSERT_EQ(r.status, 200);
   EXPECT_THAT(r.Header("content-type"), HasSubstr("text/plain"));
-  EXPECT_THAT(r.body, HasSubstr("interdict_http_requests_total{route=\"POST /v1/screen\",status=\"200\"}"));
-  EXPECT_THAT(r.body, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"POST /v1/screen\",le=\"0.001\"}"));
+  EXPECT_THAT(r.body,
+              HasSubstr("interdict_http_requests_total{route=\"POST /v1/screen\",status=\"200\"}"));
+  EXPECT_THAT(r.body, HasSubstr("interdict_http_request_duration_seconds_bucket{route=\"POST "
+                                "/v1/screen\",le=\"0.001\"}"));
   EXPECT_THAT(r.body, HasSubstr("interdict_list_version{source=\"us-ofac-sdn\"} 1\n"));
   EXPECT_THAT(r.body, HasSubstr("interdict_list_records{source=\"un-sc\"} 1003\n"));
   EXPECT_THAT(r.body, HasSubstr("interdict_list_age_seconds{source=\"us-ofac-sdn\"}"));

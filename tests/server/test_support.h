@@ -56,7 +56,8 @@ inline Status ImportList(const std::string& db, const std::string& source,
 class TempDir {
  public:
   TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "interdict-server-XXXXXX").string();
+    std::string tmpl =
+        (std::filesystem::temp_directory_path() / "interdict-server-XXXXXX").string();
     path_ = mkdtemp(tmpl.data());
   }
   ~TempDir() {
@@ -70,7 +71,7 @@ class TempDir {
 };
 
 struct HttpResult {
-  int status = 0;  // 0: no response (connection closed or timed out)
+  int status = 0;                              // 0: no response (connection closed or timed out)
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   nlohmann::json Json() const { return nlohmann::json::parse(body, nullptr, false); }
@@ -265,7 +266,8 @@ inline ServeOptions TestOptions(const std::string& db) {
 }
 
 // Waits until the server has lists in service (the first load runs in the background).
-inline bool WaitReady(Server& server, std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
+inline bool WaitReady(Server& server,
+                      std::chrono::milliseconds timeout = std::chrono::seconds(120)) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
     if (server.lists().Current() != nullptr) return true;
