@@ -36,6 +36,12 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+uint64_t ByteSet(std::string_view s) {
+  uint64_t set = 0;
+  for (unsigned char c : s) set |= uint64_t{1} << (c & 63);
+  return set;
+}
+
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool EndsWith(std::string_view s, std::string_view x) {
   return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;

@@ -14,6 +14,8 @@ std::string_view Trim(std::string_view s);
 std::vector<std::string_view> SplitView(std::string_view s, char sep);
 bool IsAsciiUpper(std::string_view s);  // non-empty and only 'A'..'Z'
 std::string AsciiLower(std::string_view s);
+// The set of byte values in s, folded onto 64 bits (bit byte & 63): see ByteSetsAllow().
+uint64_t ByteSet(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 

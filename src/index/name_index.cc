@@ -1,6 +1,7 @@
 #include "index/name_index.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 
@@ -53,6 +54,26 @@ void ForEachDeletion(std::string_view s, bool two, F f) {
   }
 }
 
+// Calls f with the keys under which the list tokens at most one edit from `text` are found.
+template <typename F>
+void ForEachOneEditKey(std::string_view text, F f) {
+  if (text.size() < 3) return;
+  // The list token's deletions against the text, and both sides' deletions. A list token of
+  // 4+ letters carries its own text as a deletion key, so a deletion of the text needs a plain
+  // text probe only when it is shorter than that.
+  f(HashKey(kDelete, text));
+  ForEachDeletion(text, false, [&](std::string_view d) {
+    f(HashKey(kDelete, d));
+    if (d.size() < 4) f(HashKey(kText, d));
+  });
+}
+
+// The slot's share of a key: its high half (the position comes from the low bits); never 0.
+uint32_t Fingerprint(uint64_t key) {
+  const uint32_t f = static_cast<uint32_t>(key >> 32);
+  return f == 0 ? 1 : f;
+}
+
 }  // namespace
 
 class NameIndex::Scratch {
@@ -70,6 +91,8 @@ class NameIndex::Scratch {
   std::vector<uint32_t> token_stamp;  // == stamp: list token already scored for this query token
   std::vector<uint32_t> reached;      // names reached by the current query token
   std::vector<uint32_t> touched;      // names reached by the query
+  // join_hits[i]: the names join i reached, with their best similarity.
+  std::vector<std::vector<std::pair<uint32_t, float>>> join_hits;
   uint32_t stamp = 0;
   uint32_t query_stamp = 0;
 };
@@ -111,13 +134,18 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
   std::unordered_map<std::string, uint32_t> token_ids;
   std::vector<std::vector<uint32_t>> token_names;
   std::vector<char> token_is_join;  // 1 while a token has been seen only as a join
-  auto intern = [&](const PreparedToken& t, uint32_t name_id, bool join) {
-    // Legal forms are told apart by how they were written, which their typo keys use.
-    std::string key = t.kind == TokenKind::kLegalForm ? t.text + '\2' + t.surface : t.text;
-    key.push_back(t.transliterated ? '\1' : '\0');
+  // Tokens are one when everything the scorer and the keys read is equal: the same text may carry
+  // other keys (a transliteration's variant comes from the original script), and legal forms are
+  // told apart by how they were written, which their typo keys use.
+  auto intern = [&](PreparedToken* t, uint32_t name_id, bool join) {
+    std::string key =
+        t->text + '\1' + t->variant + '\1' + t->phonetic + '\1' + t->skeleton + '\1' + t->surface;
+    key.push_back(static_cast<char>('0' + static_cast<int>(t->kind)));
+    key.push_back(t->transliterated ? '1' : '0');
     auto [it, inserted] = token_ids.emplace(key, static_cast<uint32_t>(tokens_.size()));
+    t->id = it->second;
     if (inserted) {
-      tokens_.push_back(t);
+      tokens_.push_back(*t);
       token_names.emplace_back();
       token_is_join.push_back(join);
     } else if (!join) {
@@ -136,9 +164,9 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
       bool has_initial = false;
       for (const PreparedToken& t : prepared.tokens) has_initial |= t.initial;
       refs_.push_back({static_cast<uint32_t>(e), static_cast<uint16_t>(n), name.kind, has_initial});
-      for (const PreparedToken& t : prepared.tokens)
-        if (!t.initial) intern(t, id, false);
-      for (const PreparedToken& t : prepared.joins) intern(t, id, true);
+      for (PreparedToken& t : prepared.tokens)
+        if (!t.initial) intern(&t, id, false);
+      for (PreparedToken& t : prepared.joins) intern(&t, id, true);
       names_.push_back(std::move(prepared));
     }
   }
@@ -159,30 +187,62 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
   for (size_t i = 0; i < pairs.size(); ++i)
     if (i == 0 || pairs[i].first != pairs[i - 1].first) ++distinct;
   size_t capacity = 16;
-  while (capacity < distinct * 2) capacity <<= 1;
+  while (capacity < distinct * 8 / 5) capacity <<= 1;
+  if (tokens_.size() >= kSingleToken || pairs.size() >= kSingleToken)
+    throw std::length_error("name index: too many tokens");
   slots_.assign(capacity, Slot{});
-  key_tokens_.reserve(pairs.size());
   for (size_t i = 0; i < pairs.size();) {
     size_t j = i;
-    while (j < pairs.size() && pairs[j].first == pairs[i].first) {
-      key_tokens_.push_back(pairs[j].second);
-      ++j;
+    while (j < pairs.size() && pairs[j].first == pairs[i].first) ++j;
+    uint32_t tokens = kSingleToken | pairs[i].second;  // most keys lead to one token
+    if (j - i > 1) {
+      tokens = static_cast<uint32_t>(key_tokens_.size());
+      key_tokens_.push_back(static_cast<uint32_t>(j - i));
+      for (size_t k = i; k < j; ++k) key_tokens_.push_back(pairs[k].second);
     }
     size_t pos = pairs[i].first & (capacity - 1);
-    while (slots_[pos].key != 0) pos = (pos + 1) & (capacity - 1);
-    slots_[pos] = {pairs[i].first, static_cast<uint32_t>(key_tokens_.size() - (j - i)),
-                   static_cast<uint32_t>(j - i)};
+    while (slots_[pos].fingerprint != 0) pos = (pos + 1) & (capacity - 1);
+    slots_[pos] = {Fingerprint(pairs[i].first), tokens};
     ++key_slots_used_;
     i = j;
   }
+
+  // Each token's one-edit neighbourhood among the list tokens, as a query token of that text
+  // would find it through the typo keys.
+  std::vector<uint32_t> found;
+  neighbour_offsets_.reserve(tokens_.size() + 1);
+  neighbour_offsets_.push_back(0);
+  for (const PreparedToken& t : tokens_) {
+    found.clear();
+    ForEachOneEditKey(t.text, [&](uint64_t key) {
+      const uint32_t* ts;
+      uint32_t count;
+      if (Find(key, &ts, &count))
+        for (uint32_t k = 0; k < count; ++k) found.push_back(ts[k] & ~kSingleToken);
+    });
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    neighbours_.insert(neighbours_.end(), found.begin(), found.end());
+    neighbour_offsets_.push_back(static_cast<uint32_t>(neighbours_.size()));
+  }
 }
 
-const NameIndex::Slot* NameIndex::Find(uint64_t key) const {
-  size_t mask = slots_.size() - 1;
+bool NameIndex::Find(uint64_t key, const uint32_t** tokens, uint32_t* count) const {
+  const size_t mask = slots_.size() - 1;
+  const uint32_t fingerprint = Fingerprint(key);
   for (size_t pos = key & mask;; pos = (pos + 1) & mask) {
     const Slot& s = slots_[pos];
-    if (s.key == key) return &s;
-    if (s.key == 0) return nullptr;
+    if (s.fingerprint == fingerprint) {
+      if (s.tokens & kSingleToken) {
+        *tokens = &s.tokens;  // the caller masks the flag
+        *count = 1;
+      } else {
+        *tokens = &key_tokens_[s.tokens + 1];
+        *count = key_tokens_[s.tokens];
+      }
+      return true;
+    }
+    if (s.fingerprint == 0) return false;
   }
 }
 
@@ -203,6 +263,16 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
   float free_weight = 0;  // initials: assumed to confirm
   // A join (two query tokens written together) is compared with at most one edit, so it needs
   // only one-letter deletions.
+  // Name n is reached by the current query token (or join), with a similarity of at most v.
+  auto reach = [&](uint32_t n, float v) {
+    if (s->name_stamp[n] != s->stamp) {
+      s->name_stamp[n] = s->stamp;
+      s->name_best[n] = v;
+      s->reached.push_back(n);
+    } else if (v > s->name_best[n]) {
+      s->name_best[n] = v;
+    }
+  };
   auto probe = [&](const PreparedToken& q, bool join) {
     if (++s->stamp == 0) {
       std::fill(s->name_stamp.begin(), s->name_stamp.end(), 0);
@@ -214,48 +284,59 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
     // token the key can reach, used instead of computing it: 1 for the text, variant and
     // phonetic keys (those tokens score 0.93 or more); the skeleton similarity for skeleton keys,
     // which are probed after the typo keys that find the closer spellings.
-    auto visit_key = [&](uint64_t key, float fixed = 0) {
-      const Slot* slot = Find(key);
-      if (slot == nullptr) return false;
-      for (uint32_t k = slot->begin; k < slot->begin + slot->count; ++k) {
-        uint32_t t = key_tokens_[k];
+    auto visit_tokens = [&](const uint32_t* ts, uint32_t count, float fixed) {
+      for (const uint32_t* tp = ts; tp < ts + count; ++tp) {
+        const uint32_t t = *tp & ~kSingleToken;
         if (s->token_stamp[t] == s->stamp) continue;
         s->token_stamp[t] = s->stamp;
         float v = fixed > 0 ? fixed : sim(q, tokens_[t]);
         if (v <= 0) continue;
         // The scorer lets an inexact match weigh what the list token weighs when that is less
-        // (a misspelt common word is no rare word); such a match can lift the score as much as
-        // an exact one, so it bounds at 1.
-        if (v < 1.0f && tokens_[t].weight < q.weight) v = 1.0f;
-        for (uint32_t p = posting_offsets_[t]; p < posting_offsets_[t + 1]; ++p) {
-          uint32_t n = postings_[p];
-          if (s->name_stamp[n] != s->stamp) {
-            s->name_stamp[n] = s->stamp;
-            s->name_best[n] = v;
-            s->reached.push_back(n);
-          } else if (v > s->name_best[n]) {
-            s->name_best[n] = v;
-          }
-        }
+        // (a misspelt common word is no rare word). A pair below the bound then costs the name
+        // only the list token's weight × its shortfall, which is what v is raised to here:
+        // Σ q.weight × v >= min_bound × Σ q.weight holds for every name that can reach the
+        // bound (coverage >= b  <=>  Σ w (s − b) >= 0, and w may be the list token's weight).
+        if (v < min_bound && tokens_[t].weight < q.weight)
+          v = min_bound - tokens_[t].weight / q.weight * (min_bound - v);
+        for (uint32_t p = posting_offsets_[t]; p < posting_offsets_[t + 1]; ++p)
+          reach(postings_[p], v);
       }
+    };
+    // The token ids under a key; returns whether there are any.
+    auto visit = [&](char tag, std::string_view text, float fixed = 0) {
+      const uint32_t* ts;
+      uint32_t count;
+      if (!Find(HashKey(tag, text), &ts, &count)) return false;
+      visit_tokens(ts, count, fixed);
       return true;
     };
-    const bool known = visit_key(HashKey(kText, q.text), 1.0f);
-    if (!q.variant.empty()) visit_key(HashKey(kVariant, q.variant), 1.0f);
-    if (!q.phonetic.empty()) visit_key(HashKey(kPhonetic, q.phonetic), 1.0f);
-    // Typo keys only for a token no list name spells this way: a token the lists know is almost
-    // never a typo of another (and when it is, variant and phonetic keys meet it).
+    const uint32_t* same;  // the list tokens spelt as q is
+    uint32_t same_count = 0;
+    Find(HashKey(kText, q.text), &same, &same_count);
+    const bool known = same_count > 0;
+    visit_tokens(same, same_count, 1.0f);
+    if (!q.variant.empty()) visit(kVariant, q.variant, 1.0f);
+    if (!q.phonetic.empty()) visit(kPhonetic, q.phonetic, 1.0f);
+    // A token no list name spells this way is looked for with up to two typos. A token the lists
+    // know is rarely a typo of another, but a listed spelling may be one letter from the listed
+    // party's ("Rujiga" for RUNIGA): it gets one, from the neighbourhood computed at build time
+    // (so does a join, which is compared with at most one edit).
     const bool fuzzy = !known || q.transliterated;
-    // A known token still meets the list tokens that have one letter more (one probe).
-    if (!fuzzy && q.text.size() >= 3) visit_key(HashKey(kDelete, q.text));
-    if (fuzzy && q.text.size() >= 3) {
-      // The list token's deletions against the query token, and both sides' deletions. A list
-      // token of 4+ letters carries its own text as a deletion key, so a query deletion needs a
-      // plain text probe only when it is shorter than that.
-      visit_key(HashKey(kDelete, q.text));
-      ForEachDeletion(q.text, !join && q.text.size() >= 8, [&](std::string_view d) {
-        visit_key(HashKey(kDelete, d));
-        if (d.size() < 4) visit_key(HashKey(kText, d));
+    if (!fuzzy) {
+      const uint32_t t = same[0] & ~kSingleToken;  // all tokens of this text share it
+      visit_tokens(&neighbours_[neighbour_offsets_[t]],
+                   neighbour_offsets_[t + 1] - neighbour_offsets_[t], 0);
+    } else if (!join && q.text.size() >= 8) {
+      visit(kDelete, q.text);
+      ForEachDeletion(q.text, true, [&](std::string_view d) {
+        visit(kDelete, d);
+        if (d.size() < 4) visit(kText, d);
+      });
+    } else {
+      ForEachOneEditKey(q.text, [&](uint64_t key) {
+        const uint32_t* ts;
+        uint32_t count;
+        if (Find(key, &ts, &count)) visit_tokens(ts, count, 0);
       });
     }
     // Skeleton keys, after the typo keys so that closer spellings are scored exactly first; the
@@ -263,21 +344,40 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
     // looked for; Latin ones by a Latin query token only when it is unknown.
     const float script_bound = q.skeleton.size() >= 3 ? 0.9f : 0.65f;
     auto skeleton_deletions = [&](char tag) {
-      visit_key(HashKey(tag, q.skeleton), 0.65f);
-      ForEachDeletion(q.skeleton, false,
-                      [&](std::string_view d) { visit_key(HashKey(tag, d), 0.65f); });
+      visit(tag, q.skeleton, 0.65f);
+      ForEachDeletion(q.skeleton, false, [&](std::string_view d) { visit(tag, d, 0.65f); });
     };
     if (q.skeleton.size() >= 2) {
-      visit_key(HashKey(kScriptSkeleton, q.skeleton), script_bound);
+      visit(kScriptSkeleton, q.skeleton, script_bound);
       if (fuzzy && !join && q.skeleton.size() >= 4) skeleton_deletions(kScriptSkeletonDelete);
     }
     if (q.transliterated && q.skeleton.size() >= 2) {
-      visit_key(HashKey(kSkeleton, q.skeleton), script_bound);
+      visit(kSkeleton, q.skeleton, script_bound);
       if (!join && q.skeleton.size() >= 4) skeleton_deletions(kSkeletonDelete);
     } else if (q.skeleton.size() >= 3) {
       // Latin spellings that sound alike (Farid/Fared): the scorer gives them 0.8 at most
       // unless a typo key found them first.
-      visit_key(HashKey(kSkeleton, q.skeleton), 0.8f);
+      visit(kSkeleton, q.skeleton, 0.8f);
+    }
+  };
+  // The scorer pairs each query token once, alone or within a join, so a token's share of the
+  // bound is its weight times the best similarity of the token or of a join containing it.
+  s->join_hits.resize(std::max(s->join_hits.size(), query.joins.size()));
+  for (size_t i = 0; i < query.joins.size(); ++i) {
+    probe(query.joins[i], true);
+    s->join_hits[i].clear();
+    for (uint32_t n : s->reached) s->join_hits[i].emplace_back(n, s->name_best[n]);
+  }
+  for (size_t i = 0; i < query.tokens.size(); ++i) {
+    const PreparedToken& q = query.tokens[i];
+    if (q.initial) {
+      free_weight += q.weight;
+      continue;
+    }
+    probe(q, false);
+    for (size_t j : {i - 1, i}) {
+      if (j >= query.joins.size()) continue;  // i - 1 wraps for i = 0
+      for (auto [n, v] : s->join_hits[j]) reach(n, v);
     }
     for (uint32_t n : s->reached) {
       if (s->acc_stamp[n] != s->query_stamp) {
@@ -287,15 +387,7 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
       }
       s->acc[n] += q.weight * s->name_best[n];
     }
-  };
-  for (const PreparedToken& q : query.tokens) {
-    if (q.initial) {
-      free_weight += q.weight;
-    } else {
-      probe(q, false);
-    }
   }
-  for (const PreparedToken& j : query.joins) probe(j, true);
   const float need = min_bound * query.total_weight - free_weight;
   // A listed initial is not indexed; it may pair with any one query token, at the scorer's
   // listed-initial similarity (0.5) at most.
@@ -310,7 +402,8 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
 size_t NameIndex::MemoryBytes() const {
   size_t bytes = refs_.capacity() * sizeof(NameRef) + postings_.capacity() * 4 +
                  posting_offsets_.capacity() * 4 + slots_.capacity() * sizeof(Slot) +
-                 key_tokens_.capacity() * 4;
+                 key_tokens_.capacity() * 4 + neighbour_offsets_.capacity() * 4 +
+                 neighbours_.capacity() * 4;
   auto token_bytes = [](const PreparedToken& t) {
     return sizeof(PreparedToken) + t.text.capacity() + t.variant.capacity() +
            t.phonetic.capacity() + t.skeleton.capacity();

@@ -9,11 +9,13 @@
 //     letters; 1 for skeletons of 4+), so that a query token with up to two typos shares a key
 //     with the list token (the SymSpell idea);
 // A query probes the same keys for each of its tokens and joins. Each distinct list token reached
-// is scored once against the query token with the caller's token similarity, and each name
-// accumulates, per query token, the best similarity among its tokens. The sum, weighted by query
-// token weights and divided by the query's total weight, is an upper bound of the query-side name
-// score; names whose bound reaches `min_bound` are the candidates. Initials never probe (they can
-// only confirm); they count as matched in the bound.
+// is scored once against the query token with the caller's token similarity (or bounded without
+// scoring, for keys that guarantee a high similarity), and each name takes, per query token, the
+// best similarity among its tokens and the joins containing that query token. The sum, weighted
+// by query token weights and divided by the query's total weight, is an upper bound of the
+// query-side name score (the scorer's lighter weight for inexact pairs is accounted for); names
+// whose bound reaches `min_bound` are the candidates. Initials never probe (they can only
+// confirm); they count as matched in the bound.
 //
 // Immutable after construction; Candidates() is safe to call from many threads, each with its
 // own Scratch.
@@ -69,22 +71,30 @@ class NameIndex {
   size_t MemoryBytes() const;
 
  private:
+  // The key table is probed a hundred times per query: 8-byte slots at about half load keep it
+  // small enough to stay mostly in the last-level cache. A slot holds 32 bits of the key's hash
+  // (the slot position holds more): a false hit, about one in 10^9 probes, only adds a list
+  // token for the scorer to compare.
   struct Slot {
-    uint64_t key = 0;  // 0 = empty
-    uint32_t begin = 0;
-    uint32_t count = 0;
+    uint32_t fingerprint = 0;  // 0 = empty
+    uint32_t tokens = 0;       // kSingleToken | token id, or the offset of [count, ids...] in
+                               // key_tokens_
   };
+  static constexpr uint32_t kSingleToken = 1u << 31;
   void AddKeys(const PreparedToken& token, bool join,
                const std::function<void(uint64_t)>& add) const;
-  const Slot* Find(uint64_t key) const;
+  // The tokens under `key`: false when there are none.
+  bool Find(uint64_t key, const uint32_t** tokens, uint32_t* count) const;
 
   std::vector<NameRef> refs_;
   std::vector<PreparedName> names_;
-  std::vector<PreparedToken> tokens_;      // distinct tokens and joins
-  std::vector<uint32_t> posting_offsets_;  // token id -> range in postings_
-  std::vector<uint32_t> postings_;         // name ids
-  std::vector<Slot> slots_;                // open-addressing table of keys
-  std::vector<uint32_t> key_tokens_;       // token ids, grouped by key
+  std::vector<PreparedToken> tokens_;        // distinct tokens and joins
+  std::vector<uint32_t> posting_offsets_;    // token id -> range in postings_
+  std::vector<uint32_t> postings_;           // name ids
+  std::vector<Slot> slots_;                  // open-addressing table of keys
+  std::vector<uint32_t> key_tokens_;         // for keys of several tokens: count, then ids
+  std::vector<uint32_t> neighbour_offsets_;  // token id -> range in neighbours_
+  std::vector<uint32_t> neighbours_;  // token ids one edit away (ForEachOneEditKey), by token
   size_t key_slots_used_ = 0;
 };
 

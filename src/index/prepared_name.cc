@@ -1,5 +1,7 @@
 #include "index/prepared_name.h"
 
+#include "core/text.h"
+
 namespace interdict {
 
 namespace {
@@ -39,6 +41,8 @@ PreparedName Prepare(const NormalizedName& name, const TokenStats& stats,
         p.weight = p.initial ? kInitialWeight : stats.Weight(p.variant);
         break;
     }
+    p.text_set = ByteSet(p.text);
+    p.phonetic_set = ByteSet(p.phonetic);
     out.total_weight += p.weight;
     out.tokens.push_back(std::move(p));
   }
@@ -52,6 +56,8 @@ PreparedName Prepare(const NormalizedName& name, const TokenStats& stats,
     j.skeleton = NameNormalizer::Skeleton(j.text);
     j.transliterated = a.transliterated || b.transliterated;
     j.weight = a.weight + b.weight;
+    j.text_set = a.text_set | b.text_set;
+    j.phonetic_set = ByteSet(j.phonetic);
     j.begin = a.begin;
     j.end = b.end;
     out.joins.push_back(std::move(j));

@@ -2,6 +2,7 @@
 // computed once per list name at index time and once per query.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,8 @@
 #include "normalize/normalizer.h"
 
 namespace interdict {
+
+inline constexpr uint32_t kNoTokenId = UINT32_MAX;
 
 struct PreparedToken {
   std::string text;      // folded token ("mohammed")
@@ -20,7 +23,12 @@ struct PreparedToken {
   bool transliterated = false;
   bool initial = false;  // a single letter: can confirm a name part, never find one
   float weight = 1;      // how much the token identifies; see Prepare()
-  uint32_t begin = 0;    // byte range of the token's source in the name as written
+  // A list token's id among the index's distinct tokens, the same for every token it compares
+  // equal to; kNoTokenId for query tokens and list initials.
+  uint32_t id = kNoTokenId;
+  uint64_t text_set = 0;      // ByteSet(text): filters edit distances (match/similarity.h)
+  uint64_t phonetic_set = 0;  // ByteSet(phonetic)
+  uint32_t begin = 0;         // byte range of the token's source in the name as written
   uint32_t end = 0;
 };
 

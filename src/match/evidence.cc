@@ -30,7 +30,8 @@ DateVerdict CompareDates(const PartialDate& q, const BirthDate& b) {
   if (dy > 1) return {-0.15f, asked + " is " + std::to_string(dy) + " years from " + listed};
   if (q.month == 0 || l.month == 0) return {0.04f, "year of " + asked + " agrees with " + listed};
   if (q.day != 0 && l.day != 0) {
-    if (q.month == l.month && q.day == l.day) return {0.08f, asked + " equals " + listed};
+    if (q.month == l.month && q.day == l.day)
+      return {kMaxBirthDateEffect, asked + " equals " + listed};
     if (q.month == l.day && q.day == l.month)
       return {0.03f, asked + " equals " + listed + " with day and month swapped"};
     return {-0.05f, asked + " has the year of " + listed + " but another day"};
@@ -71,7 +72,8 @@ std::optional<AttributeTerm> CountryTerm(const std::vector<std::string>& query_c
   if (listed.empty()) return std::nullopt;
   for (const std::string& q : query_codes)
     for (const std::string& l : listed)
-      if (q == l) return AttributeTerm{"country", 0.03f, "country " + q + " is on the record"};
+      if (q == l)
+        return AttributeTerm{"country", kMaxCountryEffect, "country " + q + " is on the record"};
   std::string codes;
   for (const std::string& l : listed)
     if (codes.find(l) == std::string::npos) codes += (codes.empty() ? "" : ", ") + l;
@@ -92,7 +94,7 @@ std::optional<AttributeTerm> IdentifierTerm(const std::vector<QueryIdentifier>& 
       if (!kind_ok) continue;
       if (q.kind && *q.kind == id.kind) same_kind_listed = true;
       if (CanonicalIdentifier(id.value) == qv) {
-        return AttributeTerm{"identifier", 0.35f,
+        return AttributeTerm{"identifier", kMaxIdentifierEffect,
                              std::string(IdKindName(id.kind)) + " " + id.value + " matches"};
       }
     }

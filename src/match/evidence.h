@@ -18,6 +18,11 @@ struct AttributeTerm {
   std::string detail;     // "1970-03-12 equals 12 Mar 1970"
 };
 
+// The most each term can add: a name score this far below the threshold cannot reach it.
+inline constexpr float kMaxBirthDateEffect = 0.08f;
+inline constexpr float kMaxCountryEffect = 0.03f;
+inline constexpr float kMaxIdentifierEffect = 0.35f;
+
 // An identifier as a query gives it: a value, and its kind when the caller knows it.
 struct QueryIdentifier {
   std::string value;

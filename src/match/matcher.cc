@@ -11,11 +11,6 @@ namespace {
 
 constexpr float kWeakAliasMinimum = 0.95f;
 constexpr float kWeakAliasFactor = 0.9f;
-// The most birth-date and country evidence can add (evidence.h): a name whose bound is further
-// below the threshold than the query's attributes can make up for cannot reach it. (Records
-// carrying a query identifier are found through the identifier index instead.)
-constexpr float kMaxBirthDateEffect = 0.08f;
-constexpr float kMaxCountryEffect = 0.03f;
 constexpr uint32_t kNoName = UINT32_MAX;
 
 // Score adjustment for the kind of name that matched.
@@ -69,6 +64,9 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
         [](const PreparedToken& a, const PreparedToken& b) {
           return CompareTokens(a, b).similarity;
         },
+        // A name further below the threshold than the query's birth date and country can make
+        // up for cannot reach it. (Records carrying a query identifier are found through the
+        // identifier index instead.)
         options.threshold - (query.birth_dates.empty() ? 0.0f : kMaxBirthDateEffect) -
             (codes.empty() ? 0.0f : kMaxCountryEffect),
         session->scratch.get(), &session->candidates);
@@ -80,16 +78,23 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
     float name_score;
     NameAlignment alignment;
   };
+  // What the attributes can add at most: a name further below the threshold is not kept.
+  const float max_lift = (query.birth_dates.empty() ? 0.0f : kMaxBirthDateEffect) +
+                         (codes.empty() ? 0.0f : kMaxCountryEffect) +
+                         (query.identifiers.empty() ? 0.0f : kMaxIdentifierEffect);
   std::unordered_map<uint32_t, Best> best;
+  session->aligner.Reset(q);
   for (uint32_t name_id : session->candidates) {
     const NameIndex::NameRef& ref = index.ref(name_id);
     const Entity& e = snapshot_->entities()[ref.entity];
-    NameAlignment a = AlignNames(q, index.name(name_id), AlignOptionsFor(e.schema));
+    const NameAlignment& a = session->aligner.Align(index.name(name_id), AlignOptionsFor(e.schema));
     float s = ApplyNameKind(ref.kind, a.score);
-    if (s <= 0) continue;
+    if (s <= 0 || s + max_lift < options.threshold) continue;
     auto it = best.find(ref.entity);
-    if (it == best.end() || s > it->second.name_score) {
-      best[ref.entity] = Best{name_id, s, std::move(a)};
+    if (it == best.end()) {
+      best.emplace(ref.entity, Best{name_id, s, a});
+    } else if (s > it->second.name_score) {
+      it->second = Best{name_id, s, a};
     }
   }
   // Records carrying one of the query's identifiers are candidates whatever their names: their
@@ -115,6 +120,7 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
   }
 
   for (auto& [ent, b] : best) {
+    if (b.name_score + max_lift < options.threshold) continue;
     const Entity& e = snapshot_->entities()[ent];
     std::vector<AttributeTerm> terms;
     if (auto t = SchemaTerm(query.schema, e.schema)) terms.push_back(*t);

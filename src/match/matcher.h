@@ -80,6 +80,7 @@ class Matcher {
     explicit Session(const NameIndex& index) : scratch(index.NewScratch()) {}
     NameIndex::ScratchPtr scratch;
     std::vector<uint32_t> candidates;
+    NameAligner aligner;
   };
 
   // The normalizer, stats and countries must outlive the Matcher; the snapshot is shared.

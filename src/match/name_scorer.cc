@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "match/similarity.h"
 
@@ -103,16 +104,22 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
   if (len <= 3) {
     // One letter apart on a short token (Mei/Meu, Bin/Bib) is weak evidence: many short names
     // are one letter apart (Ali/Ari).
-    if (std::min(q.text.size(), l.text.size()) >= 2 && BoundedEditDistance(q.text, l.text, 1) <= 1)
+    if (std::min(q.text.size(), l.text.size()) >= 2 && ByteSetsAllow(q.text_set, l.text_set, 1) &&
+        BoundedEditDistance(q.text, l.text, 1) <= 1)
       Consider(&best, kShortTypoSimilarity, Evidence::kTypo, 1);
   } else {
     int allowed = AllowedEdits(len);
-    int d = BoundedEditDistance(q.text, l.text, allowed);  // returns at once on a length gap
+    // BoundedEditDistance returns at once on a length gap; the byte sets catch most other misses.
+    int d = ByteSetsAllow(q.text_set, l.text_set, allowed)
+                ? BoundedEditDistance(q.text, l.text, allowed)
+                : allowed + 1;
     if (d <= allowed) Consider(&best, 1.0f - static_cast<float>(d) / len, Evidence::kTypo, d);
     if (!q.phonetic.empty() && !l.phonetic.empty()) {
       size_t plen = std::max(q.phonetic.size(), l.phonetic.size());
       int bound = std::min(allowed, AllowedEdits(plen));
-      int pd = BoundedEditDistance(q.phonetic, l.phonetic, bound);
+      int pd = ByteSetsAllow(q.phonetic_set, l.phonetic_set, bound)
+                   ? BoundedEditDistance(q.phonetic, l.phonetic, bound)
+                   : bound + 1;
       if (pd <= bound && pd < d)
         Consider(&best, 1.0f - static_cast<float>(pd) / std::max<size_t>(plen, len) - 0.02f,
                  Evidence::kTypo, pd);
@@ -126,11 +133,6 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
 
 namespace {
 
-struct Candidate {
-  AlignedPair pair;
-  float gain;  // similarity × the weight the pair covers on both sides
-};
-
 // True when the two pairs share a token on either side.
 bool Conflict(const AlignedPair& a, const AlignedPair& b) {
   for (int x : a.query)
@@ -142,20 +144,83 @@ bool Conflict(const AlignedPair& a, const AlignedPair& b) {
   return false;
 }
 
+uint64_t MixKey(uint64_t key) {
+  key ^= key >> 31;
+  key *= 0x9e3779b97f4a7c15ull;
+  return key ^ (key >> 29);
+}
+
 }  // namespace
 
 AlignOptions AlignOptionsFor(Schema listed) {
   return AlignOptions{listed == Schema::kPerson ? 0.2f : 0.4f};
 }
 
-NameAlignment AlignNames(const PreparedName& q, const PreparedName& l, const AlignOptions& opt) {
-  NameAlignment out;
+struct NameAligner::Candidate {
+  AlignedPair pair;
+  float gain;  // similarity × the weight the pair covers on both sides
+};
+
+struct NameAligner::MemoEntry {
+  uint64_t key = 0;
+  uint32_t stamp = 0;
+  TokenMatch match;
+};
+
+NameAligner::NameAligner(size_t memo_capacity)
+    : memo_(memo_capacity ? std::bit_ceil(memo_capacity) : 0) {}
+NameAligner::~NameAligner() = default;
+
+void NameAligner::Reset(const PreparedName& query) {
+  query_ = &query;
+  memo_live_ = 0;
+  if (++stamp_ == 0) {  // wrapped: clear the stamps once every 2^32 queries
+    for (MemoEntry& e : memo_) e.stamp = 0;
+    stamp_ = 1;
+  }
+}
+
+// query_slot: i for query token i, tokens.size() + i for join i.
+TokenMatch NameAligner::Compare(size_t query_slot, const PreparedToken& q, const PreparedToken& l) {
+  if (l.id == kNoTokenId || memo_.empty()) return CompareTokens(q, l);
+  const uint64_t key = (static_cast<uint64_t>(query_slot) << 32) | l.id;
+  size_t mask = memo_.size() - 1;
+  size_t pos = MixKey(key) & mask;
+  for (; memo_[pos].stamp == stamp_; pos = (pos + 1) & mask)
+    if (memo_[pos].key == key) return memo_[pos].match;
+  TokenMatch m = CompareTokens(q, l);
+  if (2 * (memo_live_ + 1) > memo_.size()) {  // half full: grow, keeping this query's entries
+    std::vector<MemoEntry> old(memo_.size() * 2);
+    old.swap(memo_);
+    mask = memo_.size() - 1;
+    for (const MemoEntry& e : old) {
+      if (e.stamp != stamp_) continue;
+      size_t p = MixKey(e.key) & mask;
+      while (memo_[p].stamp == stamp_) p = (p + 1) & mask;
+      memo_[p] = e;
+    }
+    pos = MixKey(key) & mask;
+    while (memo_[pos].stamp == stamp_) pos = (pos + 1) & mask;
+  }
+  memo_[pos] = MemoEntry{key, stamp_, m};
+  ++memo_live_;
+  return m;
+}
+
+const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOptions& opt) {
+  const PreparedName& q = *query_;
+  NameAlignment& out = out_;
+  out.score = 0;
+  out.coverage = 0;
+  out.pairs.clear();
+  out.unmatched_query.clear();
+  out.unmatched_list.clear();
   const int n = static_cast<int>(q.tokens.size());
   const int m = static_cast<int>(l.tokens.size());
   if (n == 0 || m == 0 || q.total_weight <= 0) return out;
 
-  std::vector<Candidate> cands;
-  cands.reserve(static_cast<size_t>(n * m + n + m));
+  std::vector<Candidate>& cands = cands_;
+  cands.clear();
   auto add = [&](int q0, int q1, int l0, int l1, TokenMatch t) {
     if (t.similarity <= 0) return;
     float w = q.tokens[q0].weight + l.tokens[l0].weight;
@@ -164,7 +229,7 @@ NameAlignment AlignNames(const PreparedName& q, const PreparedName& l, const Ali
     cands.push_back({{{q0, q1}, {l0, l1}, t}, t.similarity * w});
   };
   for (int i = 0; i < n; ++i)
-    for (int j = 0; j < m; ++j) add(i, -1, j, -1, CompareTokens(q.tokens[i], l.tokens[j]));
+    for (int j = 0; j < m; ++j) add(i, -1, j, -1, Compare(i, q.tokens[i], l.tokens[j]));
   // Joins: a query token against two adjacent list tokens, and two query tokens against one.
   // Writing two tokens as one is already a liberty: a join must otherwise be close to exact.
   auto joined = [](TokenMatch t) {
@@ -185,18 +250,19 @@ NameAlignment AlignNames(const PreparedName& q, const PreparedName& l, const Ali
   for (int i = 0; i < n; ++i)
     for (int j = 0; j + 1 < m; ++j)
       if (may_join(q.tokens[i], l.joins[j]))
-        add(i, -1, j, j + 1, joined(CompareTokens(q.tokens[i], l.joins[j])));
+        add(i, -1, j, j + 1, joined(Compare(i, q.tokens[i], l.joins[j])));
   for (int i = 0; i + 1 < n; ++i)
     for (int j = 0; j < m; ++j)
       if (may_join(q.joins[i], l.tokens[j]))
-        add(i, i + 1, j, -1, joined(CompareTokens(q.joins[i], l.tokens[j])));
+        add(i, i + 1, j, -1, joined(Compare(n + i, q.joins[i], l.tokens[j])));
   // Greedy: strongest evidence first; among equals, the pair that covers more weight.
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.pair.match.similarity != b.pair.match.similarity)
       return a.pair.match.similarity > b.pair.match.similarity;
     return a.gain > b.gain;
   });
-  std::vector<const Candidate*> chosen;
+  std::vector<const Candidate*>& chosen = chosen_;
+  chosen.clear();
   for (const Candidate& c : cands) {
     bool free = true;
     for (const Candidate* x : chosen) free = free && !Conflict(c.pair, x->pair);
@@ -229,19 +295,20 @@ NameAlignment AlignNames(const PreparedName& q, const PreparedName& l, const Ali
 
   // A query token matched by anything but equality weighs what its list partner weighs: a typo
   // turns a common word ("compamy") into an unknown, falsely rare one.
-  std::vector<char> q_used(n, 0), l_used(m, 0);
+  q_used_.assign(n, 0);
+  l_used_.assign(m, 0);
   float matched = 0, query_weight = 0;
   for (const Candidate* c : chosen) {
     const AlignedPair& p = c->pair;
     float lw = 0, qw = 0;
     for (int k : p.list)
       if (k >= 0) {
-        l_used[k] = 1;
+        l_used_[k] = 1;
         lw += l.tokens[k].weight;
       }
     for (int k : p.query)
       if (k >= 0) {
-        q_used[k] = 1;
+        q_used_[k] = 1;
         qw += q.tokens[k].weight;
       }
     bool fuzzy = p.match.evidence != Evidence::kExact && p.match.evidence != Evidence::kInitial;
@@ -254,13 +321,13 @@ NameAlignment AlignNames(const PreparedName& q, const PreparedName& l, const Ali
             [](const AlignedPair& a, const AlignedPair& b) { return a.query[0] < b.query[0]; });
   float list_unmatched = 0;
   for (int i = 0; i < n; ++i) {
-    if (!q_used[i]) {
+    if (!q_used_[i]) {
       out.unmatched_query.push_back(i);
       query_weight += q.tokens[i].weight;
     }
   }
   for (int j = 0; j < m; ++j) {
-    if (!l_used[j]) {
+    if (!l_used_[j]) {
       out.unmatched_list.push_back(j);
       list_unmatched += l.tokens[j].weight;
     }
@@ -269,6 +336,13 @@ NameAlignment AlignNames(const PreparedName& q, const PreparedName& l, const Ali
   float penalty = l.total_weight > 0 ? opt.list_penalty * list_unmatched / l.total_weight : 0;
   out.score = std::clamp(out.coverage * (1.0f - penalty), 0.0f, 1.0f);
   return out;
+}
+
+NameAlignment AlignNames(const PreparedName& query, const PreparedName& list,
+                         const AlignOptions& options) {
+  NameAligner aligner(0);
+  aligner.Reset(query);
+  return aligner.Align(list, options);
 }
 
 }  // namespace interdict

@@ -69,6 +69,40 @@ struct AlignOptions {
 // extra words usually name another body.
 AlignOptions AlignOptionsFor(Schema listed);
 
+// Aligns one query name with many list names: the matcher's hot path. It remembers the
+// comparison of each query token with each list token that carries an index id
+// (PreparedToken::id), so a token shared by many candidate names ("mohammed", "al") is compared
+// once per query, and it reuses its buffers. One per thread; Reset() for each query.
+class NameAligner {
+ public:
+  // Remembers up to half of memo_capacity comparisons before growing; 0: remembers none.
+  explicit NameAligner(size_t memo_capacity = 1024);
+  ~NameAligner();
+  NameAligner(const NameAligner&) = delete;
+  NameAligner& operator=(const NameAligner&) = delete;
+
+  // `query` must outlive the Align() calls that follow.
+  void Reset(const PreparedName& query);
+
+  // The alignment of the query with `list`; valid until the next Align() or Reset().
+  const NameAlignment& Align(const PreparedName& list, const AlignOptions& options);
+
+ private:
+  struct Candidate;
+  struct MemoEntry;
+  TokenMatch Compare(size_t query_slot, const PreparedToken& q, const PreparedToken& l);
+
+  const PreparedName* query_ = nullptr;
+  NameAlignment out_;
+  std::vector<Candidate> cands_;
+  std::vector<const Candidate*> chosen_;
+  std::vector<char> q_used_, l_used_;
+  std::vector<MemoEntry> memo_;  // open addressing; an entry is live when its stamp is stamp_
+  size_t memo_live_ = 0;
+  uint32_t stamp_ = 0;
+};
+
+// One alignment, without memory across calls.
 NameAlignment AlignNames(const PreparedName& query, const PreparedName& list,
                          const AlignOptions& options);
 

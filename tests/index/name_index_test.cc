@@ -15,18 +15,21 @@ namespace {
 
 // A token similarity of the kind the scorer gives (the real one lives in src/match, above this
 // stage): exact 1, variant 0.95, spelling key 0.93, shared consonant skeleton across scripts 0.9,
-// else a typo within the edits its length allows (Levenshtein here). The index may only count on
-// it being 0 for tokens that share none of its keys.
-int Levenshtein(const std::string& a, const std::string& b) {
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
+// else a typo within the edits its length allows (optimal string alignment: Levenshtein plus
+// adjacent transpositions). The index may only count on it being 0 for tokens that share none of
+// its keys.
+int OsaDistance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] =
+          std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
 }
 
 float Sim(const PreparedToken& q, const PreparedToken& l) {
@@ -37,7 +40,7 @@ float Sim(const PreparedToken& q, const PreparedToken& l) {
     return 0.9f;
   const size_t len = std::max(q.text.size(), l.text.size());
   const int allowed = len <= 3 ? 0 : len <= 7 ? 1 : 2;
-  const int d = Levenshtein(q.text, l.text);
+  const int d = OsaDistance(q.text, l.text);
   if (d <= allowed) return 1.0f - static_cast<float>(d) / static_cast<float>(len);
   return 0.0f;
 }

@@ -486,18 +486,30 @@ TEST_F(MatcherTest, IndexGivesWhatAnExhaustiveScanGives) {
   }
 }
 
-// BUG (reported): the index probes no typo keys for a query token that some list name spells
-// the same way ("a token the lists know is almost never a typo of another"), so a one-letter
-// slip that lands on another listed spelling loses the record. Each pair below scores at or
-// above the default threshold when every name is scored, and the indexed screen misses it.
-TEST_F(MatcherTest, DISABLED_IndexFindsTyposThatAreThemselvesListedSpellings) {
+// A query token that some list name spells the same way may still be a one-letter slip for the
+// listed party's spelling: the index looks one edit around it.
+TEST_F(MatcherTest, IndexFindsOneLetterTyposThatAreThemselvesListedSpellings) {
   const std::vector<std::pair<const char*, const char*>> cases = {
       {"Khaira MUHAMADI", "us-ofac-sdn:28028"},             // MUHAMADI, Kahira
       {"RAHMAN Abdur", "un-sc:QDi.057"},                    // Abdul Rahman
-      {"Mohammad Nadeem", "un-sc:TAi.013"},                 // Mohammad Naim
       {"Hasim MURAD Ali Adbul Hakim", "un-sc:QDi.120"},     // Murad, Abdul Hakim Ali Hashim
-      {"Abu Mohammedal-Adnani", "us-ofac-sdn:17066"},       // AL-ADNANI, Abu Mohammed
       {"Hasan Ibrahim Talea Aseeri", "us-ofac-sdn:12669"},  // 'ASIRI, Ibrahim Hasan Tali'A
+  };
+  for (const auto& [text, id] : cases) {
+    ScreenResult all = Screen(Query(text), {.limit = 0, .exhaustive = true});
+    ASSERT_NE(Find(all, id), nullptr) << text;
+    ScreenResult indexed = Screen(Query(text), {.limit = 0});
+    EXPECT_NE(Find(indexed, id), nullptr) << text << " misses " << id;
+  }
+}
+
+// Known limit: a listed spelling two edits from the listed party's ("Nadeem" for NAIM), or a
+// listed token joined to its neighbour, is not looked for (the index would need two-letter
+// deletions of every known token). Each scores above the threshold when every name is scored.
+TEST_F(MatcherTest, DISABLED_IndexFindsTwoLetterTyposThatAreThemselvesListedSpellings) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"Mohammad Nadeem", "un-sc:TAi.013"},            // Mohammad Naim
+      {"Abu Mohammedal-Adnani", "us-ofac-sdn:17066"},  // AL-ADNANI, Abu Mohammed
   };
   for (const auto& [text, id] : cases) {
     ScreenResult all = Screen(Query(text), {.limit = 0, .exhaustive = true});
@@ -710,13 +722,39 @@ TEST_F(IndexBoundTest, IndexedScreeningFindsWhatExhaustiveScreeningFinds) {
   EXPECT_EQ(missed, 0);
 }
 
+// The matcher's aligner remembers token comparisons across the candidates of a query, keyed by
+// the index's token ids: it must give what a fresh alignment of each name gives.
+TEST_F(IndexBoundTest, RememberedComparisonsGiveFreshAlignments) {
+  const NameIndex& index = un_only_->index();
+  NameAligner aligner;
+  int compared = 0;
+  // Derived queries, and names whose tokens meet transliterations of the list's Arabic-script
+  // names, which share a text with other tokens but not always their keys.
+  std::vector<std::string> queries = DerivedQueries(*un_, 24);
+  for (const char* q : {"Abdullah Abdallah Mohammed", "Muhammad Abd al Rahman", "Hasan Husayn"})
+    queries.push_back(q);
+  for (const std::string& text : queries) {
+    PreparedName q = Prepare(normalizer_->Normalize(text, Schema::kEntity), *stats_, *normalizer_);
+    aligner.Reset(q);
+    for (uint32_t id = 0; id < index.name_count(); ++id) {
+      const Schema schema = (*un_)[index.ref(id).entity].schema;
+      const NameAlignment& remembered = aligner.Align(index.name(id), AlignOptionsFor(schema));
+      const NameAlignment fresh = AlignNames(q, index.name(id), AlignOptionsFor(schema));
+      ASSERT_FLOAT_EQ(remembered.score, fresh.score) << text << " / " << id;
+      ASSERT_EQ(remembered.pairs.size(), fresh.pairs.size()) << text << " / " << id;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 10000);
+}
+
 // NameIndex promises an upper bound of the query-side name score: every list name whose
 // AlignNames coverage reaches c must be a candidate at min_bound c.
 // BUG (reported): it is not, for (1) a full query name against a listed initial ("Abubakar
 // Ahmed" vs "Ahmed, A": the scorer gives 0.5, list initials are not indexed), (2) a known query
 // token against a shorter list token ("Ali" vs the particle "al": 0.55, and AlignNames then
-// weighs the pair by the particle's 0.1), (3) typos of tokens the lists know (see
-// MatcherTest.DISABLED_IndexFindsTyposThatAreThemselvesListedSpellings).
+// weighs the pair by the particle's 0.1), (3) two-letter typos of tokens the lists know (see
+// MatcherTest.DISABLED_IndexFindsTwoLetterTyposThatAreThemselvesListedSpellings).
 TEST_F(IndexBoundTest, DISABLED_EveryNameAtOrAboveTheBoundIsACandidate) {
   const NameIndex& index = un_only_->index();
   auto scratch = index.NewScratch();

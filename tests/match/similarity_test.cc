@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <random>
 #include <string>
@@ -78,6 +80,34 @@ TEST(BoundedEditDistanceTest, AgreesWithReferenceOnRandomPairs) {
       ASSERT_EQ(got, std::min(ref, bound + 1)) << a << " / " << b << " bound " << bound;
     }
   }
+}
+
+// The byte-set filter may only reject pairs that are further apart than the bound.
+TEST(ByteSetsAllowTest, NeverRejectsAPairWithinTheBound) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> len(0, 12), letter(0, 90), edits(0, 4);
+  int rejected = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string a, b;
+    for (int i = len(rng); i > 0; --i) a.push_back(static_cast<char>(' ' + letter(rng)));
+    b = a;
+    for (int e = edits(rng); e > 0; --e) {
+      size_t pos = b.empty() ? 0 : std::uniform_int_distribution<size_t>(0, b.size() - 1)(rng);
+      if (b.empty() || letter(rng) % 2) {
+        b.insert(pos, 1, static_cast<char>(' ' + letter(rng)));
+      } else {
+        b[pos] = static_cast<char>(' ' + letter(rng));
+      }
+    }
+    for (int bound = 0; bound <= 3; ++bound) {
+      if (ByteSetsAllow(ByteSet(a), ByteSet(b), bound)) continue;
+      ++rejected;
+      ASSERT_GT(ReferenceOsa(a, b), bound) << a << " / " << b;
+    }
+  }
+  EXPECT_GT(rejected, 1000);  // the filter does reject
+  EXPECT_FALSE(ByteSetsAllow(ByteSet("zawahiri"), ByteSet("khamenei"), 2));
+  EXPECT_TRUE(ByteSetsAllow(ByteSet("martha"), ByteSet("marhta"), 1));
 }
 
 TEST(AllowedEditsTest, GrowsWithLength) {
