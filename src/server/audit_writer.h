@@ -9,9 +9,10 @@
 // write lock for its whole duration) is retried without refusing anything: records wait in the
 // queue, and only a full queue refuses them.
 //
-// A record is in the store a few milliseconds after Submit; records still queued when the process
-// is killed are lost (a clean stop writes them all: Close()). WAL checkpoints run on a thread and
-// connection of their own, so that their fsyncs never stall the writer.
+// A record is in the store a few milliseconds (the linger, plus the write) after Submit; records
+// still queued when the process is killed are lost (a clean stop writes them all: Close()). WAL
+// checkpoints run on a thread and connection of their own, so that their fsyncs never stall the
+// writer.
 #pragma once
 
 #include <atomic>
@@ -31,6 +32,8 @@ namespace interdict::server {
 struct AuditWriterOptions {
   size_t queue_capacity = 10000;
   size_t max_batch = 1000;
+  // How long the first record of a batch waits for others before they are written together.
+  std::chrono::milliseconds linger{5};
   // How long one write waits for another connection's write lock (an import) before it fails
   // and is retried.
   int busy_timeout_ms = 10000;

@@ -43,9 +43,6 @@ struct Target {
 // valid UTF-8.
 Status ParseTarget(std::string_view target, Target* out);
 
-// Whether `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
-bool IsValidUtf8(std::string_view text);
-
 // Serialises without throwing: invalid UTF-8 in a string (which our own data never holds, but a
 // bug must not crash the server) is replaced by U+FFFD.
 std::string DumpJson(const nlohmann::json& j);

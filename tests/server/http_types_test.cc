@@ -39,18 +39,6 @@ TEST(ParseTargetTest, RefusesMalformedTargets) {
   EXPECT_THAT(ParseTarget("/%FF", &t).message(), HasSubstr("UTF-8"));
 }
 
-TEST(Utf8Test, AcceptsWellFormedAndRefusesTheRest) {
-  EXPECT_TRUE(IsValidUtf8(""));
-  EXPECT_TRUE(IsValidUtf8("plain"));
-  EXPECT_TRUE(IsValidUtf8("\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD"));  // Путин
-  EXPECT_TRUE(IsValidUtf8("\xF0\x9F\x98\x80"));                          // U+1F600
-  EXPECT_FALSE(IsValidUtf8("\x80"));                                     // lone continuation
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));                                 // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));                             // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));                         // above U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("\xE2\x82"));                                 // truncated
-}
-
 TEST(ErrorResponseTest, HasTheStableShape) {
   HttpResponse r = ErrorResponse(404, "not_found", "no such thing");
   EXPECT_EQ(r.status, 404);
