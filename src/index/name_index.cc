@@ -261,8 +261,6 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
   }
   s->touched.clear();
   float free_weight = 0;  // initials: assumed to confirm
-  // A join (two query tokens written together) is compared with at most one edit, so it needs
-  // only one-letter deletions.
   // Name n is reached by the current query token (or join), with a similarity of at most v.
   auto reach = [&](uint32_t n, float v) {
     if (s->name_stamp[n] != s->stamp) {
@@ -280,10 +278,11 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
       s->stamp = 1;
     }
     s->reached.clear();
-    // Returns whether the key exists. `fixed` > 0 is an upper bound of the similarity of every
-    // token the key can reach, used instead of computing it: 1 for the text, variant and
-    // phonetic keys (those tokens score 0.93 or more); the skeleton similarity for skeleton keys,
-    // which are probed after the typo keys that find the closer spellings.
+    // Scores list tokens against q, each once per query token, and reaches their names. `fixed`
+    // > 0 is an upper bound of the similarity of every token given, used instead of computing
+    // it: 1 for the text, variant and phonetic keys (those tokens score 0.93 or more); the
+    // skeleton similarity for skeleton keys, which are probed after the typo keys that find the
+    // closer spellings.
     auto visit_tokens = [&](const uint32_t* ts, uint32_t count, float fixed) {
       for (const uint32_t* tp = ts; tp < ts + count; ++tp) {
         const uint32_t t = *tp & ~kSingleToken;
@@ -302,7 +301,7 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
           reach(postings_[p], v);
       }
     };
-    // The token ids under a key; returns whether there are any.
+    // Visits the tokens under a key; returns whether there are any.
     auto visit = [&](char tag, std::string_view text, float fixed = 0) {
       const uint32_t* ts;
       uint32_t count;
@@ -310,7 +309,7 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
       visit_tokens(ts, count, fixed);
       return true;
     };
-    const uint32_t* same;  // the list tokens spelt as q is
+    const uint32_t* same = nullptr;  // the list tokens spelt as q is
     uint32_t same_count = 0;
     Find(HashKey(kText, q.text), &same, &same_count);
     const bool known = same_count > 0;
