@@ -175,6 +175,17 @@ std::string Summary(const std::vector<Hit>& hits) {
 
 // The text with each hit marked "[[span]](n)", then a table and what each record or
 // jurisdiction is. Long documents show only the lines that hold a hit.
+// For the hit tables: the record or jurisdiction id, and what the text matched.
+void DescribeSubject(const Hit& h, std::string* what, std::string* matched) {
+  if (h.kind == HitKind::kJurisdiction) {
+    *what = h.jurisdiction->id;
+    *matched = h.jurisdiction->name + " (" + h.how + ")";
+  } else {
+    *what = h.entity->id;
+    *matched = h.kind == HitKind::kParty ? h.explanation.list_name : h.identifier;
+  }
+}
+
 void PrintDocument(const std::string& name, const std::string& text, const std::vector<Hit>& hits,
                    bool tty) {
   std::printf("== %s: %zu bytes: %s\n", name.c_str(), text.size(),
@@ -214,13 +225,7 @@ void PrintDocument(const std::string& name, const std::string& text, const std::
   for (size_t i = 0; i < hits.size(); ++i) {
     const Hit& h = hits[i];
     std::string what, matched;
-    if (h.kind == HitKind::kJurisdiction) {
-      what = h.jurisdiction->id;
-      matched = h.jurisdiction->name + " (" + h.how + ")";
-    } else {
-      what = h.entity->id;
-      matched = h.kind == HitKind::kParty ? h.explanation.list_name : h.identifier;
-    }
+    DescribeSubject(h, &what, &matched);
     std::printf("%-4zu %-12s %-13s %-22s %-6.2f %s -> %s\n", i + 1,
                 (std::to_string(h.begin) + "-" + std::to_string(h.end)).c_str(),
                 std::string(HitKindName(h.kind)).c_str(), what.c_str(),
@@ -244,13 +249,7 @@ void PrintMessages(const std::string& name, const std::vector<MessageResult>& re
     for (size_t i = 0; i < r.hits.size(); ++i) {
       const Hit& h = r.hits[i];
       std::string what, matched;
-      if (h.kind == HitKind::kJurisdiction) {
-        what = h.jurisdiction->id;
-        matched = h.jurisdiction->name + " (" + h.how + ")";
-      } else {
-        what = h.entity->id;
-        matched = h.kind == HitKind::kParty ? h.explanation.list_name : h.identifier;
-      }
+      DescribeSubject(h, &what, &matched);
       std::printf("%-4zu %-34s %-5d %-13s %-22s %-6.2f %s -> %s\n", i + 1, h.field.c_str(), h.line,
                   std::string(HitKindName(h.kind)).c_str(), what.c_str(),
                   static_cast<double>(h.score), OneLine(h.text).c_str(), matched.c_str());

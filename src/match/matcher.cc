@@ -13,13 +13,12 @@ constexpr float kWeakAliasMinimum = 0.95f;
 constexpr float kWeakAliasFactor = 0.9f;
 constexpr uint32_t kNoName = UINT32_MAX;
 
-// Score adjustment for the kind of name that matched.
+}  // namespace
+
 float ApplyNameKind(NameKind kind, float name_score) {
   if (kind != NameKind::kWeakAlias) return name_score;
   return name_score >= kWeakAliasMinimum ? name_score * kWeakAliasFactor : 0.0f;
 }
-
-}  // namespace
 
 Matcher::Matcher(std::shared_ptr<const Snapshot> snapshot, const NameNormalizer& normalizer,
                  const TokenStats& stats, const CountryTable& countries)

@@ -105,6 +105,10 @@ class Matcher {
   const CountryTable& countries_;
 };
 
+// The name score a list name of this kind contributes: weak aliases only from 0.95 up, and then
+// at 0.9 of it (see the top of this file); other kinds as scored. The scanner applies it too.
+float ApplyNameKind(NameKind kind, float name_score);
+
 // The name scorer on a pair of names, as `interdict compare` uses it: name1 is the query, name2
 // the list name; `schema` (when given) applies to both. No snapshot needed.
 struct Comparison {

@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "match/explain.h"
+#include "match/matcher.h"
 #include "match/name_scorer.h"
 
 namespace interdict {
@@ -35,9 +36,6 @@ constexpr size_t kChunkBytes = size_t{1} << 20;
 // A list token whose TokenStats weight is below this (it is on more than ~75 of 24k list
 // names: Mohammad, Ali, Trading, Bank) identifies little on its own.
 constexpr float kCommonListWeight = 0.76f;
-// Same rule as the matcher: a weak alias counts only when matched almost exactly, and then less.
-constexpr float kWeakAliasMinimum = 0.95f;
-constexpr float kWeakAliasFactor = 0.9f;
 // Window pairs weaker than this do not stretch the span.
 constexpr float kSpanMinSimilarity = 0.5f;
 constexpr size_t kMaxFuzzyTerms = 4;
@@ -77,11 +75,6 @@ size_t Letters(std::string_view folded) {
 }
 
 bool IsWordByte(unsigned char c) { return scan_internal::kAscii.cls[c] != scan_internal::kSep; }
-
-float ApplyNameKind(NameKind kind, float s) {
-  if (kind != NameKind::kWeakAlias) return s;
-  return s >= kWeakAliasMinimum ? s * kWeakAliasFactor : 0.0f;
-}
 
 bool ExactEvidence(Evidence e) { return e == Evidence::kExact || e == Evidence::kVariant; }
 

@@ -64,6 +64,19 @@ bool ParseJsonBody(const std::string& body, json* out, HttpResponse* error) {
   return true;
 }
 
+bool ParseJsonObject(const std::string& body, AuditInfo* audit, json* out, HttpResponse* error) {
+  if (!ParseJsonBody(body, out, error)) {
+    if (audit != nullptr) audit->query = {{"unparsed_body_bytes", body.size()}};
+    return false;
+  }
+  if (audit != nullptr) audit->query = *out;
+  if (!out->is_object()) {
+    *error = ErrorResponse(400, "invalid_request", "the body must be a JSON object");
+    return false;
+  }
+  return true;
+}
+
 const std::string* Param(const Params& params, std::string_view name) {
   for (const auto& [k, v] : params)
     if (k == name) return &v;

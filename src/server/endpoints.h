@@ -42,6 +42,10 @@ struct NamedMatch {
 // Parses a JSON body. On failure fills *error (400) and returns false: empty body, too deep,
 // malformed JSON (invalid UTF-8 included).
 bool ParseJsonBody(const std::string& body, nlohmann::json* out, HttpResponse* error);
+// ParseJsonBody, and a 400 unless the body is a JSON object. With `audit`, records the request
+// in audit->query: the body, or only its size when it does not parse.
+bool ParseJsonObject(const std::string& body, AuditInfo* audit, nlohmann::json* out,
+                     HttpResponse* error);
 
 // Query parameters: the first value of `name`, or nullptr.
 const std::string* Param(const Params& params, std::string_view name);

@@ -38,13 +38,7 @@ HttpResponse V1Scan(const ServingLists& lists, const std::string& body, AuditInf
                     std::string_view request_id) {
   json j;
   HttpResponse error;
-  if (!ParseJsonBody(body, &j, &error)) {
-    audit->query = {{"unparsed_body_bytes", body.size()}};
-    return error;
-  }
-  audit->query = j;
-  if (!j.is_object())
-    return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
+  if (!ParseJsonObject(body, audit, &j, &error)) return error;
   if (lists.scanner() == nullptr)
     return ErrorResponse(501, "not_implemented", "scanning is not configured on this server");
   ScanOptions options;

@@ -72,13 +72,7 @@ HttpResponse V1Screen(const ServingLists& lists, const std::string& body, AuditI
                       std::string_view request_id) {
   json j;
   HttpResponse error;
-  if (!ParseJsonBody(body, &j, &error)) {
-    audit->query = {{"unparsed_body_bytes", body.size()}};
-    return error;
-  }
-  audit->query = j;
-  if (!j.is_object())
-    return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
+  if (!ParseJsonObject(body, audit, &j, &error)) return error;
   ScreenOptions options;
   if (Status s = ReadOptions(j, &options); !s.ok()) return StatusResponse(s, request_id);
   ScreeningQuery q;
@@ -102,13 +96,7 @@ HttpResponse V1ScreenBatch(const ServingLists& lists, const std::string& body, s
                            AuditInfo* audit, std::string_view request_id) {
   json j;
   HttpResponse error;
-  if (!ParseJsonBody(body, &j, &error)) {
-    audit->query = {{"unparsed_body_bytes", body.size()}};
-    return error;
-  }
-  audit->query = j;
-  if (!j.is_object())
-    return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
+  if (!ParseJsonObject(body, audit, &j, &error)) return error;
   auto queries = j.find("queries");
   if (queries == j.end() || !queries->is_array() || queries->empty())
     return ErrorResponse(400, "invalid_request", "'queries' must be a non-empty array");
@@ -145,9 +133,7 @@ HttpResponse V1Compare(const std::string& body, const NameNormalizer& normalizer
                        const TokenStats& stats, std::string_view request_id) {
   json j;
   HttpResponse error;
-  if (!ParseJsonBody(body, &j, &error)) return error;
-  if (!j.is_object())
-    return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
+  if (!ParseJsonObject(body, nullptr, &j, &error)) return error;
   auto name1 = j.find("name1");
   auto name2 = j.find("name2");
   if (name1 == j.end() || !name1->is_string() || name2 == j.end() || !name2->is_string())

@@ -148,15 +148,9 @@ class OpenApiTest : public ::testing::Test {
     ServeOptions o = testing::TestOptions(testing::CopyBaseStore(*dir_));
     std::string entry;
     key_ = new std::string();
-    // gtest skips (not fails) the tests of a suite whose SetUpTestSuite fails: SetUp fails them.
     Status s = NewKey("openapi-test", key_, &entry);
     if (s.ok()) s = o.keys.AddFromText(entry, "test", false);
-    if (s.ok()) s = Server::Start(std::move(o), &server_);
-    if (!s.ok()) {
-      startup_error_ = s.message();
-    } else if (!testing::WaitReady(*server_)) {
-      startup_error_ = "the server did not load its lists in time";
-    }
+    startup_error_ = s.ok() ? testing::StartReady(std::move(o), &server_) : s.message();
   }
   void SetUp() override { ASSERT_TRUE(startup_error_.empty()) << startup_error_; }
   static void TearDownTestSuite() {

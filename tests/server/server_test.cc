@@ -19,17 +19,10 @@ using ::testing::Not;
 // One server for the read-only endpoint tests (starting one loads the lists: about a second).
 class ServerTest : public ::testing::Test {
  protected:
-  // gtest skips (not fails) the tests of a suite whose SetUpTestSuite fails, so a server that
-  // does not start is recorded here and fails every test in SetUp.
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    ServeOptions o = testing::TestOptions(testing::CopyBaseStore(*dir_));
-    Status s = Server::Start(std::move(o), &server_);
-    if (!s.ok()) {
-      startup_error_ = s.message();
-    } else if (!testing::WaitReady(*server_)) {
-      startup_error_ = "the server did not load its lists in time";
-    }
+    startup_error_ =
+        testing::StartReady(testing::TestOptions(testing::CopyBaseStore(*dir_)), &server_);
   }
   void SetUp() override { ASSERT_TRUE(startup_error_.empty()) << startup_error_; }
   static void TearDownTestSuite() {

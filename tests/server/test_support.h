@@ -276,4 +276,14 @@ inline bool WaitReady(Server& server,
   return false;
 }
 
+// For a suite's one-off set-up: starts a server and waits for its lists. Returns "" when it
+// serves, else why not. (gtest skips, rather than fails, the tests of a suite whose
+// SetUpTestSuite fails: the suite keeps the reason and fails each test in SetUp.)
+inline std::string StartReady(ServeOptions options, std::unique_ptr<Server>* out) {
+  Status s = Server::Start(std::move(options), out);
+  if (!s.ok()) return s.message();
+  if (!WaitReady(**out)) return "the server did not load its lists in time";
+  return "";
+}
+
 }  // namespace interdict::server::testing
