@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -96,6 +97,7 @@ int main(int argc, char** argv) {
 
   std::vector<ScreeningQuery> queries;
   std::vector<std::set<std::string>> expected;  // the deck's "expect" ids, when it has them
+  std::vector<std::string> classes;             // the deck's "class", when it has one
   std::ifstream in(deck);
   std::string line;
   while (std::getline(in, line)) {
@@ -108,6 +110,7 @@ int main(int argc, char** argv) {
       for (const auto& id : j["expect"])
         if (id.is_string()) ids.insert(id.get<std::string>());
     expected.push_back(std::move(ids));
+    classes.push_back(j.value("class", std::string("-")));
   }
   std::printf("queries: %zu from %s\n", queries.size(), deck.c_str());
 
@@ -117,13 +120,19 @@ int main(int argc, char** argv) {
   ScreenResult out;
   std::vector<double> latencies;
   latencies.reserve(queries.size() * repeat);
+  std::map<std::string, std::pair<double, size_t>> by_class;  // total us, screens
+  std::vector<double> query_us(queries.size(), 0);
   size_t errors = 0, matches = 0;
   auto b0 = Clock::now();
   for (int r = 0; r < repeat; ++r) {
-    for (const ScreeningQuery& q : queries) {
+    for (size_t qi = 0; qi < queries.size(); ++qi) {
       auto q0 = Clock::now();
-      if (!matcher.Screen(q, options, session.get(), &out).ok()) ++errors;
+      if (!matcher.Screen(queries[qi], options, session.get(), &out).ok()) ++errors;
       latencies.push_back(Seconds(q0, Clock::now()) * 1e6);
+      query_us[qi] += latencies.back() / repeat;
+      auto& c = by_class[classes[qi]];
+      c.first += latencies.back();
+      ++c.second;
       matches += out.matches.size();
     }
   }
@@ -136,6 +145,20 @@ int main(int argc, char** argv) {
               static_cast<double>(matches) / latencies.size());
   std::printf("latency us: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f\n", pct(0.5), pct(0.9), pct(0.99),
               latencies.back());
+  double all_us = 0;
+  for (const auto& [name, c] : by_class) all_us += c.first;
+  std::printf("by deck class: mean us, share of the time\n");
+  for (const auto& [name, c] : by_class)
+    std::printf("  %-14s %7.1f  %4.1f%%\n", name.c_str(), c.first / c.second,
+                100.0 * c.first / all_us);
+  std::vector<size_t> slowest(queries.size());
+  for (size_t i = 0; i < slowest.size(); ++i) slowest[i] = i;
+  std::sort(slowest.begin(), slowest.end(),
+            [&](size_t a, size_t b) { return query_us[a] > query_us[b]; });
+  std::printf("slowest queries: mean us\n");
+  for (size_t i = 0; i < std::min<size_t>(10, slowest.size()); ++i)
+    std::printf("  %7.1f  %s (%s)\n", query_us[slowest[i]], queries[slowest[i]].name.c_str(),
+                classes[slowest[i]].c_str());
 
   if (!recall) return 0;
   // Candidate recall against an exhaustive scan: over all (query, record) pairs the exhaustive

@@ -33,8 +33,15 @@ int RunJsonl(const ScreeningEngine& se, const ScreenArgs& args) {
   bool ok = ProcessLinesInOrder(
       std::cin, std::cout, threads, [&](const std::string& line, int worker, std::string* out) {
         nlohmann::json id = nullptr;
+        JsonWriter w(out);
         auto fail = [&](const std::string& msg) {
-          *out = nlohmann::json{{"id", id}, {"error", msg}}.dump();
+          out->clear();
+          w.BeginObject();
+          w.Key("error");
+          w.String(msg);
+          w.Key("id");
+          w.Raw(id.dump());
+          w.EndObject();
         };
         nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
         if (j.is_discarded()) return fail("not a JSON object: malformed JSON");
@@ -44,11 +51,18 @@ int RunJsonl(const ScreeningEngine& se, const ScreenArgs& args) {
         ScreenResult result;
         if (Status s = se.matcher->Screen(q, options, sessions[worker].get(), &result); !s.ok())
           return fail(s.message());
-        nlohmann::json arr = nlohmann::json::array();
-        for (const MatchResult& m : result.matches) arr.push_back(MatchToJson(m));
-        nlohmann::json o{{"id", id}, {"matches", std::move(arr)}};
-        if (!result.warnings.empty()) o["warnings"] = result.warnings;
-        *out = o.dump();
+        w.BeginObject();  // keys in alphabetical order, as everywhere else
+        w.Key("id");
+        w.Raw(id.dump());
+        w.Key("matches");
+        w.BeginArray();
+        for (const MatchResult& m : result.matches) WriteMatch(m, &w);
+        w.EndArray();
+        if (!result.warnings.empty()) {
+          w.Key("warnings");
+          w.Strings(result.warnings);
+        }
+        w.EndObject();
       });
   if (!ok) return Fail(Status::IoError("writing to standard output failed"));
   return 0;

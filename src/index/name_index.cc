@@ -68,6 +68,13 @@ void ForEachOneEditKey(std::string_view text, F f) {
   });
 }
 
+// A bit per first letter a-z; other first bytes share the 6 bits left (an upper bound may
+// only be too generous).
+uint32_t LetterBit(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return 1u << (u >= 'a' && u <= 'z' ? u - 'a' : 26 + u % 6);
+}
+
 // The slot's share of a key: its high half (the position comes from the low bits); never 0.
 uint32_t Fingerprint(uint64_t key) {
   const uint32_t f = static_cast<uint32_t>(key >> 32);
@@ -91,6 +98,8 @@ class NameIndex::Scratch {
   std::vector<uint32_t> token_stamp;  // == stamp: list token already scored for this query token
   std::vector<uint32_t> reached;      // names reached by the current query token
   std::vector<uint32_t> touched;      // names reached by the query
+  std::vector<uint64_t> keys;         // keys of the current query token, to probe together
+  std::vector<std::pair<uint32_t, float>> initials;  // the query's: LetterBit, weight
   // join_hits[i]: the names join i reached, with their best similarity.
   std::vector<std::vector<std::pair<uint32_t, float>>> join_hits;
   uint32_t stamp = 0;
@@ -162,8 +171,13 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
       if (prepared.tokens.empty()) continue;
       uint32_t id = static_cast<uint32_t>(refs_.size());
       bool has_initial = false;
-      for (const PreparedToken& t : prepared.tokens) has_initial |= t.initial;
-      refs_.push_back({static_cast<uint32_t>(e), static_cast<uint16_t>(n), name.kind, has_initial});
+      uint32_t first_letters = 0;
+      for (const PreparedToken& t : prepared.tokens) {
+        has_initial |= t.initial;
+        if (!t.text.empty()) first_letters |= LetterBit(t.text[0]);
+      }
+      refs_.push_back({static_cast<uint32_t>(e), static_cast<uint16_t>(n), name.kind, has_initial,
+                       first_letters});
       for (PreparedToken& t : prepared.tokens)
         if (!t.initial) intern(&t, id, false);
       for (PreparedToken& t : prepared.joins) intern(&t, id, true);
@@ -260,7 +274,7 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
     s->query_stamp = 1;
   }
   s->touched.clear();
-  float free_weight = 0;  // initials: assumed to confirm
+  s->initials.clear();
   // Name n is reached by the current query token (or join), with a similarity of at most v.
   auto reach = [&](uint32_t n, float v) {
     if (s->name_stamp[n] != s->stamp) {
@@ -271,13 +285,17 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
       s->name_best[n] = v;
     }
   };
-  auto probe = [&](const PreparedToken& q, bool join) {
+  // Starts the names reached by a new query token (or join).
+  auto next_token = [&] {
     if (++s->stamp == 0) {
       std::fill(s->name_stamp.begin(), s->name_stamp.end(), 0);
       std::fill(s->token_stamp.begin(), s->token_stamp.end(), 0);
       s->stamp = 1;
     }
     s->reached.clear();
+  };
+  auto probe = [&](const PreparedToken& q, bool join) {
+    next_token();
     // Scores list tokens against q, each once per query token, and reaches their names. `fixed`
     // > 0 is an upper bound of the similarity of every token given, used instead of computing
     // it: 1 for the text, variant and phonetic keys (those tokens score 0.93 or more); the
@@ -309,6 +327,17 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
       visit_tokens(ts, count, fixed);
       return true;
     };
+    // Visits the tokens under each of s->keys, in order. Most typo keys lead nowhere, and each
+    // probe is a cache miss: their slots are fetched together before any is read.
+    auto visit_keys = [&](float fixed) {
+      const size_t mask = slots_.size() - 1;
+      for (uint64_t key : s->keys) __builtin_prefetch(&slots_[key & mask]);
+      for (uint64_t key : s->keys) {
+        const uint32_t* ts;
+        uint32_t count;
+        if (Find(key, &ts, &count)) visit_tokens(ts, count, fixed);
+      }
+    };
     const uint32_t* same = nullptr;  // the list tokens spelt as q is
     uint32_t same_count = 0;
     Find(HashKey(kText, q.text), &same, &same_count);
@@ -326,25 +355,28 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
       visit_tokens(&neighbours_[neighbour_offsets_[t]],
                    neighbour_offsets_[t + 1] - neighbour_offsets_[t], 0);
     } else if (!join && q.text.size() >= 8) {
-      visit(kDelete, q.text);
+      s->keys.clear();
+      s->keys.push_back(HashKey(kDelete, q.text));
       ForEachDeletion(q.text, true, [&](std::string_view d) {
-        visit(kDelete, d);
-        if (d.size() < 4) visit(kText, d);
+        s->keys.push_back(HashKey(kDelete, d));
+        if (d.size() < 4) s->keys.push_back(HashKey(kText, d));
       });
+      visit_keys(0);
     } else {
-      ForEachOneEditKey(q.text, [&](uint64_t key) {
-        const uint32_t* ts;
-        uint32_t count;
-        if (Find(key, &ts, &count)) visit_tokens(ts, count, 0);
-      });
+      s->keys.clear();
+      ForEachOneEditKey(q.text, [&](uint64_t key) { s->keys.push_back(key); });
+      visit_keys(0);
     }
     // Skeleton keys, after the typo keys so that closer spellings are scored exactly first; the
     // bounds are CompareTokens' skeleton similarities. Transliterated list tokens are always
     // looked for; Latin ones by a Latin query token only when it is unknown.
     const float script_bound = q.skeleton.size() >= 3 ? 0.9f : 0.65f;
     auto skeleton_deletions = [&](char tag) {
-      visit(tag, q.skeleton, 0.65f);
-      ForEachDeletion(q.skeleton, false, [&](std::string_view d) { visit(tag, d, 0.65f); });
+      s->keys.clear();
+      s->keys.push_back(HashKey(tag, q.skeleton));
+      ForEachDeletion(q.skeleton, false,
+                      [&](std::string_view d) { s->keys.push_back(HashKey(tag, d)); });
+      visit_keys(0.65f);
     };
     if (q.skeleton.size() >= 2) {
       visit(kScriptSkeleton, q.skeleton, script_bound);
@@ -370,10 +402,13 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
   for (size_t i = 0; i < query.tokens.size(); ++i) {
     const PreparedToken& q = query.tokens[i];
     if (q.initial) {
-      free_weight += q.weight;
-      continue;
+      // An initial may pair with a list token of its letter (counted below, by letter), or be
+      // part of a join (counted here, on top: the sum bounds the better of the two).
+      if (!q.text.empty()) s->initials.emplace_back(LetterBit(q.text[0]), q.weight);
+      next_token();
+    } else {
+      probe(q, false);
     }
-    probe(q, false);
     for (size_t j : {i - 1, i}) {
       if (j >= query.joins.size()) continue;  // i - 1 wraps for i = 0
       for (auto [n, v] : s->join_hits[j]) reach(n, v);
@@ -387,13 +422,16 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
       s->acc[n] += q.weight * s->name_best[n];
     }
   }
-  const float need = min_bound * query.total_weight - free_weight;
+  const float need = min_bound * query.total_weight;
   // A listed initial is not indexed; it may pair with any one query token, at the scorer's
   // listed-initial similarity (0.5) at most.
   float heaviest = 0;
   for (const PreparedToken& q : query.tokens) heaviest = std::max(heaviest, q.weight);
   for (uint32_t n : s->touched) {
-    float acc = s->acc[n] + (refs_[n].has_initial ? 0.5f * heaviest : 0.0f);
+    const NameRef& ref = refs_[n];
+    float acc = s->acc[n] + (ref.has_initial ? 0.5f * heaviest : 0.0f);
+    for (auto [letter, weight] : s->initials)
+      if (ref.first_letters & letter) acc += weight;
     if (acc >= need) out->push_back(n);
   }
 }

@@ -15,7 +15,7 @@
 // by query token weights and divided by the query's total weight, is an upper bound of the
 // query-side name score (the scorer's lighter weight for inexact pairs is accounted for); names
 // whose bound reaches `min_bound` are the candidates. Initials never probe (they can only
-// confirm); they count as matched in the bound.
+// confirm); they count as matched in the bound of the names that have a token with their letter.
 //
 // Immutable after construction; Candidates() is safe to call from many threads, each with its
 // own Scratch.
@@ -38,7 +38,8 @@ class NameIndex {
     uint32_t entity;  // index into the entity vector the index was built from
     uint16_t name;    // index into that entity's names
     NameKind kind;
-    bool has_initial;  // the listed name has an initial, which any query token may stand for
+    bool has_initial;        // the listed name has an initial, which any query token may stand for
+    uint32_t first_letters;  // LetterBit() of each token's first letter: what query initials find
   };
 
   // Per-thread working memory for Candidates(); create with NewScratch().

@@ -134,27 +134,65 @@ std::string PairSentence(const Explanation& e) {
 
 double Round3(float v) { return std::round(static_cast<double>(v) * 1000) / 1000; }
 
-nlohmann::json ExplanationToJson(const Explanation& e) {
-  using nlohmann::json;
-  json pairs = json::array();
-  for (const TokenPairExplanation& p : e.pairs) {
-    json o = {{"query", p.query},
-              {"list", p.list},
-              {"evidence", std::string(EvidenceName(p.match.evidence))},
-              {"similarity", Round3(p.match.similarity)}};
-    if (p.match.evidence == Evidence::kTypo) o["edits"] = p.match.edits;
-    if (p.match.joined) o["joined"] = true;
-    pairs.push_back(std::move(o));
+void WriteExplanation(const Explanation& e, JsonWriter* w) {
+  // Keys in alphabetical order, as nlohmann::json writes its objects: the same text either way.
+  w->BeginObject();
+  w->Key("attributes");
+  w->BeginArray();
+  for (const AttributeTerm& t : e.terms) {
+    w->BeginObject();
+    w->Key("attribute");
+    w->String(t.attribute);
+    w->Key("detail");
+    w->String(t.detail);
+    w->Key("effect");
+    w->Number(Round3(t.effect));
+    w->EndObject();
   }
-  json terms = json::array();
-  for (const AttributeTerm& t : e.terms)
-    terms.push_back(
-        {{"attribute", t.attribute}, {"effect", Round3(t.effect)}, {"detail", t.detail}});
-  return json{
-      {"matched_name", e.list_name},        {"name_kind", std::string(NameKindName(e.name_kind))},
-      {"name_score", Round3(e.name_score)}, {"tokens", std::move(pairs)},
-      {"query_only", e.unmatched_query},    {"list_only", e.unmatched_list},
-      {"attributes", std::move(terms)},     {"sentence", e.sentence}};
+  w->EndArray();
+  w->Key("list_only");
+  w->Strings(e.unmatched_list);
+  w->Key("matched_name");
+  w->String(e.list_name);
+  w->Key("name_kind");
+  w->String(NameKindName(e.name_kind));
+  w->Key("name_score");
+  w->Number(Round3(e.name_score));
+  w->Key("query_only");
+  w->Strings(e.unmatched_query);
+  w->Key("sentence");
+  w->String(e.sentence);
+  w->Key("tokens");
+  w->BeginArray();
+  for (const TokenPairExplanation& p : e.pairs) {
+    w->BeginObject();
+    if (p.match.evidence == Evidence::kTypo) {
+      w->Key("edits");
+      w->Integer(p.match.edits);
+    }
+    w->Key("evidence");
+    w->String(EvidenceName(p.match.evidence));
+    if (p.match.joined) {
+      w->Key("joined");
+      w->Bool(true);
+    }
+    w->Key("list");
+    w->String(p.list);
+    w->Key("query");
+    w->String(p.query);
+    w->Key("similarity");
+    w->Number(Round3(p.match.similarity));
+    w->EndObject();
+  }
+  w->EndArray();
+  w->EndObject();
+}
+
+nlohmann::json ExplanationToJson(const Explanation& e) {
+  std::string text;
+  JsonWriter w(&text);
+  WriteExplanation(e, &w);
+  return nlohmann::json::parse(text);
 }
 
 }  // namespace interdict

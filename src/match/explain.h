@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/json_writer.h"
 #include "match/matcher.h"
 
 namespace interdict {
@@ -21,6 +22,9 @@ std::string Sentence(const Entity& entity, const Explanation& e, float score);
 // The same for a bare pair of names (compare).
 std::string PairSentence(const Explanation& e);
 
+// {"attributes", "list_only", "matched_name", "name_kind", "name_score", "query_only",
+//  "sentence", "tokens"}: written as text, or as a document for callers that build on it.
+void WriteExplanation(const Explanation& e, JsonWriter* w);
 nlohmann::json ExplanationToJson(const Explanation& e);
 
 // A score as JSON shows it: rounded to 3 decimals (0.73, not 0.7300000190734863).

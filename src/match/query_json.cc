@@ -83,11 +83,28 @@ Status QueryFromJson(const json& j, ScreeningQuery* out) {
   return Status::Ok();
 }
 
+void WriteMatch(const MatchResult& m, JsonWriter* w) {
+  w->BeginObject();  // keys in alphabetical order, as nlohmann::json writes them
+  w->Key("entity");
+  w->String(m.entity->id);
+  w->Key("explanation");
+  WriteExplanation(m.explanation, w);
+  w->Key("name");
+  w->String(m.explanation.list_name);
+  w->Key("schema");
+  w->String(SchemaName(m.entity->schema));
+  w->Key("score");
+  w->Number(Round3(m.score));
+  w->Key("source");
+  w->String(m.entity->source);
+  w->EndObject();
+}
+
 json MatchToJson(const MatchResult& m) {
-  return json{
-      {"entity", m.entity->id},          {"score", Round3(m.score)},
-      {"name", m.explanation.list_name}, {"schema", std::string(SchemaName(m.entity->schema))},
-      {"source", m.entity->source},      {"explanation", ExplanationToJson(m.explanation)}};
+  std::string text;
+  JsonWriter w(&text);
+  WriteMatch(m, &w);
+  return json::parse(text);
 }
 
 }  // namespace interdict

@@ -9,13 +9,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_writer.h"
 #include "match/matcher.h"
 
 namespace interdict {
 
 Status QueryFromJson(const nlohmann::json& j, ScreeningQuery* out);
 
-// One match: {"entity", "score", "name", "schema", "source", "explanation"}.
+// One match: {"entity", "explanation", "name", "schema", "score", "source"}, written as text
+// (for result lines) or as a document.
+void WriteMatch(const MatchResult& m, JsonWriter* w);
 nlohmann::json MatchToJson(const MatchResult& m);
 
 // Parses "YYYY", "YYYY-MM" and "YYYY-MM-DD".

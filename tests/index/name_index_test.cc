@@ -184,10 +184,21 @@ TEST_F(NameIndexTest, JoinedAndSplitSpellingsMeet) {
 }
 
 TEST_F(NameIndexTest, InitialsCountAsMatchedButNeverFind) {
-  // The initial "A" is assumed to confirm: the bound reaches 1 on "zawahiri" alone.
+  // The initial "A" may stand for "Ayman": the bound reaches 1 on "zawahiri" alone.
   EXPECT_TRUE(Has(Found("A Zawahiri", 1.0f), "t:zawahiri"));
   // An initial alone probes nothing.
   EXPECT_TRUE(Found("A", 0.0f).empty());
+}
+
+TEST_F(NameIndexTest, AnInitialCountsOnlyForANameWithATokenOfItsLetter) {
+  // No token of "Ayman al-Zawahiri" starts with a "q": the initial "Q" can only be part of a
+  // join, "zawahiriq", one typo from "zawahiri"; "A" may also stand for "Ayman".
+  EXPECT_FALSE(Has(Found("Zawahiri Q", 0.99f), "t:zawahiri"));
+  EXPECT_TRUE(Has(Found("Zawahiri Q", 0.8f), "t:zawahiri"));
+  EXPECT_TRUE(Has(Found("Zawahiri A", 0.99f), "t:zawahiri"));
+  EXPECT_TRUE(Has(Found("Z. A. Zawahiri", 0.99f), "t:zawahiri"));  // "zawahiri", "ayman"
+  // A join is all an initial has here: "Zawahir I" written together is the listed "zawahiri".
+  EXPECT_TRUE(Has(Found("Zawahir I", 0.99f), "t:zawahiri"));
 }
 
 TEST_F(NameIndexTest, ANameWithNoSharedKeyIsNoCandidateAtAnyBound) {
