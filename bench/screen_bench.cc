@@ -122,7 +122,7 @@ int main(int argc, char** argv) {
   latencies.reserve(queries.size() * repeat);
   std::map<std::string, std::pair<double, size_t>> by_class;  // total us, screens
   std::vector<double> query_us(queries.size(), 0);
-  size_t errors = 0, matches = 0;
+  size_t errors = 0, matches = 0, candidates = 0;
   auto b0 = Clock::now();
   for (int r = 0; r < repeat; ++r) {
     for (size_t qi = 0; qi < queries.size(); ++qi) {
@@ -130,6 +130,7 @@ int main(int argc, char** argv) {
       if (!matcher.Screen(queries[qi], options, session.get(), &out).ok()) ++errors;
       latencies.push_back(Seconds(q0, Clock::now()) * 1e6);
       query_us[qi] += latencies.back() / repeat;
+      candidates += session->candidates.size();
       auto& c = by_class[classes[qi]];
       c.first += latencies.back();
       ++c.second;
@@ -143,6 +144,8 @@ int main(int argc, char** argv) {
   std::printf("single thread: %.0f queries/s over %zu screens (%zu errors, %.2f matches/query)\n",
               latencies.size() / total, latencies.size(), errors,
               static_cast<double>(matches) / latencies.size());
+  std::printf("candidate names aligned per query: %.2f\n",
+              static_cast<double>(candidates) / latencies.size());
   std::printf("latency us: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f\n", pct(0.5), pct(0.9), pct(0.99),
               latencies.back());
   double all_us = 0;

@@ -100,6 +100,7 @@ class NameIndex::Scratch {
   std::vector<uint32_t> touched;      // names reached by the query
   std::vector<uint64_t> keys;         // keys of the current query token, to probe together
   std::vector<std::pair<uint32_t, float>> initials;  // the query's: LetterBit, weight
+  std::vector<uint32_t> order;                       // query tokens, heaviest first
   // join_hits[i]: the names join i reached, with their best similarity.
   std::vector<std::vector<std::pair<uint32_t, float>>> join_hits;
   uint32_t stamp = 0;
@@ -399,8 +400,29 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
     s->join_hits[i].clear();
     for (uint32_t n : s->reached) s->join_hits[i].emplace_back(n, s->name_best[n]);
   }
-  for (size_t i = 0; i < query.tokens.size(); ++i) {
+  // A listed initial is not indexed; it may pair with any one query token, at the scorer's
+  // listed-initial similarity (0.5) at most.
+  float heaviest = 0;
+  for (const PreparedToken& q : query.tokens) heaviest = std::max(heaviest, q.weight);
+  // Less a margin for rounding: the sums below run in another order than total_weight's.
+  const float need = (min_bound - 1e-5f) * query.total_weight;
+  // Tokens are taken heaviest first. Once the tokens left weigh less than `need` (with what
+  // initials and a listed initial may add), a name no heavier token reached cannot become a
+  // candidate: the names of the light tokens ("al", "trading", "mohammed") only add to the names
+  // already reached, and the bound of every name is what it would be in any order.
+  s->order.resize(query.tokens.size());
+  for (uint32_t i = 0; i < s->order.size(); ++i) s->order[i] = i;
+  std::stable_sort(s->order.begin(), s->order.end(), [&](uint32_t a, uint32_t b) {
+    return query.tokens[a].weight > query.tokens[b].weight;
+  });
+  // The most a name not reached yet can still gain: the tokens left, and what the listed
+  // initials and the query initials' letters (counted at the end, in any order) may add.
+  float rest = 0.5f * heaviest;
+  for (const PreparedToken& q : query.tokens) rest += q.initial ? 2 * q.weight : q.weight;
+  for (uint32_t i : s->order) {
     const PreparedToken& q = query.tokens[i];
+    const bool new_names = rest >= need;
+    rest -= q.weight;
     if (q.initial) {
       // An initial may pair with a list token of its letter (counted below, by letter), or be
       // part of a join (counted here, on top: the sum bounds the better of the two).
@@ -415,6 +437,7 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
     }
     for (uint32_t n : s->reached) {
       if (s->acc_stamp[n] != s->query_stamp) {
+        if (!new_names) continue;
         s->acc_stamp[n] = s->query_stamp;
         s->acc[n] = 0;
         s->touched.push_back(n);
@@ -422,11 +445,6 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
       s->acc[n] += q.weight * s->name_best[n];
     }
   }
-  const float need = min_bound * query.total_weight;
-  // A listed initial is not indexed; it may pair with any one query token, at the scorer's
-  // listed-initial similarity (0.5) at most.
-  float heaviest = 0;
-  for (const PreparedToken& q : query.tokens) heaviest = std::max(heaviest, q.weight);
   for (uint32_t n : s->touched) {
     const NameRef& ref = refs_[n];
     float acc = s->acc[n] + (ref.has_initial ? 0.5f * heaviest : 0.0f);

@@ -92,8 +92,9 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
     auto it = best.find(ref.entity);
     if (it == best.end()) {
       best.emplace(ref.entity, Best{name_id, s, a});
-    } else if (s > it->second.name_score) {
-      it->second = Best{name_id, s, a};
+    } else if (s > it->second.name_score ||
+               (s == it->second.name_score && name_id < it->second.name_id)) {
+      it->second = Best{name_id, s, a};  // on a tie, the record's earlier name (primary first)
     }
   }
   // Records carrying one of the query's identifiers are candidates whatever their names: their

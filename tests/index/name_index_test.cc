@@ -199,6 +199,19 @@ TEST_F(NameIndexTest, AnInitialCountsOnlyForANameWithATokenOfItsLetter) {
   EXPECT_TRUE(Has(Found("Z. A. Zawahiri", 0.99f), "t:zawahiri"));  // "zawahiri", "ayman"
   // A join is all an initial has here: "Zawahir I" written together is the listed "zawahiri".
   EXPECT_TRUE(Has(Found("Zawahir I", 0.99f), "t:zawahiri"));
+  // The initial (heavier than the particle) probes nothing, yet counts for any name the particle
+  // reaches.
+  EXPECT_TRUE(Has(Found("Al A", 0.9f), "t:zawahiri"));
+}
+
+TEST_F(NameIndexTest, LightTokensAddToTheNamesHeavierOnesReachOnly) {
+  // "al" alone cannot take a name to 0.8 of "Zawahiri Ayman al", whatever the order of the
+  // query tokens; names it reaches on its own are not candidates, those the others reach are.
+  for (const char* q : {"al Zawahiri Ayman", "Zawahiri al Ayman", "Zawahiri Ayman al"}) {
+    std::vector<std::string> f = Found(q, 0.8f);
+    EXPECT_EQ(f, std::vector<std::string>{"t:zawahiri"}) << q;
+  }
+  EXPECT_TRUE(Has(Found("al Haramain", 0.05f), "t:qaida"));  // "al" weighs more at a low bound
 }
 
 TEST_F(NameIndexTest, ANameWithNoSharedKeyIsNoCandidateAtAnyBound) {
