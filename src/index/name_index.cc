@@ -277,7 +277,9 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
   s->touched.clear();
   s->initials.clear();
   // Name n is reached by the current query token (or join), with a similarity of at most v.
+  bool new_names = true;  // false: only names the query has reached already are of interest
   auto reach = [&](uint32_t n, float v) {
+    if (!new_names && s->acc_stamp[n] != s->query_stamp) return;
     if (s->name_stamp[n] != s->stamp) {
       s->name_stamp[n] = s->stamp;
       s->name_best[n] = v;
@@ -421,7 +423,7 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
   for (const PreparedToken& q : query.tokens) rest += q.initial ? 2 * q.weight : q.weight;
   for (uint32_t i : s->order) {
     const PreparedToken& q = query.tokens[i];
-    const bool new_names = rest >= need;
+    new_names = rest >= need;
     rest -= q.weight;
     if (q.initial) {
       // An initial may pair with a list token of its letter (counted below, by letter), or be
@@ -437,7 +439,6 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
     }
     for (uint32_t n : s->reached) {
       if (s->acc_stamp[n] != s->query_stamp) {
-        if (!new_names) continue;
         s->acc_stamp[n] = s->query_stamp;
         s->acc[n] = 0;
         s->touched.push_back(n);
