@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/engine.h"
 #include "cli/ordered_lines.h"
+#include "core/json_writer.h"
 #include "match/explain.h"
 #include "match/query_json.h"
 

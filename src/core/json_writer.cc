@@ -146,10 +146,4 @@ void JsonWriter::Raw(std::string_view json) {
   out_->append(json);
 }
 
-void JsonWriter::Strings(const std::vector<std::string>& values) {
-  BeginArray();
-  for (const std::string& v : values) String(v);
-  EndArray();
-}
-
 }  // namespace interdict

@@ -134,7 +134,7 @@ std::string PairSentence(const Explanation& e) {
 
 double Round3(float v) { return std::round(static_cast<double>(v) * 1000) / 1000; }
 
-void WriteExplanation(const Explanation& e, JsonWriter* w) {
+void WriteExplanation(const Explanation& e, JsonSink* w) {
   // Keys in alphabetical order, as nlohmann::json writes its objects: the same text either way.
   w->BeginObject();
   w->Key("attributes");
@@ -189,10 +189,9 @@ void WriteExplanation(const Explanation& e, JsonWriter* w) {
 }
 
 nlohmann::json ExplanationToJson(const Explanation& e) {
-  std::string text;
-  JsonWriter w(&text);
-  WriteExplanation(e, &w);
-  return nlohmann::json::parse(text);
+  JsonBuilder b;
+  WriteExplanation(e, &b);
+  return b.Take();
 }
 
 }  // namespace interdict

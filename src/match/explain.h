@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/json_writer.h"
+#include "core/json_sink.h"
 #include "match/matcher.h"
 
 namespace interdict {
@@ -23,8 +23,8 @@ std::string Sentence(const Entity& entity, const Explanation& e, float score);
 std::string PairSentence(const Explanation& e);
 
 // {"attributes", "list_only", "matched_name", "name_kind", "name_score", "query_only",
-//  "sentence", "tokens"}: written as text, or as a document for callers that build on it.
-void WriteExplanation(const Explanation& e, JsonWriter* w);
+//  "sentence", "tokens"}: to any sink (text or a document), or as a document.
+void WriteExplanation(const Explanation& e, JsonSink* w);
 nlohmann::json ExplanationToJson(const Explanation& e);
 
 // A score as JSON shows it: rounded to 3 decimals (0.73, not 0.7300000190734863).

@@ -83,7 +83,7 @@ Status QueryFromJson(const json& j, ScreeningQuery* out) {
   return Status::Ok();
 }
 
-void WriteMatch(const MatchResult& m, JsonWriter* w) {
+void WriteMatch(const MatchResult& m, JsonSink* w) {
   w->BeginObject();  // keys in alphabetical order, as nlohmann::json writes them
   w->Key("entity");
   w->String(m.entity->id);
@@ -101,10 +101,9 @@ void WriteMatch(const MatchResult& m, JsonWriter* w) {
 }
 
 json MatchToJson(const MatchResult& m) {
-  std::string text;
-  JsonWriter w(&text);
-  WriteMatch(m, &w);
-  return json::parse(text);
+  JsonBuilder b;
+  WriteMatch(m, &b);
+  return b.Take();
 }
 
 }  // namespace interdict

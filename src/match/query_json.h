@@ -9,16 +9,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/json_writer.h"
+#include "core/json_sink.h"
 #include "match/matcher.h"
 
 namespace interdict {
 
 Status QueryFromJson(const nlohmann::json& j, ScreeningQuery* out);
 
-// One match: {"entity", "explanation", "name", "schema", "score", "source"}, written as text
-// (for result lines) or as a document.
-void WriteMatch(const MatchResult& m, JsonWriter* w);
+// One match: {"entity", "explanation", "name", "schema", "score", "source"}, to any sink (text
+// for result lines, or a document), or as a document.
+void WriteMatch(const MatchResult& m, JsonSink* w);
 nlohmann::json MatchToJson(const MatchResult& m);
 
 // Parses "YYYY", "YYYY-MM" and "YYYY-MM-DD".

@@ -50,6 +50,46 @@ TEST(JsonWriterTest, StringsEscapeWhatJsonRequiresAndKeepUtf8) {
   EXPECT_EQ(nlohmann::json::parse(out).get<std::string>(), all);
 }
 
+// Writes the same events to any sink.
+void WriteSample(JsonSink* w) {
+  w->BeginObject();
+  w->Key("a");
+  w->BeginArray();
+  w->Integer(-3);
+  w->BeginObject();
+  w->EndObject();
+  w->BeginArray();
+  w->EndArray();
+  w->Null();
+  w->EndArray();
+  w->Key("b");
+  w->Bool(false);
+  w->Key("d");
+  w->Strings({"p", "q"});
+  w->Key("e");
+  w->BeginObject();
+  w->Key("x");
+  w->Number(0.5);
+  w->Key("y");
+  w->String("z");
+  w->EndObject();
+  w->EndObject();
+}
+
+TEST(JsonBuilderTest, BuildsTheDocumentTheWriterWrites) {
+  std::string text;
+  JsonWriter w(&text);
+  WriteSample(&w);
+  JsonBuilder b;
+  WriteSample(&b);
+  nlohmann::json doc = b.Take();
+  EXPECT_EQ(doc, nlohmann::json::parse(text));
+  EXPECT_EQ(doc.dump(), text);
+  JsonBuilder scalar;
+  scalar.String("alone");
+  EXPECT_EQ(scalar.Take(), nlohmann::json("alone"));
+}
+
 TEST(JsonWriterTest, PlacesCommasInNestedContainers) {
   std::string out;
   JsonWriter w(&out);
