@@ -15,7 +15,8 @@
 // by query token weights and divided by the query's total weight, is an upper bound of the
 // query-side name score (the scorer's lighter weight for inexact pairs is accounted for); names
 // whose bound reaches `min_bound` are the candidates. Initials never probe (they can only
-// confirm); they count as matched in the bound of the names that have a token with their letter.
+// confirm); they count as matched in the bound of the names that have a token with their letter,
+// and through the joins they are part of.
 //
 // Immutable after construction; Candidates() is safe to call from many threads, each with its
 // own Scratch.
