@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace interdict {
 
 void JsonWriter::BeforeValue() {
@@ -35,6 +37,18 @@ void JsonWriter::Key(std::string_view key) {
 }
 
 void JsonWriter::String(std::string_view s) {
+  std::string repaired;
+  if (!IsValidUtf8(s)) {
+    // Each byte of an invalid sequence becomes U+FFFD: the line stays valid JSON.
+    size_t bad = 0;
+    while (!IsValidUtf8(s, &bad)) {
+      repaired.append(s.substr(0, bad));
+      repaired.append("\xEF\xBF\xBD");
+      s.remove_prefix(bad + 1);
+    }
+    repaired.append(s);
+    s = repaired;
+  }
   BeforeValue();
   static constexpr char kHex[] = "0123456789abcdef";
   out_->push_back('"');

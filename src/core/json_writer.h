@@ -1,10 +1,10 @@
 // JsonWriter: a JsonSink that appends compact JSON text to a string, without building a
 // document first: for the hot output paths (a result line per screened name).
 //
-// Commas are placed by the writer. Strings are written as UTF-8, escaping only what JSON requires,
-// and numbers as the shortest digits that read back to the same double, laid out as
-// nlohmann::json::dump() lays them out: for strings, integers and scores (3 decimals) the text
-// is the same as dump()'s.
+// Commas are placed by the writer. Strings are written as UTF-8, escaping only what JSON requires
+// (a byte of an invalid UTF-8 sequence becomes U+FFFD, where dump() would throw), and numbers as
+// the shortest digits that read back to the same double, laid out as nlohmann::json::dump() lays
+// them out: for valid strings, integers and scores (3 decimals) the text is the same as dump()'s.
 #pragma once
 
 #include <cstdint>

@@ -50,6 +50,16 @@ TEST(JsonWriterTest, StringsEscapeWhatJsonRequiresAndKeepUtf8) {
   EXPECT_EQ(nlohmann::json::parse(out).get<std::string>(), all);
 }
 
+TEST(JsonWriterTest, InvalidUtf8BecomesReplacementCharacters) {
+  std::string out;
+  JsonWriter(&out).String(
+      "ab\xff"
+      "c\xc3");  // a stray byte, a truncated sequence
+  EXPECT_EQ(nlohmann::json::parse(out).get<std::string>(),
+            "ab\xEF\xBF\xBD"
+            "c\xEF\xBF\xBD");
+}
+
 // Writes the same events to any sink.
 void WriteSample(JsonSink* w) {
   w->BeginObject();
