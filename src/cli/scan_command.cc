@@ -173,8 +173,6 @@ std::string Summary(const std::vector<Hit>& hits) {
   return s;
 }
 
-// The text with each hit marked "[[span]](n)", then a table and what each record or
-// jurisdiction is. Long documents show only the lines that hold a hit.
 // For the hit tables: the record or jurisdiction id, and what the text matched.
 void DescribeSubject(const Hit& h, std::string* what, std::string* matched) {
   if (h.kind == HitKind::kJurisdiction) {
@@ -186,6 +184,8 @@ void DescribeSubject(const Hit& h, std::string* what, std::string* matched) {
   }
 }
 
+// The text with each hit marked "[[span]](n)", then a table and what each record or
+// jurisdiction is. Long documents show only the lines that hold a hit.
 void PrintDocument(const std::string& name, const std::string& text, const std::vector<Hit>& hits,
                    bool tty) {
   std::printf("== %s: %zu bytes: %s\n", name.c_str(), text.size(),
