@@ -75,6 +75,14 @@ uint32_t LetterBit(char c) {
   return 1u << (u >= 'a' && u <= 'z' ? u - 'a' : 26 + u % 6);
 }
 
+// A probe that reads the known token's neighbourhood instead of a key (HashKey is never 0).
+constexpr uint64_t kNeighbourhood = 0;
+
+struct Probe {
+  uint64_t key;
+  float fixed;  // > 0: the similarity bound of every token under the key, used as is
+};
+
 // The slot's share of a key: its high half (the position comes from the low bits); never 0.
 uint32_t Fingerprint(uint64_t key) {
   const uint32_t f = static_cast<uint32_t>(key >> 32);
@@ -85,22 +93,31 @@ uint32_t Fingerprint(uint64_t key) {
 
 class NameIndex::Scratch {
  public:
-  explicit Scratch(size_t names, size_t tokens)
-      : name_stamp(names, 0),
-        name_best(names, 0),
-        acc_stamp(names, 0),
-        acc(names, 0),
-        token_stamp(tokens, 0) {}
+  Scratch(size_t names, const std::vector<PreparedToken>& tokens)
+      : name_stamp(names, 0), name_best(names, 0), acc_stamp(names, 0), acc(names, 0) {
+    token.reserve(tokens.size());
+    for (const PreparedToken& t : tokens) token.push_back({0, 0, 0, t.weight});
+  }
+  // What a query does with a list token, next to the list token's weight which it reads with it
+  // (a PreparedToken is three cache lines).
+  struct Token {
+    uint32_t stamp;        // == stamp: scored for this query token
+    uint32_t value_stamp;  // == query_stamp: `value` is this query's
+    float value;           // the most one query pair with the list token is worth
+    float weight;
+  };
   std::vector<uint32_t> name_stamp;  // == stamp: name already reached by this query token
   std::vector<float> name_best;
   std::vector<uint32_t> acc_stamp;  // == query_stamp: acc[] holds this query's sum
   std::vector<float> acc;
-  std::vector<uint32_t> token_stamp;  // == stamp: list token already scored for this query token
+  std::vector<Token> token;           // by list token id
   std::vector<uint32_t> reached;      // names reached by the current query token
   std::vector<uint32_t> touched;      // names reached by the query
-  std::vector<uint64_t> keys;         // keys of the current query token, to probe together
-  std::vector<std::pair<uint32_t, float>> initials;  // the query's: LetterBit, weight
-  std::vector<uint32_t> order;                       // query tokens, heaviest first
+  std::vector<Probe> probes;          // the query's, by unit (see Candidates)
+  std::vector<uint32_t> unit_probes;  // unit -> first of its probes
+  std::vector<std::pair<const uint32_t*, uint32_t>> same;  // unit -> list tokens of its text
+  std::vector<std::pair<uint32_t, float>> initials;        // the query's: LetterBit, weight
+  std::vector<uint32_t> order;                             // query tokens, heaviest first
   // join_hits[i]: the names join i reached, with their best similarity.
   std::vector<std::vector<std::pair<uint32_t, float>>> join_hits;
   uint32_t stamp = 0;
@@ -262,7 +279,7 @@ bool NameIndex::Find(uint64_t key, const uint32_t** tokens, uint32_t* count) con
 }
 
 NameIndex::ScratchPtr NameIndex::NewScratch() const {
-  return ScratchPtr(new Scratch(refs_.size(), tokens_.size()));
+  return ScratchPtr(new Scratch(refs_.size(), tokens_));
 }
 
 void NameIndex::ScratchDeleter::operator()(Scratch* s) const { delete s; }
@@ -272,6 +289,7 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
   if (query.total_weight <= 0) return;
   if (++s->query_stamp == 0) {  // wrapped: clear the stamps once every 2^32 queries
     std::fill(s->acc_stamp.begin(), s->acc_stamp.end(), 0);
+    for (Scratch::Token& t : s->token) t.value_stamp = 0;
     s->query_stamp = 1;
   }
   s->touched.clear();
@@ -292,113 +310,136 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
   auto next_token = [&] {
     if (++s->stamp == 0) {
       std::fill(s->name_stamp.begin(), s->name_stamp.end(), 0);
-      std::fill(s->token_stamp.begin(), s->token_stamp.end(), 0);
+      for (Scratch::Token& t : s->token) t.stamp = 0;
       s->stamp = 1;
     }
     s->reached.clear();
   };
-  auto probe = [&](const PreparedToken& q, bool join) {
-    next_token();
-    // Scores list tokens against q, each once per query token, and reaches their names. `fixed`
-    // > 0 is an upper bound of the similarity of every token given, used instead of computing
-    // it: 1 for the text, variant and phonetic keys (those tokens score 0.93 or more); the
-    // skeleton similarity for skeleton keys, which are probed after the typo keys that find the
-    // closer spellings.
-    auto visit_tokens = [&](const uint32_t* ts, uint32_t count, float fixed) {
-      for (const uint32_t* tp = ts; tp < ts + count; ++tp) {
-        const uint32_t t = *tp & ~kSingleToken;
-        if (s->token_stamp[t] == s->stamp) continue;
-        s->token_stamp[t] = s->stamp;
-        float v = fixed > 0 ? fixed : sim(q, tokens_[t]);
-        if (v <= 0) continue;
-        // The scorer lets an inexact match weigh what the list token weighs when that is less
-        // (a misspelt common word is no rare word). A pair below the bound then costs the name
-        // only the list token's weight × its shortfall, which is what v is raised to here:
-        // Σ q.weight × v >= min_bound × Σ q.weight holds for every name that can reach the
-        // bound (coverage >= b  <=>  Σ w (s − b) >= 0, and w may be the list token's weight).
-        if (v < min_bound && tokens_[t].weight < q.weight)
-          v = min_bound - tokens_[t].weight / q.weight * (min_bound - v);
-        for (uint32_t p = posting_offsets_[t]; p < posting_offsets_[t + 1]; ++p)
-          reach(postings_[p], v);
+  // Scores list tokens against q, each once per query token, and reaches their names. `fixed`
+  // > 0 is an upper bound of the similarity of every token given, used instead of computing it:
+  // 1 for the text, variant and phonetic keys (those tokens score 0.93 or more); the skeleton
+  // similarity for skeleton keys, which are probed after the typo keys that find the closer
+  // spellings. `exact`: the tokens are spelt as q is.
+  auto visit_tokens = [&](const PreparedToken& q, const uint32_t* ts, uint32_t count, float fixed,
+                          bool exact) {
+    for (const uint32_t* tp = ts; tp < ts + count; ++tp) {
+      const uint32_t t = *tp & ~kSingleToken;
+      Scratch::Token& state = s->token[t];
+      if (state.stamp == s->stamp) continue;
+      state.stamp = s->stamp;
+      float v = fixed > 0 ? fixed : sim(q, tokens_[t]);
+      if (v <= 0) continue;
+      // The scorer lets an inexact match weigh what the list token weighs when that is less
+      // (a misspelt common word is no rare word). Coverage >= b  <=>  Σ w (s − b) >= 0 over
+      // the query tokens (s = 0 when unpaired), where a pair's w may be the list token's
+      // weight: v is moved towards b so that q.weight × (v − b) is that pair's term. Then
+      // Σ q.weight × v >= min_bound × Σ q.weight for every name that can reach the bound.
+      if (!exact && state.weight < q.weight)
+        v = min_bound + state.weight / q.weight * (v - min_bound);
+      const float value = q.weight * v;
+      if (state.value_stamp != s->query_stamp) {
+        state.value_stamp = s->query_stamp;
+        state.value = value;
+      } else if (value > state.value) {
+        state.value = value;
       }
-    };
-    // Visits the tokens under a key; returns whether there are any.
-    auto visit = [&](char tag, std::string_view text, float fixed = 0) {
-      const uint32_t* ts;
-      uint32_t count;
-      if (!Find(HashKey(tag, text), &ts, &count)) return false;
-      visit_tokens(ts, count, fixed);
-      return true;
-    };
-    // Visits the tokens under each of s->keys, in order. Most typo keys lead nowhere, and each
-    // probe is a cache miss: their slots are fetched together before any is read.
-    auto visit_keys = [&](float fixed) {
-      const size_t mask = slots_.size() - 1;
-      for (uint64_t key : s->keys) __builtin_prefetch(&slots_[key & mask]);
-      for (uint64_t key : s->keys) {
-        const uint32_t* ts;
-        uint32_t count;
-        if (Find(key, &ts, &count)) visit_tokens(ts, count, fixed);
-      }
-    };
-    const uint32_t* same = nullptr;  // the list tokens spelt as q is
-    uint32_t same_count = 0;
-    Find(HashKey(kText, q.text), &same, &same_count);
-    const bool known = same_count > 0;
-    visit_tokens(same, same_count, 1.0f);
-    if (!q.variant.empty()) visit(kVariant, q.variant, 1.0f);
-    if (!q.phonetic.empty()) visit(kPhonetic, q.phonetic, 1.0f);
+      for (uint32_t p = posting_offsets_[t]; p < posting_offsets_[t + 1]; ++p)
+        reach(postings_[p], v);
+    }
+  };
+
+  // Every probe of the query is planned before any is made: each is a cache miss, and their
+  // slots are fetched together. Units are the joins, then the tokens (initials probe nothing).
+  const size_t joins = query.joins.size();
+  const size_t units = joins + query.tokens.size();
+  auto unit = [&](size_t u) -> const PreparedToken& {
+    return u < joins ? query.joins[u] : query.tokens[u - joins];
+  };
+  const size_t mask = slots_.size() - 1;
+  s->same.assign(units, {nullptr, 0});
+  s->probes.clear();
+  for (size_t u = 0; u < units; ++u) {
+    const uint64_t key = unit(u).initial ? 0 : HashKey(kText, unit(u).text);
+    s->probes.push_back({key, 0});
+    __builtin_prefetch(&slots_[key & mask]);
+  }
+  // The list tokens spelt as each unit is.
+  for (size_t u = 0; u < units; ++u)
+    if (s->probes[u].key != 0) Find(s->probes[u].key, &s->same[u].first, &s->same[u].second);
+  s->probes.clear();
+  s->unit_probes.clear();
+  for (size_t u = 0; u < units; ++u) {
+    s->unit_probes.push_back(static_cast<uint32_t>(s->probes.size()));
+    const PreparedToken& q = unit(u);
+    if (q.initial) continue;
+    const bool join = u < joins;
+    auto add = [&](uint64_t key, float fixed) { s->probes.push_back({key, fixed}); };
+    if (!q.variant.empty()) add(HashKey(kVariant, q.variant), 1.0f);
+    if (!q.phonetic.empty()) add(HashKey(kPhonetic, q.phonetic), 1.0f);
     // A token no list name spells this way is looked for with up to two typos. A token the lists
     // know is rarely a typo of another, but a listed spelling may be one letter from the listed
     // party's ("Rujiga" for RUNIGA): it gets one, from the neighbourhood computed at build time
     // (so does a join, which is compared with at most one edit).
-    const bool fuzzy = !known || q.transliterated;
+    const bool fuzzy = s->same[u].second == 0 || q.transliterated;
     if (!fuzzy) {
-      const uint32_t t = same[0] & ~kSingleToken;  // all tokens of this text share it
-      visit_tokens(&neighbours_[neighbour_offsets_[t]],
-                   neighbour_offsets_[t + 1] - neighbour_offsets_[t], 0);
+      add(kNeighbourhood, 0);
     } else if (!join && q.text.size() >= 8) {
-      s->keys.clear();
-      s->keys.push_back(HashKey(kDelete, q.text));
+      add(HashKey(kDelete, q.text), 0);
       ForEachDeletion(q.text, true, [&](std::string_view d) {
-        s->keys.push_back(HashKey(kDelete, d));
-        if (d.size() < 4) s->keys.push_back(HashKey(kText, d));
+        add(HashKey(kDelete, d), 0);
+        if (d.size() < 4) add(HashKey(kText, d), 0);
       });
-      visit_keys(0);
     } else {
-      s->keys.clear();
-      ForEachOneEditKey(q.text, [&](uint64_t key) { s->keys.push_back(key); });
-      visit_keys(0);
+      ForEachOneEditKey(q.text, [&](uint64_t key) { add(key, 0); });
     }
     // Skeleton keys, after the typo keys so that closer spellings are scored exactly first; the
     // bounds are CompareTokens' skeleton similarities. Transliterated list tokens are always
     // looked for; Latin ones by a Latin query token only when it is unknown.
     const float script_bound = q.skeleton.size() >= 3 ? 0.9f : 0.65f;
     auto skeleton_deletions = [&](char tag) {
-      s->keys.clear();
-      s->keys.push_back(HashKey(tag, q.skeleton));
-      ForEachDeletion(q.skeleton, false,
-                      [&](std::string_view d) { s->keys.push_back(HashKey(tag, d)); });
-      visit_keys(0.65f);
+      add(HashKey(tag, q.skeleton), 0.65f);
+      ForEachDeletion(q.skeleton, false, [&](std::string_view d) { add(HashKey(tag, d), 0.65f); });
     };
     if (q.skeleton.size() >= 2) {
-      visit(kScriptSkeleton, q.skeleton, script_bound);
+      add(HashKey(kScriptSkeleton, q.skeleton), script_bound);
       if (fuzzy && !join && q.skeleton.size() >= 4) skeleton_deletions(kScriptSkeletonDelete);
     }
     if (q.transliterated && q.skeleton.size() >= 2) {
-      visit(kSkeleton, q.skeleton, script_bound);
+      add(HashKey(kSkeleton, q.skeleton), script_bound);
       if (!join && q.skeleton.size() >= 4) skeleton_deletions(kSkeletonDelete);
     } else if (q.skeleton.size() >= 3) {
       // Latin spellings that sound alike (Farid/Fared): the scorer gives them 0.8 at most
       // unless a typo key found them first.
-      visit(kSkeleton, q.skeleton, 0.8f);
+      add(HashKey(kSkeleton, q.skeleton), 0.8f);
+    }
+  }
+  s->unit_probes.push_back(static_cast<uint32_t>(s->probes.size()));
+  for (const Probe& p : s->probes) __builtin_prefetch(&slots_[p.key & mask]);
+
+  // Makes unit u's probes, in their planned order.
+  auto probe = [&](size_t u) {
+    next_token();
+    const PreparedToken& q = unit(u);
+    const auto [same, same_count] = s->same[u];
+    visit_tokens(q, same, same_count, 1.0f, /*exact=*/true);
+    for (uint32_t i = s->unit_probes[u]; i < s->unit_probes[u + 1]; ++i) {
+      const Probe& p = s->probes[i];
+      if (p.key == kNeighbourhood) {
+        const uint32_t t = same[0] & ~kSingleToken;  // all tokens of this text share it
+        visit_tokens(q, &neighbours_[neighbour_offsets_[t]],
+                     neighbour_offsets_[t + 1] - neighbour_offsets_[t], 0, false);
+        continue;
+      }
+      const uint32_t* ts;
+      uint32_t count;
+      if (Find(p.key, &ts, &count)) visit_tokens(q, ts, count, p.fixed, false);
     }
   };
   // The scorer pairs each query token once, alone or within a join, so a token's share of the
   // bound is its weight times the best similarity of the token or of a join containing it.
   s->join_hits.resize(std::max(s->join_hits.size(), query.joins.size()));
   for (size_t i = 0; i < query.joins.size(); ++i) {
-    probe(query.joins[i], true);
+    probe(i);
     s->join_hits[i].clear();
     for (uint32_t n : s->reached) s->join_hits[i].emplace_back(n, s->name_best[n]);
   }
@@ -431,7 +472,7 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
       if (!q.text.empty()) s->initials.emplace_back(LetterBit(q.text[0]), q.weight);
       next_token();
     } else {
-      probe(q, false);
+      probe(joins + i);
     }
     for (size_t j : {i - 1, i}) {
       if (j >= query.joins.size()) continue;  // i - 1 wraps for i = 0
@@ -446,12 +487,35 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
       s->acc[n] += q.weight * s->name_best[n];
     }
   }
+  // The same bound taken from the list side: the scorer pairs each list token once too, so a
+  // name is worth at most, per token, the best pair it can be part of (a list join counts for
+  // both its tokens). This is what keeps "Ali Alvi" from every name with one "Ali", and
+  // "al-Muhammad Muhammd" from every name with one "Muhammad".
+  float initial_pair = 0.5f * heaviest;  // a listed initial: any query token, or an initial
+  for (auto [letter, weight] : s->initials) initial_pair = std::max(initial_pair, weight);
+  auto value = [&](uint32_t t) {
+    return t != kNoTokenId && s->token[t].value_stamp == s->query_stamp ? s->token[t].value : 0.0f;
+  };
+  auto list_side = [&](const PreparedName& name) {
+    float sum = 0;
+    for (size_t k = 0; k < name.tokens.size(); ++k) {
+      const PreparedToken& t = name.tokens[k];
+      float best = t.initial ? initial_pair : value(t.id);
+      if (k > 0) best = std::max(best, value(name.joins[k - 1].id));
+      if (k < name.joins.size()) best = std::max(best, value(name.joins[k].id));
+      if (!t.text.empty())
+        for (auto [letter, weight] : s->initials)
+          if (LetterBit(t.text[0]) & letter) best = std::max(best, weight);
+      sum += best;
+    }
+    return sum;
+  };
   for (uint32_t n : s->touched) {
     const NameRef& ref = refs_[n];
     float acc = s->acc[n] + (ref.has_initial ? 0.5f * heaviest : 0.0f);
     for (auto [letter, weight] : s->initials)
       if (ref.first_letters & letter) acc += weight;
-    if (acc >= need) out->push_back(n);
+    if (acc >= need && list_side(names_[n]) >= need) out->push_back(n);
   }
 }
 

@@ -13,10 +13,16 @@
 // scoring, for keys that guarantee a high similarity), and each name takes, per query token, the
 // best similarity among its tokens and the joins containing that query token. The sum, weighted
 // by query token weights and divided by the query's total weight, is an upper bound of the
-// query-side name score (the scorer's lighter weight for inexact pairs is accounted for); names
-// whose bound reaches `min_bound` are the candidates. Initials never probe (they can only
-// confirm); they count as matched in the bound of the names that have a token with their letter,
-// and through the joins they are part of.
+// query-side name score (the scorer's lighter weight for inexact pairs is accounted for). As the
+// scorer pairs tokens one to one, so is the sum taken the other way: each token of the list name
+// credited with the best pair it can be part of, so that two query tokens cannot both count one
+// list token ("Ali Alvi" is no candidate for every name with one "Ali"). Names whose two bounds
+// reach `min_bound` are the candidates. Initials never probe (they can only confirm); they count
+// as matched in the bound of the names that have a token with their letter, and through the joins
+// they are part of.
+//
+// The keys of a whole query are computed before any is looked up, so that the table's cache
+// misses overlap.
 //
 // Immutable after construction; Candidates() is safe to call from many threads, each with its
 // own Scratch.

@@ -167,6 +167,7 @@ Status SpellingRules::Load(const std::string& path) {
       }
     }
     r.from = std::string(from);
+    for (char c : from) r.letters |= CharBit(c);
     std::string_view to = Trim(cols[1]);
     if (to == "-") to = {};
     for (char c : to) {
@@ -200,7 +201,7 @@ std::string SpellingRules::Apply(std::string_view token) const {
   uint64_t present = 0;
   for (char c : cur) present |= CharBit(c);
   for (const Rule& r : rules_) {
-    if ((present & CharBit(r.from[0])) == 0) continue;
+    if ((present & r.letters) != r.letters) continue;
     if (r.from.size() > cur.size() || cur.find(r.from) == std::string::npos) continue;
     next.clear();
     bool changed = false;

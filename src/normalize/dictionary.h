@@ -65,6 +65,7 @@ class SpellingRules {
  private:
   struct Rule {
     std::string from, to;
+    uint64_t letters = 0;  // CharBit of each letter of `from`: a token lacking one cannot match
     bool at_start = false, at_end = false;
     uint64_t before = 0;  // set of chars that must precede the match; 0 = any
     uint64_t after = 0;   // set of chars that must follow the match; 0 = any

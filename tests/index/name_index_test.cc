@@ -73,6 +73,7 @@ class NameIndexTest : public ::testing::Test {
     add("t:putin", Schema::kPerson, {"PUTIN, Vladimir Vladimirovich"});
     add("t:empty", Schema::kPerson, {"---"});  // no token: not indexed
     add("t:pine", Schema::kOrganization, {"GREEN PINE ASSOCIATED CORPORATION"});
+    add("t:abdallah", Schema::kPerson, {"ABDALLAH, Abdallah Nasser"});
     index_ = std::make_unique<NameIndex>(small_, *normalizer_, *stats_);
   }
 
@@ -140,8 +141,8 @@ std::vector<Entity> NameIndexTest::un_;
 std::unique_ptr<NameIndex> NameIndexTest::un_index_;
 
 TEST_F(NameIndexTest, IndexesEveryNameWithTokens) {
-  // 8 names in all; "---" has no token and is left out.
-  EXPECT_EQ(index_->name_count(), 7u);
+  // 9 names in all; "---" has no token and is left out.
+  EXPECT_EQ(index_->name_count(), 8u);
   for (uint32_t id = 0; id < index_->name_count(); ++id) {
     const NameIndex::NameRef& ref = index_->ref(id);
     ASSERT_LT(ref.entity, small_.size());
@@ -214,6 +215,18 @@ TEST_F(NameIndexTest, LightTokensAddToTheNamesHeavierOnesReachOnly) {
   EXPECT_TRUE(Has(Found("al Haramain", 0.05f), "t:qaida"));  // "al" weighs more at a low bound
 }
 
+TEST_F(NameIndexTest, EachListTokenCountsForOneQueryToken) {
+  // "zawahri" is one typo from "zawahiri", which the listed name has once: one of the two query
+  // tokens finds no partner, so the name cannot reach 0.8 (each query token alone bounds it at
+  // 1), only about half.
+  EXPECT_FALSE(Has(Found("Zawahiri Zawahri", 0.8f), "t:zawahiri"));
+  EXPECT_TRUE(Has(Found("Zawahiri Zawahri", 0.4f), "t:zawahiri"));
+  // A name that has the token twice pairs both.
+  EXPECT_TRUE(Has(Found("Abdallah Abdalla", 0.8f), "t:abdallah"));
+  EXPECT_FALSE(Has(Found("Nasser Nasser", 0.8f), "t:abdallah"));
+  EXPECT_TRUE(Has(Found("Nasser Nasser", 0.4f), "t:abdallah"));
+}
+
 TEST_F(NameIndexTest, ANameWithNoSharedKeyIsNoCandidateAtAnyBound) {
   std::vector<std::string> f = Found("Vladimir Putin", 0.0f);
   EXPECT_TRUE(Has(f, "t:putin"));
@@ -280,16 +293,23 @@ TEST_F(NameIndexTest, EveryListedNameFindsItself) {
   ASSERT_NE(un_index_, nullptr);
   auto scratch = un_index_->NewScratch();
   ASSERT_GT(un_index_->name_count(), 3000u);
-  int missing = 0;
+  int missing = 0, repeating = 0;
   for (uint32_t id = 0; id < un_index_->name_count(); ++id) {
     const NameIndex::NameRef& ref = un_index_->ref(id);
     const Entity& e = un_[ref.entity];
+    // Names with a token twice need the bound to count each of its places.
+    std::vector<uint32_t> ids;
+    for (const PreparedToken& t : un_index_->name(id).tokens)
+      if (!t.initial) ids.push_back(t.id);
+    std::sort(ids.begin(), ids.end());
+    repeating += std::adjacent_find(ids.begin(), ids.end()) != ids.end();
     std::vector<uint32_t> out;
     un_index_->Candidates(un_index_->name(id), Sim, 1.0f, scratch.get(), &out);
     if (std::find(out.begin(), out.end(), id) == out.end() && ++missing <= 5)
       ADD_FAILURE() << e.id << " '" << e.names[ref.name].full << "' does not find itself";
   }
   EXPECT_EQ(missing, 0);
+  EXPECT_GT(repeating, 10);
 }
 
 }  // namespace
