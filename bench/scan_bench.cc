@@ -126,7 +126,9 @@ int main(int argc, char** argv) {
   if (Status s = Store::Open(db, &store); !s.ok()) return Die(s);
   std::shared_ptr<const Snapshot> snapshot;
   auto t0 = Clock::now();
-  if (Status s = Snapshot::Load(*store, {}, *normalizer, stats, &snapshot); !s.ok()) return Die(s);
+  if (Status s = Snapshot::Load(*store, {}, *normalizer, stats, TokenSimilarityOf, &snapshot);
+      !s.ok())
+    return Die(s);
   auto t1 = Clock::now();
   const long rss_before = RssKb();
   std::unique_ptr<Scanner> scanner;

@@ -86,7 +86,9 @@ int main(int argc, char** argv) {
   long rss_before = PeakRssKb();
   auto t0 = Clock::now();
   std::shared_ptr<const Snapshot> snapshot;
-  if (Status s = Snapshot::Load(*store, {}, *normalizer, stats, &snapshot); !s.ok()) return Die(s);
+  if (Status s = Snapshot::Load(*store, {}, *normalizer, stats, TokenSimilarityOf, &snapshot);
+      !s.ok())
+    return Die(s);
   auto t1 = Clock::now();
   const NameIndex& index = snapshot->index();
   std::printf("snapshot: %zu records, %zu names, %zu distinct tokens, %zu keys\n",

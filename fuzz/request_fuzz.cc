@@ -123,8 +123,9 @@ struct World {
     v.imported_at = "2026-01-01T00:00:00Z";
     v.record_count = 5;
     std::shared_ptr<const ServingLists> serving;
-    if (Status s = ServingLists::Make(Snapshot::Build(Entities(countries), {v}, *normalizer, stats),
-                                      *normalizer, stats, countries, &scan, &serving);
+    if (Status s = ServingLists::Make(
+            Snapshot::Build(Entities(countries), {v}, *normalizer, stats, TokenSimilarityOf),
+            *normalizer, stats, countries, &scan, &serving);
         !s.ok())
       Die("lists", s);
     lists = std::make_unique<LiveLists>(db, *normalizer, stats, countries);

@@ -20,7 +20,7 @@ Status ScreeningEngine::Load(const Context& ctx) {
   INTERDICT_RETURN_IF_ERROR(Store::Open(ctx.db_path, &store));
   std::shared_ptr<const Snapshot> snapshot;
   INTERDICT_RETURN_IF_ERROR(
-      Snapshot::Load(*store, {}, *engine.normalizer, engine.stats, &snapshot));
+      Snapshot::Load(*store, {}, *engine.normalizer, engine.stats, TokenSimilarityOf, &snapshot));
   matcher = std::make_unique<Matcher>(std::move(snapshot), *engine.normalizer, engine.stats,
                                       engine.countries);
   return Status::Ok();

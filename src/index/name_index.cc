@@ -83,6 +83,13 @@ struct Probe {
   float fixed;  // > 0: the similarity bound of every token under the key, used as is
 };
 
+// True when a and b are the same token to a token similarity: it reads nothing else.
+bool SameKeys(const PreparedToken& a, const PreparedToken& b) {
+  return a.kind == b.kind && a.transliterated == b.transliterated && a.initial == b.initial &&
+         a.text == b.text && a.variant == b.variant && a.phonetic == b.phonetic &&
+         a.skeleton == b.skeleton && a.surface == b.surface;
+}
+
 // The slot's share of a key: its high half (the position comes from the low bits); never 0.
 uint32_t Fingerprint(uint64_t key) {
   const uint32_t f = static_cast<uint32_t>(key >> 32);
@@ -156,7 +163,8 @@ void NameIndex::AddKeys(const PreparedToken& t, bool join,
 }
 
 NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& normalizer,
-                     const TokenStats& stats) {
+                     const TokenStats& stats, TokenSimilarity sim)
+    : sim_(std::move(sim)) {
   // Names, and the distinct tokens (keyed by text and transliteration flag) they are made of.
   std::unordered_map<std::string, uint32_t> token_ids;
   std::vector<std::vector<uint32_t>> token_names;
@@ -240,7 +248,7 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
   }
 
   // Each token's one-edit neighbourhood among the list tokens, as a query token of that text
-  // would find it through the typo keys.
+  // would find it through the typo keys, and their similarities to it.
   std::vector<uint32_t> found;
   neighbour_offsets_.reserve(tokens_.size() + 1);
   neighbour_offsets_.push_back(0);
@@ -255,6 +263,7 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     neighbours_.insert(neighbours_.end(), found.begin(), found.end());
+    for (uint32_t n : found) neighbour_sims_.push_back(sim_(t, tokens_[n]));
     neighbour_offsets_.push_back(static_cast<uint32_t>(neighbours_.size()));
   }
 }
@@ -284,8 +293,8 @@ NameIndex::ScratchPtr NameIndex::NewScratch() const {
 
 void NameIndex::ScratchDeleter::operator()(Scratch* s) const { delete s; }
 
-void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim, float min_bound,
-                           Scratch* s, std::vector<uint32_t>* out) const {
+void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* s,
+                           std::vector<uint32_t>* out) const {
   if (query.total_weight <= 0) return;
   if (++s->query_stamp == 0) {  // wrapped: clear the stamps once every 2^32 queries
     std::fill(s->acc_stamp.begin(), s->acc_stamp.end(), 0);
@@ -319,15 +328,16 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
   // > 0 is an upper bound of the similarity of every token given, used instead of computing it:
   // 1 for the text, variant and phonetic keys (those tokens score 0.93 or more); the skeleton
   // similarity for skeleton keys, which are probed after the typo keys that find the closer
-  // spellings. `exact`: the tokens are spelt as q is.
+  // spellings. `exact`: the tokens are spelt as q is. `sims`, when given: the similarity of each
+  // token to q, known beforehand.
   auto visit_tokens = [&](const PreparedToken& q, const uint32_t* ts, uint32_t count, float fixed,
-                          bool exact) {
+                          bool exact, const float* sims = nullptr) {
     for (const uint32_t* tp = ts; tp < ts + count; ++tp) {
       const uint32_t t = *tp & ~kSingleToken;
       Scratch::Token& state = s->token[t];
       if (state.stamp == s->stamp) continue;
       state.stamp = s->stamp;
-      float v = fixed > 0 ? fixed : sim(q, tokens_[t]);
+      float v = sims != nullptr ? sims[tp - ts] : fixed > 0 ? fixed : sim_(q, tokens_[t]);
       if (v <= 0) continue;
       // The scorer lets an inexact match weigh what the list token weighs when that is less
       // (a misspelt common word is no rare word). Coverage >= b  <=>  Σ w (s − b) >= 0 over
@@ -425,9 +435,19 @@ void NameIndex::Candidates(const PreparedName& query, const TokenSimilarity& sim
     for (uint32_t i = s->unit_probes[u]; i < s->unit_probes[u + 1]; ++i) {
       const Probe& p = s->probes[i];
       if (p.key == kNeighbourhood) {
-        const uint32_t t = same[0] & ~kSingleToken;  // all tokens of this text share it
+        // All tokens of this text share their neighbourhood; the similarities computed with one
+        // of them are q's when q is that token in every key the similarity reads.
+        uint32_t t = same[0] & ~kSingleToken;
+        const float* sims = nullptr;
+        for (const uint32_t* tp = same; tp < same + same_count; ++tp) {
+          if (SameKeys(q, tokens_[*tp & ~kSingleToken])) {
+            t = *tp & ~kSingleToken;
+            sims = &neighbour_sims_[neighbour_offsets_[t]];
+            break;
+          }
+        }
         visit_tokens(q, &neighbours_[neighbour_offsets_[t]],
-                     neighbour_offsets_[t + 1] - neighbour_offsets_[t], 0, false);
+                     neighbour_offsets_[t + 1] - neighbour_offsets_[t], 0, false, sims);
         continue;
       }
       const uint32_t* ts;
@@ -523,7 +543,7 @@ size_t NameIndex::MemoryBytes() const {
   size_t bytes = refs_.capacity() * sizeof(NameRef) + postings_.capacity() * 4 +
                  posting_offsets_.capacity() * 4 + slots_.capacity() * sizeof(Slot) +
                  key_tokens_.capacity() * 4 + neighbour_offsets_.capacity() * 4 +
-                 neighbours_.capacity() * 4;
+                 neighbours_.capacity() * 4 + neighbour_sims_.capacity() * 4;
   auto token_bytes = [](const PreparedToken& t) {
     return sizeof(PreparedToken) + t.text.capacity() + t.variant.capacity() +
            t.phonetic.capacity() + t.skeleton.capacity();

@@ -9,8 +9,10 @@
 //     letters; 1 for skeletons of 4+), so that a query token with up to two typos shares a key
 //     with the list token (the SymSpell idea);
 // A query probes the same keys for each of its tokens and joins. Each distinct list token reached
-// is scored once against the query token with the caller's token similarity (or bounded without
-// scoring, for keys that guarantee a high similarity), and each name takes, per query token, the
+// is scored once against the query token with the scorer's token similarity (or bounded without
+// scoring, for keys that guarantee a high similarity; a query token spelt as a list token reads
+// the similarities of that token's one-edit neighbours, computed when the index was built), and
+// each name takes, per query token, the
 // best similarity among its tokens and the joins containing that query token. The sum, weighted
 // by query token weights and divided by the query's total weight, is an upper bound of the
 // query-side name score (the scorer's lighter weight for inexact pairs is accounted for). As the
@@ -61,14 +63,14 @@ class NameIndex {
   using TokenSimilarity = std::function<float(const PreparedToken&, const PreparedToken&)>;
 
   NameIndex(const std::vector<Entity>& entities, const NameNormalizer& normalizer,
-            const TokenStats& stats);
+            const TokenStats& stats, TokenSimilarity sim);
   ~NameIndex();
 
   ScratchPtr NewScratch() const;
 
   // Appends to *out the ids of the names whose bound is >= min_bound, in no particular order.
-  void Candidates(const PreparedName& query, const TokenSimilarity& sim, float min_bound,
-                  Scratch* scratch, std::vector<uint32_t>* out) const;
+  void Candidates(const PreparedName& query, float min_bound, Scratch* scratch,
+                  std::vector<uint32_t>* out) const;
 
   size_t name_count() const { return refs_.size(); }
   size_t token_count() const { return tokens_.size(); }
@@ -102,7 +104,9 @@ class NameIndex {
   std::vector<Slot> slots_;                  // open-addressing table of keys
   std::vector<uint32_t> key_tokens_;         // for keys of several tokens: count, then ids
   std::vector<uint32_t> neighbour_offsets_;  // token id -> range in neighbours_
-  std::vector<uint32_t> neighbours_;  // token ids one edit away (ForEachOneEditKey), by token
+  std::vector<uint32_t> neighbours_;   // token ids one edit away (ForEachOneEditKey), by token
+  std::vector<float> neighbour_sims_;  // sim_(token, neighbour), parallel to neighbours_
+  TokenSimilarity sim_;
   size_t key_slots_used_ = 0;
 };
 

@@ -6,11 +6,12 @@ namespace interdict {
 std::shared_ptr<const Snapshot> Snapshot::Build(std::vector<Entity> entities,
                                                 std::vector<ListVersion> versions,
                                                 const NameNormalizer& normalizer,
-                                                const TokenStats& stats) {
+                                                const TokenStats& stats,
+                                                const NameIndex::TokenSimilarity& sim) {
   std::shared_ptr<Snapshot> s(new Snapshot());
   s->entities_ = std::move(entities);
   s->versions_ = std::move(versions);
-  s->index_ = std::make_unique<NameIndex>(s->entities_, normalizer, stats);
+  s->index_ = std::make_unique<NameIndex>(s->entities_, normalizer, stats, sim);
   for (uint32_t i = 0; i < s->entities_.size(); ++i) {
     s->by_id_.emplace(s->entities_[i].id, i);
     for (const Identifier& id : s->entities_[i].identifiers) {
@@ -23,7 +24,7 @@ std::shared_ptr<const Snapshot> Snapshot::Build(std::vector<Entity> entities,
 
 Status Snapshot::Load(Store& store, const std::vector<std::string>& sources,
                       const NameNormalizer& normalizer, const TokenStats& stats,
-                      std::shared_ptr<const Snapshot>* out) {
+                      const NameIndex::TokenSimilarity& sim, std::shared_ptr<const Snapshot>* out) {
   std::vector<ListVersion> latest;
   INTERDICT_RETURN_IF_ERROR(store.LatestVersions(&latest));
   std::vector<ListVersion> chosen;
@@ -46,7 +47,7 @@ Status Snapshot::Load(Store& store, const std::vector<std::string>& sources,
       return Status::Ok();
     }));
   }
-  *out = Build(std::move(entities), std::move(chosen), normalizer, stats);
+  *out = Build(std::move(entities), std::move(chosen), normalizer, stats, sim);
   return Status::Ok();
 }
 

@@ -23,15 +23,17 @@ class Snapshot {
  public:
   // Builds from the newest version of every source in the store (or of `sources`, when given).
   // Fails when the store holds no version (screening against nothing would report "no match").
+  // `sim` is the scorer's token similarity, which the name index bounds scores with.
   static Status Load(Store& store, const std::vector<std::string>& sources,
                      const NameNormalizer& normalizer, const TokenStats& stats,
-                     std::shared_ptr<const Snapshot>* out);
+                     const NameIndex::TokenSimilarity& sim, std::shared_ptr<const Snapshot>* out);
 
   // Builds from records already in memory (tests, benchmarks); `versions` describes them.
   static std::shared_ptr<const Snapshot> Build(std::vector<Entity> entities,
                                                std::vector<ListVersion> versions,
                                                const NameNormalizer& normalizer,
-                                               const TokenStats& stats);
+                                               const TokenStats& stats,
+                                               const NameIndex::TokenSimilarity& sim);
 
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<ListVersion>& versions() const { return versions_; }

@@ -58,17 +58,13 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
   if (options.exhaustive) {
     for (uint32_t n = 0; n < index.name_count(); ++n) session->candidates.push_back(n);
   } else {
-    index.Candidates(
-        q,
-        [](const PreparedToken& a, const PreparedToken& b) {
-          return CompareTokens(a, b).similarity;
-        },
-        // A name further below the threshold than the query's birth date and country can make
-        // up for cannot reach it. (Records carrying a query identifier are found through the
-        // identifier index instead.)
-        options.threshold - (query.birth_dates.empty() ? 0.0f : kMaxBirthDateEffect) -
-            (codes.empty() ? 0.0f : kMaxCountryEffect),
-        session->scratch.get(), &session->candidates);
+    index.Candidates(q,
+                     // A name further below the threshold than the query's birth date and country
+                     // can make up for cannot reach it. (Records carrying a query identifier are
+                     // found through the identifier index instead.)
+                     options.threshold - (query.birth_dates.empty() ? 0.0f : kMaxBirthDateEffect) -
+                         (codes.empty() ? 0.0f : kMaxCountryEffect),
+                     session->scratch.get(), &session->candidates);
   }
 
   // Best name per entity.

@@ -131,6 +131,10 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
   return best;
 }
 
+float TokenSimilarityOf(const PreparedToken& query, const PreparedToken& list) {
+  return CompareTokens(query, list).similarity;
+}
+
 namespace {
 
 // True when the two pairs share a token on either side.

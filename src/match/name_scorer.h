@@ -45,6 +45,10 @@ struct TokenMatch {
 // Similarity of two tokens (either may be a join; set `joined` yourself).
 TokenMatch CompareTokens(const PreparedToken& query, const PreparedToken& list);
 
+// CompareTokens' similarity alone: what the name index bounds scores with
+// (NameIndex::TokenSimilarity).
+float TokenSimilarityOf(const PreparedToken& query, const PreparedToken& list);
+
 struct AlignedPair {
   // Token indexes on each side; a second index (>= 0) when that side is a join of two tokens.
   int query[2] = {-1, -1};

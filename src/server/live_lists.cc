@@ -100,7 +100,8 @@ Status LiveLists::CheckNow(bool* changed) {
     if (same) return Status::Ok();
   }
   std::shared_ptr<const Snapshot> snapshot;
-  INTERDICT_RETURN_IF_ERROR(Snapshot::Load(*store_, {}, normalizer_, stats_, &snapshot));
+  INTERDICT_RETURN_IF_ERROR(
+      Snapshot::Load(*store_, {}, normalizer_, stats_, TokenSimilarityOf, &snapshot));
   std::shared_ptr<const ServingLists> lists;
   INTERDICT_RETURN_IF_ERROR(
       ServingLists::Make(std::move(snapshot), normalizer_, stats_, countries_, &scan_, &lists));

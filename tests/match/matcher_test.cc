@@ -74,7 +74,7 @@ std::unique_ptr<Lists> LoadLists(bool with_ofac) {
   std::vector<ListVersion> versions(1);
   versions[0].source = "un-sc";
   if (with_ofac) versions.insert(versions.begin(), ListVersion{.source = "us-ofac-sdn"});
-  l->snapshot = Snapshot::Build(l->entities, versions, *d.normalizer, d.stats);
+  l->snapshot = Snapshot::Build(l->entities, versions, *d.normalizer, d.stats, TokenSimilarityOf);
   l->matcher = std::make_unique<Matcher>(l->snapshot, *d.normalizer, d.stats, d.countries);
   return l;
 }
@@ -266,7 +266,7 @@ class MatcherEvidenceTest : public MatcherTest {
     bare.birth_dates.clear();
     bare.nationalities.clear();
     bare.identifiers.clear();
-    auto snap = Snapshot::Build({rich, bare}, {}, *normalizer_, *stats_);
+    auto snap = Snapshot::Build({rich, bare}, {}, *normalizer_, *stats_, TokenSimilarityOf);
     return std::make_unique<Matcher>(snap, *normalizer_, *stats_, *countries_);
   }
   static ScreenResult ScreenSmall(const Matcher& m, const ScreeningQuery& q,
@@ -376,7 +376,8 @@ TEST_F(MatcherEvidenceTest, ListedInitialIsFoundByTheIndex) {
   e.id = "test:initial";
   e.schema = Schema::kPerson;
   e.names.push_back({"ZAWAHIRI, M.", "M. ZAWAHIRI", NameKind::kPrimary, "Latn"});
-  Matcher m(Snapshot::Build({e}, {}, *normalizer_, *stats_), *normalizer_, *stats_, *countries_);
+  Matcher m(Snapshot::Build({e}, {}, *normalizer_, *stats_, TokenSimilarityOf), *normalizer_,
+            *stats_, *countries_);
   ScreenResult all = ScreenSmall(m, Query("Mohammad Zawahiri"),
                                  {.threshold = kDefaultThreshold, .limit = 0, .exhaustive = true});
   ASSERT_EQ(all.matches.size(), 1u);
@@ -682,12 +683,7 @@ class IndexBoundTest : public UnMatcherTest {
   bool IsCandidate(const PreparedName& q, uint32_t id, float min_bound,
                    NameIndex::Scratch* scratch) const {
     std::vector<uint32_t> cands;
-    un_only_->index().Candidates(
-        q,
-        [](const PreparedToken& a, const PreparedToken& b) {
-          return CompareTokens(a, b).similarity;
-        },
-        min_bound, scratch, &cands);
+    un_only_->index().Candidates(q, min_bound, scratch, &cands);
     return std::find(cands.begin(), cands.end(), id) != cands.end();
   }
 

@@ -55,7 +55,7 @@ struct World {
 
   explicit World(std::vector<Entity> entities) {
     const Data& d = Data::Get();
-    snapshot = Snapshot::Build(std::move(entities), {}, *d.normalizer, d.stats);
+    snapshot = Snapshot::Build(std::move(entities), {}, *d.normalizer, d.stats, TokenSimilarityOf);
     Status s = Scanner::Build(snapshot, *d.normalizer, d.stats, d.countries, d.jurisdictions,
                               d.common, &scanner);
     if (!s.ok()) {
