@@ -530,13 +530,29 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
     }
     return sum;
   };
+  // The names that pass the query-side bound are read from memory together (the scorer reads
+  // them next): their tokens are a chain of cache misses otherwise.
+  s->reached.clear();
   for (uint32_t n : s->touched) {
     const NameRef& ref = refs_[n];
     float acc = s->acc[n] + (ref.has_initial ? 0.5f * heaviest : 0.0f);
     for (auto [letter, weight] : s->initials)
       if (ref.first_letters & letter) acc += weight;
-    if (acc >= need && list_side(names_[n]) >= need) out->push_back(n);
+    if (acc < need) continue;
+    s->reached.push_back(n);
+    __builtin_prefetch(&names_[n]);
   }
+  auto fetch = [](const std::vector<PreparedToken>& tokens) {
+    const char* begin = reinterpret_cast<const char*>(tokens.data());
+    const char* end = reinterpret_cast<const char*>(tokens.data() + tokens.size());
+    for (const char* p = begin; p < end; p += 64) __builtin_prefetch(p);
+  };
+  for (uint32_t n : s->reached) {
+    fetch(names_[n].tokens);
+    fetch(names_[n].joins);
+  }
+  for (uint32_t n : s->reached)
+    if (list_side(names_[n]) >= need) out->push_back(n);
 }
 
 size_t NameIndex::MemoryBytes() const {

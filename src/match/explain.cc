@@ -20,36 +20,36 @@ std::string Span(const std::string& text, const PreparedName& name, const int id
   return a.text + " " + b.text;
 }
 
-std::string EvidencePhrase(const TokenMatch& m) {
-  std::string s;
+void AppendEvidence(const TokenMatch& m, std::string* s) {
   switch (m.evidence) {
     case Evidence::kExact:
-      s = "same";
+      *s += "same";
       break;
     case Evidence::kVariant:
-      s = "romanisation variant";
+      *s += "romanisation variant";
       break;
     case Evidence::kSpelling:
-      s = "spelling variant";
+      *s += "spelling variant";
       break;
     case Evidence::kTransliteration:
-      s = "transliteration";
+      *s += "transliteration";
       break;
     case Evidence::kPhonetic:
-      s = "sounds alike";
+      *s += "sounds alike";
       break;
     case Evidence::kTypo:
-      s = "typo, " + std::to_string(m.edits) + (m.edits == 1 ? " edit" : " edits");
+      *s += "typo, ";
+      *s += std::to_string(m.edits);
+      *s += m.edits == 1 ? " edit" : " edits";
       break;
     case Evidence::kInitial:
-      s = "initial";
+      *s += "initial";
       break;
     case Evidence::kNone:
-      s = "no match";
+      *s += "no match";
       break;
   }
-  if (m.joined) s += ", written " + std::string("joined/split");
-  return s;
+  if (m.joined) *s += ", written joined/split";
 }
 
 std::string Fixed(float v, int digits = 2) {
@@ -80,23 +80,32 @@ std::string KindPhrase(NameKind k) {
   return "name";
 }
 
-std::string PairsPhrase(const Explanation& e) {
-  std::string s;
+// Appends the token pairs and the unpaired tokens, after `lead` when there are any.
+void AppendPairs(const Explanation& e, const char* lead, std::string* s) {
+  const size_t start = s->size();
+  auto separate = [&](const char* between) { *s += s->size() == start ? lead : between; };
   for (const TokenPairExplanation& p : e.pairs) {
-    if (!s.empty()) s += ", ";
-    s += "'" + p.query + "' ~ '" + p.list + "' (" + EvidencePhrase(p.match) + ")";
+    separate(", ");
+    *s += '\'';
+    *s += p.query;
+    *s += "' ~ '";
+    *s += p.list;
+    *s += "' (";
+    AppendEvidence(p.match, s);
+    *s += ')';
   }
-  if (!e.unmatched_query.empty()) {
-    s += s.empty() ? "" : "; ";
-    s += "not on the list name:";
-    for (const std::string& t : e.unmatched_query) s += " '" + t + "'";
-  }
-  if (!e.unmatched_list.empty()) {
-    s += s.empty() ? "" : "; ";
-    s += "not in the query:";
-    for (const std::string& t : e.unmatched_list) s += " '" + t + "'";
-  }
-  return s;
+  auto unpaired = [&](const std::vector<std::string>& tokens, const char* where) {
+    if (tokens.empty()) return;
+    separate("; ");
+    *s += where;
+    for (const std::string& t : tokens) {
+      *s += " '";
+      *s += t;
+      *s += '\'';
+    }
+  };
+  unpaired(e.unmatched_query, "not on the list name:");
+  unpaired(e.unmatched_list, "not in the query:");
 }
 
 }  // namespace
@@ -117,19 +126,33 @@ Explanation Explain(const std::string& query_text, const PreparedName& query, co
 }
 
 std::string Sentence(const Entity& entity, const Explanation& e, float score) {
-  std::string s = "Matched the " + KindPhrase(e.name_kind) + " '" + e.list_name + "' of " +
-                  entity.id + " (score " + Fixed(score) + ")";
-  std::string pairs = PairsPhrase(e);
-  if (!pairs.empty()) s += ": " + pairs;
-  for (const AttributeTerm& t : e.terms) s += "; " + t.detail + " (" + Signed(t.effect) + ")";
-  return s + ".";
+  std::string s = "Matched the ";
+  s.reserve(256);
+  s += KindPhrase(e.name_kind);
+  s += " '";
+  s += e.list_name;
+  s += "' of ";
+  s += entity.id;
+  s += " (score ";
+  s += Fixed(score);
+  s += ')';
+  AppendPairs(e, ": ", &s);
+  for (const AttributeTerm& t : e.terms) {
+    s += "; ";
+    s += t.detail;
+    s += " (";
+    s += Signed(t.effect);
+    s += ')';
+  }
+  s += '.';
+  return s;
 }
 
 std::string PairSentence(const Explanation& e) {
   std::string s = "Name score " + Fixed(e.name_score);
-  std::string pairs = PairsPhrase(e);
-  if (!pairs.empty()) s += ": " + pairs;
-  return s + ".";
+  AppendPairs(e, ": ", &s);
+  s += '.';
+  return s;
 }
 
 double Round3(float v) { return std::round(static_cast<double>(v) * 1000) / 1000; }

@@ -1,6 +1,7 @@
 #include "normalize/dictionary.h"
 
 #include <algorithm>
+#include <bit>
 #include <fstream>
 
 #include "core/text.h"
@@ -40,6 +41,12 @@ uint64_t CharBit(char c) {
   if (c >= 'a' && c <= 'z') return uint64_t{1} << (c - 'a');
   if (c >= '0' && c <= '9') return uint64_t{1} << (26 + (c - '0'));
   return 0;
+}
+
+uint64_t CharSet(std::string_view s) {
+  uint64_t set = 0;
+  for (char c : s) set |= CharBit(c);
+  return set;
 }
 
 // Parses "[abc]" into a char set; false when malformed.
@@ -167,7 +174,7 @@ Status SpellingRules::Load(const std::string& path) {
       }
     }
     r.from = std::string(from);
-    for (char c : from) r.letters |= CharBit(c);
+    r.letters = CharSet(from);
     std::string_view to = Trim(cols[1]);
     if (to == "-") to = {};
     for (char c : to) {
@@ -198,8 +205,7 @@ Status SpellingRules::Load(const std::string& path) {
 
 std::string SpellingRules::Apply(std::string_view token) const {
   std::string cur(token), next;
-  uint64_t present = 0;
-  for (char c : cur) present |= CharBit(c);
+  uint64_t present = CharSet(cur);
   for (const Rule& r : rules_) {
     if ((present & r.letters) != r.letters) continue;
     if (r.from.size() > cur.size() || cur.find(r.from) == std::string::npos) continue;
@@ -222,8 +228,7 @@ std::string SpellingRules::Apply(std::string_view token) const {
     }
     if (changed) {
       cur.swap(next);
-      present = 0;
-      for (char c : cur) present |= CharBit(c);
+      present = CharSet(cur);
     }
   }
   // Doubled letters carry no identity across romanisations (Hassan/Hasan, Mohammed/Mohamed).
@@ -301,6 +306,8 @@ Status LegalFormTable::Load(const std::string& path, const EntryFolder& fold) {
   // Each long word also under its one-letter deletions; a deletion shared by two words is
   // ambiguous and marked with "".
   for (const auto& [word, unused] : words_) {
+    if (letters_by_length_.size() <= word.size()) letters_by_length_.resize(word.size() + 1);
+    letters_by_length_[word.size()].push_back(CharSet(word));
     for (size_t i = 0; i < word.size(); ++i) {
       std::string d = word.substr(0, i) + word.substr(i + 1);
       auto [it, inserted] = deletions_.emplace(d, word);
@@ -316,7 +323,16 @@ Status LegalFormTable::Load(const std::string& path, const EntryFolder& fold) {
 }
 
 std::string LegalFormTable::CorrectTypo(std::string_view token) const {
-  if (token.size() < kMinTypoWordLength - 1 || words_.count(token)) return "";
+  if (token.size() < kMinTypoWordLength - 1) return "";
+  // One typo (a letter added, dropped, changed, or two swapped) leaves at most one of the word's
+  // letters missing from the token.
+  const uint64_t letters = CharSet(token);
+  bool possible = false;
+  for (size_t len = token.size() - 1; len <= token.size() + 1 && !possible; ++len)
+    if (len < letters_by_length_.size())
+      for (uint64_t word : letters_by_length_[len])
+        if (std::popcount(word & ~letters) <= 1) possible = true;
+  if (!possible || words_.count(token)) return "";
   std::string found;
   auto consider = [&](const std::string& word) {
     if (word.empty() || word == found) return true;

@@ -101,6 +101,9 @@ class LegalFormTable {
   StringMap<std::vector<LegalFormVariant>> by_first_;
   StringMap<std::string> words_;      // Latin words of 5+ letters in any variant
   StringMap<std::string> deletions_;  // a word minus one letter -> the word ("" if ambiguous)
+  // By length, the set of letters of each word (bit per a-z0-9): most tokens lack two letters of
+  // every word of their length give or take one, and cannot be a typo of any.
+  std::vector<std::vector<uint64_t>> letters_by_length_;
   size_t count_ = 0;
 };
 

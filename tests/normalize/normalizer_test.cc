@@ -294,6 +294,9 @@ TEST_F(NormalizerTest, LegalFormsAreRecognisedThroughOneTypo) {
               ElementsAre("saman", "shipping", "co", "ltd"));
   EXPECT_THAT(Texts("Kumsan Trading Corporaption", Schema::kEntity),
               ElementsAre("kumsan", "trading", "corp"));
+  // A letter dropped, and two letters swapped.
+  EXPECT_THAT(Texts("Saman Shipping Compnay Limted", Schema::kOrganization),
+              ElementsAre("saman", "shipping", "co", "ltd"));
   // A corrected word that is not part of a legal form keeps its own spelling.
   EXPECT_THAT(Texts("Gesellshaft Berlin", Schema::kOrganization),
               ElementsAre("gesellshaft", "berlin"));
