@@ -28,33 +28,42 @@ int RunJsonl(const ScreeningEngine& se, const ScreenArgs& args) {
                     ? args.threads
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<Matcher::Session>> sessions;
+  std::vector<simdjson::dom::parser> parsers(static_cast<size_t>(threads));
   for (int i = 0; i < threads; ++i) sessions.push_back(se.matcher->NewSession());
   ScreenOptions options{args.threshold, args.limit};
   std::ios::sync_with_stdio(false);
   bool ok = ProcessLinesInOrder(
       std::cin, std::cout, threads, [&](const std::string& line, int worker, std::string* out) {
-        nlohmann::json id = nullptr;
+        simdjson::dom::element j, id;
+        bool has_id = false;
         JsonWriter w(out);
+        auto write_id = [&] {
+          w.Key("id");
+          if (has_id) {
+            WriteJsonValue(id, &w);
+          } else {
+            w.Null();
+          }
+        };
         auto fail = [&](const std::string& msg) {
           out->clear();
           w.BeginObject();
           w.Key("error");
           w.String(msg);
-          w.Key("id");
-          w.Raw(id.dump());
+          write_id();
           w.EndObject();
         };
-        nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-        if (j.is_discarded()) return fail("not a JSON object: malformed JSON");
-        if (j.is_object() && j.contains("id")) id = j["id"];
+        if (auto e = parsers[worker].parse(line).get(j); e != simdjson::SUCCESS)
+          return fail(std::string("not a JSON object: malformed JSON (") +
+                      simdjson::error_message(e) + ")");
+        has_id = j.is_object() && j.at_key("id").get(id) == simdjson::SUCCESS;
         ScreeningQuery q;
         if (Status s = QueryFromJson(j, &q); !s.ok()) return fail(s.message());
         ScreenResult result;
         if (Status s = se.matcher->Screen(q, options, sessions[worker].get(), &result); !s.ok())
           return fail(s.message());
         w.BeginObject();  // keys in alphabetical order, as everywhere else
-        w.Key("id");
-        w.Raw(id.dump());
+        write_id();
         w.Key("matches");
         w.BeginArray();
         for (const MatchResult& m : result.matches) WriteMatch(m, &w);

@@ -1,6 +1,8 @@
 #include "match/query_json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "match/explain.h"
 
@@ -9,40 +11,90 @@ namespace {
 
 using nlohmann::json;
 
-// Accepts a string or an array of strings; anything else is an error.
-Status Strings(const json& j, const char* field, std::vector<std::string>* out) {
-  auto it = j.find(field);
-  if (it == j.end() || it->is_null()) return Status::Ok();
-  if (it->is_string()) {
-    out->push_back(it->get<std::string>());
+// The query's fields are read once, in QueryFrom(), through a view of a parsed JSON value that
+// either parser provides: nlohmann::json (API bodies) or simdjson's DOM (the --jsonl hot path).
+class NlohmannView {
+ public:
+  explicit NlohmannView(const json& j) : j_(&j) {}
+  bool is_null() const { return j_->is_null(); }
+  bool is_string() const { return j_->is_string(); }
+  bool is_array() const { return j_->is_array(); }
+  bool is_object() const { return j_->is_object(); }
+  std::string string() const { return j_->get<std::string>(); }
+  // The member `key` of an object that has it (null otherwise: a missing field reads as null).
+  std::optional<NlohmannView> field(const char* key) const {
+    auto it = j_->find(key);
+    if (it == j_->end()) return std::nullopt;
+    return NlohmannView(*it);
+  }
+  template <typename F>
+  Status ForEach(F f) const {
+    for (const json& x : *j_) INTERDICT_RETURN_IF_ERROR(f(NlohmannView(x)));
     return Status::Ok();
   }
-  if (!it->is_array())
+  std::string dump() const { return j_->dump(); }
+
+ private:
+  const json* j_;
+};
+
+class SimdjsonView {
+ public:
+  explicit SimdjsonView(simdjson::dom::element e) : e_(e) {}
+  bool is_null() const { return e_.is_null(); }
+  bool is_string() const { return e_.is_string(); }
+  bool is_array() const { return e_.is_array(); }
+  bool is_object() const { return e_.is_object(); }
+  std::string string() const { return std::string(std::string_view(e_)); }
+  std::optional<SimdjsonView> field(const char* key) const {
+    simdjson::dom::element x;
+    if (e_.at_key(key).get(x) != simdjson::SUCCESS) return std::nullopt;
+    return SimdjsonView(x);
+  }
+  template <typename F>
+  Status ForEach(F f) const {
+    for (simdjson::dom::element x : simdjson::dom::array(e_))
+      INTERDICT_RETURN_IF_ERROR(f(SimdjsonView(x)));
+    return Status::Ok();
+  }
+  std::string dump() const { return simdjson::minify(e_); }
+
+ private:
+  simdjson::dom::element e_;
+};
+
+// Accepts a string or an array of strings; anything else is an error.
+template <typename View>
+Status Strings(const View& j, const char* field, std::vector<std::string>* out) {
+  auto f = j.field(field);
+  if (!f || f->is_null()) return Status::Ok();
+  if (f->is_string()) {
+    out->push_back(f->string());
+    return Status::Ok();
+  }
+  if (!f->is_array())
     return Status::InvalidInput(std::string("'") + field +
                                 "' must be a string or an array of strings");
-  for (const json& x : *it) {
+  return f->ForEach([&](const View& x) {
     if (!x.is_string())
       return Status::InvalidInput(std::string("'") + field + "' must hold strings only");
-    out->push_back(x.get<std::string>());
-  }
-  return Status::Ok();
+    out->push_back(x.string());
+    return Status::Ok();
+  });
 }
 
-}  // namespace
-
-bool ParseQueryDate(std::string_view text, PartialDate* out) { return ParsePartialDate(text, out); }
-
-Status QueryFromJson(const json& j, ScreeningQuery* out) {
+template <typename View>
+Status QueryFrom(const View& j, ScreeningQuery* out) {
   if (!j.is_object()) return Status::InvalidInput("a query must be a JSON object");
   ScreeningQuery q;
-  auto name = j.find("name");
-  if (name == j.end() || name->is_null()) return Status::InvalidInput("'name' is missing");
+  auto name = j.field("name");
+  if (!name || name->is_null()) return Status::InvalidInput("'name' is missing");
   if (!name->is_string()) return Status::InvalidInput("'name' must be a string");
-  q.name = name->get<std::string>();
-  if (auto t = j.find("type"); t != j.end() && !t->is_null()) {
+  q.name = name->string();
+  if (auto t = j.field("type"); t && !t->is_null()) {
     if (!t->is_string()) return Status::InvalidInput("'type' must be a string");
     Schema s;
-    std::string text = t->get<std::string>();
+    std::string text = t->string();
     if (text == "organisation" || text == "company") text = "organization";
     if (!ParseSchema(text, &s))
       return Status::InvalidInput(
@@ -58,17 +110,18 @@ Status QueryFromJson(const json& j, ScreeningQuery* out) {
     q.birth_dates.push_back(pd);
   }
   INTERDICT_RETURN_IF_ERROR(Strings(j, "country", &q.countries));
-  if (auto ids = j.find("identifiers"); ids != j.end() && !ids->is_null()) {
+  if (auto ids = j.field("identifiers"); ids && !ids->is_null()) {
     if (!ids->is_array()) return Status::InvalidInput("'identifiers' must be an array");
-    for (const json& x : *ids) {
+    INTERDICT_RETURN_IF_ERROR(ids->ForEach([&](const View& x) {
       QueryIdentifier qi;
+      auto value = x.is_object() ? x.field("value") : std::nullopt;
       if (x.is_string()) {
-        qi.value = x.get<std::string>();
-      } else if (x.is_object() && x.contains("value") && x["value"].is_string()) {
-        qi.value = x["value"].get<std::string>();
-        if (auto t = x.find("type"); t != x.end() && !t->is_null()) {
+        qi.value = x.string();
+      } else if (value && value->is_string()) {
+        qi.value = value->string();
+        if (auto t = x.field("type"); t && !t->is_null()) {
           IdKind k;
-          if (!t->is_string() || !ParseIdKind(t->get<std::string>(), &k))
+          if (!t->is_string() || !ParseIdKind(t->string(), &k))
             return Status::InvalidInput("'identifiers': unknown type " + t->dump());
           qi.kind = k;
         }
@@ -77,10 +130,65 @@ Status QueryFromJson(const json& j, ScreeningQuery* out) {
             "'identifiers' items must be strings or {\"type\": ..., \"value\": ...}");
       }
       q.identifiers.push_back(std::move(qi));
-    }
+      return Status::Ok();
+    }));
   }
   *out = std::move(q);
   return Status::Ok();
+}
+
+}  // namespace
+
+bool ParseQueryDate(std::string_view text, PartialDate* out) { return ParsePartialDate(text, out); }
+
+Status QueryFromJson(const json& j, ScreeningQuery* out) { return QueryFrom(NlohmannView(j), out); }
+
+Status QueryFromJson(simdjson::dom::element j, ScreeningQuery* out) {
+  return QueryFrom(SimdjsonView(j), out);
+}
+
+void WriteJsonValue(simdjson::dom::element value, JsonWriter* w) {
+  using simdjson::dom::element_type;
+  switch (value.type()) {
+    case element_type::ARRAY:
+      w->BeginArray();
+      for (simdjson::dom::element x : simdjson::dom::array(value)) WriteJsonValue(x, w);
+      w->EndArray();
+      break;
+    case element_type::OBJECT: {
+      // Keys in order, as nlohmann::json (a std::map) writes them.
+      std::vector<std::pair<std::string_view, simdjson::dom::element>> members;
+      for (simdjson::dom::key_value_pair kv : simdjson::dom::object(value))
+        members.emplace_back(kv.key, kv.value);
+      std::stable_sort(members.begin(), members.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      w->BeginObject();
+      for (const auto& [key, x] : members) {
+        w->Key(key);
+        WriteJsonValue(x, w);
+      }
+      w->EndObject();
+      break;
+    }
+    case element_type::INT64:
+      w->Integer(int64_t(value));
+      break;
+    case element_type::UINT64:  // above INT64_MAX
+      w->Raw(std::to_string(uint64_t(value)));
+      break;
+    case element_type::DOUBLE:
+      w->Number(double(value));
+      break;
+    case element_type::STRING:
+      w->String(std::string_view(value));
+      break;
+    case element_type::BOOL:
+      w->Bool(bool(value));
+      break;
+    case element_type::NULL_VALUE:
+      w->Null();
+      break;
+  }
 }
 
 void WriteMatch(const MatchResult& m, JsonSink* w) {

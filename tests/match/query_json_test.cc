@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace interdict {
@@ -11,9 +12,32 @@ namespace {
 using nlohmann::json;
 using ::testing::HasSubstr;
 
+// Reads `text` with both parsers (nlohmann::json for API bodies, simdjson for --jsonl), which
+// must agree on everything.
+Status Read(const std::string& text, ScreeningQuery* q) {
+  ScreeningQuery fast = *q;
+  simdjson::dom::parser parser;
+  simdjson::dom::element e;
+  EXPECT_EQ(parser.parse(text).get(e), simdjson::SUCCESS) << text;
+  Status fast_status = QueryFromJson(e, &fast);
+  Status st = QueryFromJson(json::parse(text), q);
+  EXPECT_EQ(fast_status.ok(), st.ok()) << text;
+  EXPECT_EQ(fast_status.message(), st.message()) << text;
+  EXPECT_EQ(fast.name, q->name) << text;
+  EXPECT_EQ(fast.schema, q->schema) << text;
+  EXPECT_EQ(fast.birth_dates.size(), q->birth_dates.size()) << text;
+  EXPECT_EQ(fast.countries, q->countries) << text;
+  EXPECT_EQ(fast.identifiers.size(), q->identifiers.size()) << text;
+  for (size_t i = 0; i < std::min(fast.identifiers.size(), q->identifiers.size()); ++i) {
+    EXPECT_EQ(fast.identifiers[i].value, q->identifiers[i].value) << text;
+    EXPECT_EQ(fast.identifiers[i].kind, q->identifiers[i].kind) << text;
+  }
+  return st;
+}
+
 ScreeningQuery Parse(const std::string& text) {
   ScreeningQuery q;
-  Status st = QueryFromJson(json::parse(text), &q);
+  Status st = Read(text, &q);
   EXPECT_TRUE(st.ok()) << text << ": " << st.message();
   return q;
 }
@@ -22,7 +46,7 @@ ScreeningQuery Parse(const std::string& text) {
 std::string Error(const std::string& text) {
   ScreeningQuery q;
   q.name = "untouched";
-  Status st = QueryFromJson(json::parse(text), &q);
+  Status st = Read(text, &q);
   if (st.ok()) return "";
   EXPECT_EQ(st.code(), Status::Code::kInvalidInput) << text;
   EXPECT_EQ(q.name, "untouched") << "a failed parse must leave the query alone: " << text;
@@ -174,6 +198,23 @@ TEST(QueryFromJsonTest, IdentifierErrors) {
             "'identifiers': unknown type \"shoe_size\"");
   EXPECT_EQ(Error(R"({"name": "x", "identifiers": [{"type": 3, "value": "44"}]})"),
             "'identifiers': unknown type 3");
+}
+
+// A query's id is echoed on its result line as nlohmann::json writes it, whatever its kind.
+TEST(WriteJsonValueTest, WritesWhatNlohmannDumps) {
+  for (const char* text :
+       {R"("q-1")", R"("tab\t, quote\", slash\/, \u00e9t\u00e9, 東京, \u0001")", "0", "-17",
+        "9223372036854775807", "18446744073709551615", "1.5", "1.0", "-0.001", "1e-7", "2.5e21",
+        "true", "false", "null", "[]", "{}", R"([1, "two", [3.0], {"b": 1, "a": null}])",
+        R"({"zeta": 1, "alpha": {"y": [true], "x": "v"}, "mid": -2.75})"}) {
+    simdjson::dom::parser parser;
+    simdjson::dom::element e;
+    ASSERT_EQ(parser.parse(std::string(text)).get(e), simdjson::SUCCESS) << text;
+    std::string out;
+    JsonWriter w(&out);
+    WriteJsonValue(e, &w);
+    EXPECT_EQ(out, json::parse(text).dump()) << text;
+  }
 }
 
 TEST(ParseQueryDateTest, Forms) {
