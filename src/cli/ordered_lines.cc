@@ -17,14 +17,28 @@ bool ProcessLinesInOrder(
   lines.reserve(chunk);
 
   if (threads == 1) {
-    std::string line, result;
-    while (std::getline(in, line)) {
+    // A tied output stream (std::cin's is std::cout) would be flushed before every line read: a
+    // write per line. Output is flushed instead when the input has nothing buffered, that is
+    // before reading could wait, so that a caller feeding lines one at a time gets each answer.
+    // Results are gathered and written by the 64 KiB.
+    std::ostream* tied = in.tie(nullptr);
+    std::string line, result, pending;
+    auto write = [&] {
+      out.write(pending.data(), static_cast<std::streamsize>(pending.size()));
+      out.flush();
+      pending.clear();
+    };
+    for (;;) {
+      if (!pending.empty() && in.rdbuf()->in_avail() <= 0) write();
+      if (!out || !std::getline(in, line)) break;
       result.clear();
       process(line, 0, &result);
-      out << result << '\n';
-      if (!out) return false;
+      pending += result;
+      pending += '\n';
+      if (pending.size() >= 64 * 1024) write();
     }
-    out.flush();
+    write();
+    in.tie(tied);
     return static_cast<bool>(out);
   }
 

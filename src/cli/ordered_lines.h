@@ -11,7 +11,9 @@ namespace interdict::cli {
 
 // `process(line, worker, &out_line)` runs on worker `worker` (0..threads-1; each worker's calls are
 // sequential, so per-worker state needs no lock). Empty input lines are passed on too. Every
-// output line is followed by '\n'. Returns false if writing failed.
+// output line is followed by '\n'. With one thread, output is written whenever no more input is
+// waiting, so a caller may feed a line and wait for its answer; with several, by chunk. Returns
+// false if writing failed.
 bool ProcessLinesInOrder(std::istream& in, std::ostream& out, int threads,
                          const std::function<void(const std::string&, int, std::string*)>& process);
 

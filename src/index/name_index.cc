@@ -100,8 +100,7 @@ uint32_t Fingerprint(uint64_t key) {
 
 class NameIndex::Scratch {
  public:
-  Scratch(size_t names, const std::vector<PreparedToken>& tokens)
-      : name_stamp(names, 0), name_best(names, 0), acc_stamp(names, 0), acc(names, 0) {
+  Scratch(size_t names, const std::vector<PreparedToken>& tokens) : name(names) {
     token.reserve(tokens.size());
     for (const PreparedToken& t : tokens) token.push_back({0, 0, 0, t.weight});
   }
@@ -113,10 +112,14 @@ class NameIndex::Scratch {
     float value;           // the most one query pair with the list token is worth
     float weight;
   };
-  std::vector<uint32_t> name_stamp;  // == stamp: name already reached by this query token
-  std::vector<float> name_best;
-  std::vector<uint32_t> acc_stamp;  // == query_stamp: acc[] holds this query's sum
-  std::vector<float> acc;
+  // What a query does with a list name: one cache line per posting read.
+  struct Name {
+    uint32_t stamp = 0;  // == stamp: reached by the current query token, `best` is its
+    float best = 0;
+    uint32_t acc_stamp = 0;  // == query_stamp: `acc` holds this query's sum
+    float acc = 0;
+  };
+  std::vector<Name> name;             // by name id
   std::vector<Token> token;           // by list token id
   std::vector<uint32_t> reached;      // names reached by the current query token
   std::vector<uint32_t> touched;      // names reached by the query
@@ -297,7 +300,7 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
                            std::vector<uint32_t>* out) const {
   if (query.total_weight <= 0) return;
   if (++s->query_stamp == 0) {  // wrapped: clear the stamps once every 2^32 queries
-    std::fill(s->acc_stamp.begin(), s->acc_stamp.end(), 0);
+    for (Scratch::Name& n : s->name) n.acc_stamp = 0;
     for (Scratch::Token& t : s->token) t.value_stamp = 0;
     s->query_stamp = 1;
   }
@@ -306,19 +309,20 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
   // Name n is reached by the current query token (or join), with a similarity of at most v.
   bool new_names = true;  // false: only names the query has reached already are of interest
   auto reach = [&](uint32_t n, float v) {
-    if (!new_names && s->acc_stamp[n] != s->query_stamp) return;
-    if (s->name_stamp[n] != s->stamp) {
-      s->name_stamp[n] = s->stamp;
-      s->name_best[n] = v;
+    Scratch::Name& state = s->name[n];
+    if (!new_names && state.acc_stamp != s->query_stamp) return;
+    if (state.stamp != s->stamp) {
+      state.stamp = s->stamp;
+      state.best = v;
       s->reached.push_back(n);
-    } else if (v > s->name_best[n]) {
-      s->name_best[n] = v;
+    } else if (v > state.best) {
+      state.best = v;
     }
   };
   // Starts the names reached by a new query token (or join).
   auto next_token = [&] {
     if (++s->stamp == 0) {
-      std::fill(s->name_stamp.begin(), s->name_stamp.end(), 0);
+      for (Scratch::Name& n : s->name) n.stamp = 0;
       for (Scratch::Token& t : s->token) t.stamp = 0;
       s->stamp = 1;
     }
@@ -461,7 +465,7 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
   for (size_t i = 0; i < query.joins.size(); ++i) {
     probe(i);
     s->join_hits[i].clear();
-    for (uint32_t n : s->reached) s->join_hits[i].emplace_back(n, s->name_best[n]);
+    for (uint32_t n : s->reached) s->join_hits[i].emplace_back(n, s->name[n].best);
   }
   // A listed initial is not indexed; it may pair with any one query token, at the scorer's
   // listed-initial similarity (0.5) at most.
@@ -499,12 +503,13 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
       for (auto [n, v] : s->join_hits[j]) reach(n, v);
     }
     for (uint32_t n : s->reached) {
-      if (s->acc_stamp[n] != s->query_stamp) {
-        s->acc_stamp[n] = s->query_stamp;
-        s->acc[n] = 0;
+      Scratch::Name& state = s->name[n];
+      if (state.acc_stamp != s->query_stamp) {
+        state.acc_stamp = s->query_stamp;
+        state.acc = 0;
         s->touched.push_back(n);
       }
-      s->acc[n] += q.weight * s->name_best[n];
+      state.acc += q.weight * state.best;
     }
   }
   // The same bound taken from the list side: the scorer pairs each list token once too, so a
@@ -535,7 +540,7 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
   s->reached.clear();
   for (uint32_t n : s->touched) {
     const NameRef& ref = refs_[n];
-    float acc = s->acc[n] + (ref.has_initial ? 0.5f * heaviest : 0.0f);
+    float acc = s->name[n].acc + (ref.has_initial ? 0.5f * heaviest : 0.0f);
     for (auto [letter, weight] : s->initials)
       if (ref.first_letters & letter) acc += weight;
     if (acc < need) continue;

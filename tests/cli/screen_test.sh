@@ -166,6 +166,18 @@ run screen --jsonl </dev/null
 expect_rc 0 "empty input"
 if [ -z "$OUT" ]; then ok; else fail "empty input gives output"; fi
 
+# One thread answers a line before the next one comes: a caller may feed it one query at a time
+# (output is gathered only while more input is already waiting).
+coproc SCREENER { "$BIN" screen --jsonl --threads 1 2>"$TMP/coproc.err"; }
+for name in "AEROCARIBBEAN AIRLINES" "Jonathan Quentin Wimbledon"; do
+  echo "{\"id\": \"$name\", \"name\": \"$name\"}" >&"${SCREENER[1]}"
+  OUT=""
+  read -r -t 60 OUT <&"${SCREENER[0]}" || true
+  if [[ "$OUT" == "{\"id\":\"$name\",\"matches\":"* ]]; then ok; else fail "no answer to '$name' before the next line"; fi
+done
+exec {SCREENER[1]}>&-
+wait "$SCREENER_PID" || true
+
 # ----- screen usage errors ------------------------------------------------------------------------
 run screen
 expect_rc 2 "screen without --name or --jsonl"
