@@ -538,7 +538,11 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
   // The names that pass the query-side bound are read from memory together (the scorer reads
   // them next): their tokens are a chain of cache misses otherwise.
   s->reached.clear();
+  // What initials may add to a name at most: most names fall short without reading their ref.
+  float initials_at_most = 0.5f * heaviest;
+  for (auto [letter, weight] : s->initials) initials_at_most += weight;
   for (uint32_t n : s->touched) {
+    if (s->name[n].acc + initials_at_most < need) continue;
     const NameRef& ref = refs_[n];
     float acc = s->name[n].acc + (ref.has_initial ? 0.5f * heaviest : 0.0f);
     for (auto [letter, weight] : s->initials)
