@@ -37,6 +37,20 @@ void JsonWriter::Key(std::string_view key) {
 }
 
 void JsonWriter::String(std::string_view s) {
+  // Most strings are printable ASCII: nothing to check or escape.
+  size_t ascii = 0;
+  while (ascii < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[ascii]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+    ++ascii;
+  }
+  if (ascii == s.size()) {
+    BeforeValue();
+    out_->push_back('"');
+    out_->append(s);
+    out_->push_back('"');
+    return;
+  }
   std::string repaired;
   if (!IsValidUtf8(s)) {
     // Each byte of an invalid sequence becomes U+FFFD: the line stays valid JSON.

@@ -10,23 +10,24 @@ constexpr float kLegalFormWeight = 0.15f;
 constexpr float kInitialWeight = 0.25f;
 }  // namespace
 
-PreparedName Prepare(const NormalizedName& name, const TokenStats& stats,
+PreparedName Prepare(NormalizedName name, const TokenStats& stats,
                      const NameNormalizer& normalizer) {
   PreparedName out;
-  out.script = name.script;
+  out.script = std::move(name.script);
   out.tokens.reserve(name.tokens.size());
-  for (const NameToken& t : name.tokens) {
+  out.joins.reserve(name.tokens.size());
+  for (NameToken& t : name.tokens) {
     PreparedToken p;
-    p.text = t.text;
-    p.variant = t.variant.empty() ? t.text : t.variant;
-    p.phonetic = t.phonetic;
-    p.skeleton = t.skeleton;
-    p.surface = t.surface;
+    p.variant = t.variant.empty() ? t.text : std::move(t.variant);
+    p.text = std::move(t.text);
+    p.phonetic = std::move(t.phonetic);
+    p.skeleton = std::move(t.skeleton);
+    p.surface = std::move(t.surface);
     p.kind = t.kind;
     p.transliterated = t.transliterated;
     p.begin = t.begin;
     p.end = t.end;
-    p.initial = t.text.size() == 1 && t.kind == TokenKind::kWord;
+    p.initial = p.text.size() == 1 && t.kind == TokenKind::kWord;
     switch (t.kind) {
       case TokenKind::kParticle:
         p.weight = kParticleWeight;

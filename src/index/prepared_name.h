@@ -45,7 +45,8 @@ struct PreparedName {
 
 // Weights: words by rarity (TokenStats::Weight of the variant class); particles 0.1; legal forms
 // 0.15; numbers 1; initials 0.25.
-PreparedName Prepare(const NormalizedName& name, const TokenStats& stats,
+// The name's strings are moved into the result.
+PreparedName Prepare(NormalizedName name, const TokenStats& stats,
                      const NameNormalizer& normalizer);
 
 }  // namespace interdict
