@@ -522,6 +522,13 @@ TEST_F(MatcherTest, DISABLED_IndexFindsTwoLetterTyposThatAreThemselvesListedSpel
   ExpectIndexFinds(cases);
 }
 
+// Known limit: a query join whose one typo shows only in its spelling key is not looked for: the
+// index probes the typos of a join's text, not of its spelling key. "OK KIM" written together is
+// "okkim", spelling key "okim", one letter from "kim": 0.87 when every name is scored.
+TEST_F(MatcherTest, DISABLED_IndexFindsAJoinOneSpellingTypoFromAListedToken) {
+  ExpectIndexFinds({{"KYONG OK KIM", "un-sc:KPi.067"}});  // KIM KYONG IL
+}
+
 TEST_F(UnMatcherTest, UnknownCountryIsAWarningNotAnError) {
   ScreeningQuery q = Query("AIMAN MUHAMMED RABI AL-ZAWAHIRI");
   q.countries = {"Atlantis", "Egypt"};
