@@ -21,7 +21,8 @@ class NlohmannView {
   bool is_array() const { return j_->is_array(); }
   bool is_object() const { return j_->is_object(); }
   std::string string() const { return j_->get<std::string>(); }
-  // The member `key` of an object that has it (null otherwise: a missing field reads as null).
+  // The member `key`, or nothing when the value is no object or has none (QueryFrom() reads a
+  // missing field and a null one alike).
   std::optional<NlohmannView> field(const char* key) const {
     auto it = j_->find(key);
     if (it == j_->end()) return std::nullopt;
