@@ -28,7 +28,7 @@ lines=$(wc -l <"$TMP/deck.jsonl")
 seconds() { # INPUT: wall seconds of one run
   local start end
   start=$(date +%s%N)
-  "$bin" --db "$TMP/lists.db" screen --jsonl --threads "$THREADS" <"$1" >"$TMP/out.jsonl"
+  "$bin" --db "$TMP/lists.db" screen --jsonl --threads "$THREADS" <"$1" >"$TMP/out.jsonl" || return 1
   end=$(date +%s%N)
   awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }'
 }
@@ -36,12 +36,12 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "input: $lines lines ($DECK x $COPIES), --threads $THREADS, $RUNS runs"
 rates=()
 for run in $(seq "$RUNS"); do
-  idle=$(seconds /dev/null)
-  total=$(seconds "$TMP/deck.jsonl")
+  idle=$(seconds /dev/null) || exit 1
+  total=$(seconds "$TMP/deck.jsonl") || exit 1
+  [ "$(wc -l <"$TMP/out.jsonl")" = "$lines" ] || { echo "output lines != input lines" >&2; exit 1; }
   rate=$(awk -v n="$lines" -v t="$total" -v i="$idle" 'BEGIN { printf "%d", n / (t - i) }')
   rates+=("$rate")
   echo "run $run: start-up ${idle} s, total ${total} s: $rate queries/s after start-up"
 done
-[ "$(wc -l <"$TMP/out.jsonl")" = "$lines" ] || { echo "output lines != input lines" >&2; exit 1; }
 sorted=$(printf '%s\n' "${rates[@]}" | sort -n)
 echo "queries/s after start-up: min $(head -1 <<<"$sorted"), median $(sed -n "$(((RUNS + 1) / 2))p" <<<"$sorted"), max $(tail -1 <<<"$sorted")"

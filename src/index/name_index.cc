@@ -123,6 +123,7 @@ class NameIndex::Scratch {
   std::vector<Token> token;           // by list token id
   std::vector<uint32_t> reached;      // names reached by the current query token
   std::vector<uint32_t> touched;      // names reached by the query
+  std::vector<uint32_t> passing;      // of those, the ones at the bound from the query side
   std::vector<Probe> probes;          // the query's, by unit (see Candidates)
   std::vector<uint32_t> unit_probes;  // unit -> first of its probes
   std::vector<std::pair<const uint32_t*, uint32_t>> same;  // unit -> list tokens of its text
@@ -537,7 +538,7 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
   };
   // The names that pass the query-side bound are read from memory together (the scorer reads
   // them next): their tokens are a chain of cache misses otherwise.
-  s->reached.clear();
+  s->passing.clear();
   // What initials may add to a name at most: most names fall short without reading their ref.
   float initials_at_most = 0.5f * heaviest;
   for (auto [letter, weight] : s->initials) initials_at_most += weight;
@@ -548,7 +549,7 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
     for (auto [letter, weight] : s->initials)
       if (ref.first_letters & letter) acc += weight;
     if (acc < need) continue;
-    s->reached.push_back(n);
+    s->passing.push_back(n);
     __builtin_prefetch(&names_[n]);
   }
   auto fetch = [](const std::vector<PreparedToken>& tokens) {
@@ -556,11 +557,11 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
     const char* end = reinterpret_cast<const char*>(tokens.data() + tokens.size());
     for (const char* p = begin; p < end; p += 64) __builtin_prefetch(p);
   };
-  for (uint32_t n : s->reached) {
+  for (uint32_t n : s->passing) {
     fetch(names_[n].tokens);
     fetch(names_[n].joins);
   }
-  for (uint32_t n : s->reached)
+  for (uint32_t n : s->passing)
     if (list_side(names_[n]) >= need) out->push_back(n);
 }
 

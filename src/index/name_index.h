@@ -12,8 +12,8 @@
 // is scored once against the query token with the scorer's token similarity (or bounded without
 // scoring, for keys that guarantee a high similarity; a query token spelt as a list token reads
 // the similarities of that token's one-edit neighbours, computed when the index was built), and
-// each name takes, per query token, the
-// best similarity among its tokens and the joins containing that query token. The sum, weighted
+// each name takes, per query token, the best similarity among its tokens and the joins
+// containing that query token. The sum, weighted
 // by query token weights and divided by the query's total weight, is an upper bound of the
 // query-side name score (the scorer's lighter weight for inexact pairs is accounted for). As the
 // scorer pairs tokens one to one, so is the sum taken the other way: each token of the list name
