@@ -16,6 +16,7 @@
 #include <string>
 
 #include "core/country.h"
+#include "core/data_dir.h"
 #include "index/snapshot.h"
 #include "index/token_stats.h"
 #include "normalize/normalizer.h"
@@ -102,8 +103,7 @@ struct World {
   std::unique_ptr<Api> keyed_api;
 
   World() {
-    const char* env = std::getenv("INTERDICT_DATA_DIR");
-    const std::string data = env != nullptr && *env ? env : INTERDICT_DEFAULT_DATA_DIR;
+    const std::string data = ResolveDataDir("");
     if (Status s = CountryTable::LoadDefault(data, &countries); !s.ok()) Die("countries", s);
     if (Status s = NameNormalizer::Load(data, &normalizer); !s.ok()) Die("normalizer", s);
     if (Status s = TokenStats::Load(data + "/token_stats.tsv", &stats); !s.ok()) Die("stats", s);
