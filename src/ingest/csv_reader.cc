@@ -1,20 +1,14 @@
 #include "ingest/csv_reader.h"
 
-#include <cstdio>
 #include <fstream>
 
 #include "core/text.h"
+#include "ingest/control_char.h"
 
 namespace interdict {
 namespace {
 
 constexpr char kDosEof = '\x1A';
-
-std::string DescribeByte(char c) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(c));
-  return buf;
-}
 
 }  // namespace
 
@@ -135,6 +129,7 @@ Status CsvReader::Next(std::vector<std::string>* fields, bool* has_row) {
   if (n == 1 && !quoted_[0] && (*fields)[0].size() == 1 && (*fields)[0][0] == kDosEof) {
     // DOS end of file: only empty lines may follow.
     at_end_ = true;
+    saw_dos_eof_ = true;
     while (ReadLine()) {
       if (!line_buf_.empty())
         return Error(lines_read_, "data after the DOS end-of-file byte 0x1A (line " +
@@ -151,6 +146,10 @@ Status CsvReader::Next(std::vector<std::string>* fields, bool* has_row) {
       return Error(start, "invalid UTF-8 in field " + std::to_string(i + 1) + " (byte " +
                               DescribeByte(f[bad]) +
                               "; the file must be UTF-8, is it Latin-1 or Windows-1252?)");
+    if (size_t c = FindControlChar(f); c != std::string::npos)
+      return Error(start, "control character " + DescribeByte(f[c]) + " in field " +
+                              std::to_string(i + 1) + " (at byte " + std::to_string(c + 1) +
+                              " of the field; list text cannot hold one)");
     if (!options_.null_marker.empty() && f == options_.null_marker) f.clear();
   }
   row_line_ = start;

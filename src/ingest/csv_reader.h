@@ -4,7 +4,8 @@
 // "" escapes and line breaks inside quotes, CRLF or LF line ends, a UTF-8 byte order mark, and the
 // DOS end-of-file byte 0x1A that OFAC (and other DOS-era exporters) put after the last line.
 // Every field is checked to be well-formed UTF-8: a file in another encoding (a Latin-1 "é" is
-// the byte 0xE9) is an error, never mojibake in the store.
+// the byte 0xE9) is an error, never mojibake in the store. A field holding a control character
+// (control_char.h: a NUL, a stray 0x1A, ...) is an error too.
 //
 // Errors are Status values whose message is "<name>:<line>: <problem>", <line> being the line on
 // which the faulty row starts. After an error the reader must not be used further.
@@ -45,7 +46,8 @@ class CsvReader {
   // Reads the next row into *fields (replacing its content) and sets *has_row. At the end of the
   // input (or at the 0x1A byte when it is the last thing in the file) *has_row is false and the
   // result is ok. Errors: an unterminated quoted field, a quote inside an unquoted field, text
-  // after a closing quote, invalid UTF-8, data after the 0x1A byte, a read failure.
+  // after a closing quote, invalid UTF-8, a control character, data after the 0x1A byte, a read
+  // failure.
   // An empty line reads as a row of one empty field.
   Status Next(std::vector<std::string>* fields, bool* has_row);
 
@@ -56,6 +58,11 @@ class CsvReader {
   int64_t line() const { return row_line_; }
 
   const std::string& name() const { return name_; }
+
+  // Whether the input ended with the DOS end-of-file byte 0x1A (optionally followed by empty
+  // lines). Meaningful once Next has reported the end. OFAC writes it after the last line, so
+  // its absence there means the file was cut.
+  bool saw_dos_eof() const { return saw_dos_eof_; }
 
  private:
   Status Error(int64_t line, const std::string& problem) const;
@@ -71,6 +78,7 @@ class CsvReader {
   int64_t lines_read_ = 0;
   int64_t row_line_ = 0;
   bool at_end_ = false;
+  bool saw_dos_eof_ = false;
 };
 
 }  // namespace interdict

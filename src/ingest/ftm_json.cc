@@ -53,7 +53,8 @@
 // empty.
 //
 // Errors name the file and line: a line that is not JSON, not an object, or has no id or schema;
-// properties that are not lists of strings; invalid UTF-8; two parties with one id, in one file
+// properties that are not lists of strings; invalid UTF-8; a control character (a JSON "\u0000"
+// included) in a property value or the caption; two parties with one id, in one file
 // or across the files of one parse (see SeenIds for what that costs). Blank lines are skipped.
 #include <simdjson.h>
 
@@ -70,6 +71,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "ingest/control_char.h"
 #include "ingest/date_text.h"
 #include "ingest/parsers.h"
 
@@ -303,6 +305,11 @@ Status FtmFile::ParseLine(std::string& line, int lineno, dom::object* obj, std::
         return Status::InvalidInput(Where(lineno) + ": property \"" + std::string(kv.key) +
                                     "\" is not a list of strings");
       }
+      if (size_t c = FindControlChar(s); c != std::string_view::npos) {
+        return Status::InvalidInput(Where(lineno) + ": property \"" + std::string(kv.key) +
+                                    "\" holds the control character " + DescribeByte(s[c]) +
+                                    " (list text cannot hold one)");
+      }
       s = Trim(s);
       if (!s.empty()) values.push_back(s);
     }
@@ -440,6 +447,10 @@ Status FtmFile::EmitParty(std::string& line, int lineno) {
   // Names first: the primary one decides the order of the rest.
   std::string_view caption;
   if (obj["caption"].get_string().get(caption)) caption = {};
+  if (size_t c = FindControlChar(caption); c != std::string_view::npos) {
+    return Status::InvalidInput(Where(lineno) + ": \"caption\" holds the control character " +
+                                DescribeByte(caption[c]) + " (list text cannot hold one)");
+  }
   caption = Trim(caption);
   auto add_name = [&e, schema](std::string_view full, NameKind kind) {
     for (const Name& n : e.names)

@@ -2,7 +2,8 @@
 // Consolidated non-SDN: cons_prim.csv + cons_alt.csv, cons_add.csv, cons_comments.csv).
 //
 // Layout (no header row; text fields quoted; "-0- " for an empty field; CRLF; a 0x1A byte after
-// the last line):
+// the last line, which is the only sign of a complete file: a file cut at a line boundary is
+// refused for lacking it, see ParseOptions::allow_incomplete):
 //   primary   ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT,
 //             Vess_flag, Vess_owner, Remarks
 //   alt       ent_num, alt_num, alt_type, alt_name, alt_remarks
@@ -128,9 +129,14 @@ Status ResolveFiles(const SetNames& names, const std::vector<fs::path>& paths, F
 // A CSV file of the set, read row by row with the checks every OFAC file needs.
 class OfacFile {
  public:
+  // `require_dos_eof`: the file must end with OFAC's 0x1A byte, else it was cut.
   OfacFile(const fs::path& path, const std::string_view* columns, size_t num_columns,
-           size_t num_numeric)
-      : path_(path), columns_(columns), num_columns_(num_columns), num_numeric_(num_numeric) {}
+           size_t num_numeric, bool require_dos_eof)
+      : path_(path),
+        columns_(columns),
+        num_columns_(num_columns),
+        num_numeric_(num_numeric),
+        require_dos_eof_(require_dos_eof) {}
 
   Status Open() {
     CsvReader::Options options;
@@ -142,7 +148,15 @@ class OfacFile {
   // add_num) and that every text field was quoted. *ent_num is column 0.
   Status Next(bool* has_row, int64_t* ent_num) {
     INTERDICT_RETURN_IF_ERROR(reader_->Next(&fields_, has_row));
-    if (!*has_row) return Status::Ok();
+    if (!*has_row) {
+      if (!require_dos_eof_ || reader_->saw_dos_eof()) return Status::Ok();
+      return Status::InvalidInput(
+          reader_->name() + ": no end-of-file byte 0x1A after the last line (line " +
+          std::to_string(reader_->line()) +
+          "): the file is cut short, a partial download or a hand-made excerpt (OFAC ends "
+          "every published primary, alt and add file with it); --allow-shrink takes it as "
+          "complete");
+    }
     if (fields_.size() != num_columns_)
       return Error("expected " + std::to_string(num_columns_) + " fields, found " +
                    std::to_string(fields_.size()));
@@ -176,6 +190,7 @@ class OfacFile {
   const std::string_view* columns_;
   size_t num_columns_;
   size_t num_numeric_;
+  bool require_dos_eof_;
   std::unique_ptr<CsvReader> reader_;
   std::vector<std::string> fields_;
 };
@@ -234,8 +249,9 @@ struct AddRow {
 
 template <typename Row, typename Fn>
 Status ReadCompanion(const fs::path& path, const std::string_view* columns, size_t num_columns,
-                     size_t num_numeric, Fn make_row, Companion<Row>* out, ParseReport* report) {
-  OfacFile file(path, columns, num_columns, num_numeric);
+                     size_t num_numeric, bool require_dos_eof, Fn make_row, Companion<Row>* out,
+                     ParseReport* report) {
+  OfacFile file(path, columns, num_columns, num_numeric, require_dos_eof);
   INTERDICT_RETURN_IF_ERROR(file.Open());
   report->files.push_back(path);
   out->file_name = file.name();
@@ -301,6 +317,10 @@ Status ParseOfacCsv(ListFormat format, const std::vector<std::filesystem::path>&
 
   FileSet set;
   INTERDICT_RETURN_IF_ERROR(ResolveFiles(names, paths, &set));
+  // Every published primary, alt and add file seen ends with 0x1A (the 2021 SDN set, the 2024
+  // sdn.csv, the 2025 consolidated set). The comments file is exempt: the 2021 sdn_comments.csv
+  // has no 0x1A although cons_comments.csv (2025) has one.
+  const bool require_dos_eof = !options.allow_incomplete;
 
   // Companion files first: they are joined to the primary records by ent_num.
   Companion<AltRow> alts;
@@ -308,7 +328,7 @@ Status ParseOfacCsv(ListFormat format, const std::vector<std::filesystem::path>&
     report->warnings.push_back(std::string(names.alt) + " not found: aliases skipped");
   } else {
     INTERDICT_RETURN_IF_ERROR(ReadCompanion(
-        set.alt, kAltColumns, std::size(kAltColumns), 2,
+        set.alt, kAltColumns, std::size(kAltColumns), 2, require_dos_eof,
         [](OfacFile& f, AltRow* row) -> Status {
           const std::string& type = f.field(2);
           std::string t = AsciiLower(Trim(type));
@@ -331,7 +351,7 @@ Status ParseOfacCsv(ListFormat format, const std::vector<std::filesystem::path>&
     report->warnings.push_back(std::string(names.add) + " not found: addresses skipped");
   } else {
     INTERDICT_RETURN_IF_ERROR(ReadCompanion(
-        set.add, kAddColumns, std::size(kAddColumns), 2,
+        set.add, kAddColumns, std::size(kAddColumns), 2, require_dos_eof,
         [&countries](OfacFile& f, AddRow* row) -> Status {
           row->address.street = std::string(Trim(f.field(2)));
           row->address.city = std::string(Trim(f.field(3)));
@@ -347,7 +367,7 @@ Status ParseOfacCsv(ListFormat format, const std::vector<std::filesystem::path>&
                                " not found: Remarks cut at 1,000 characters stay cut");
   } else {
     INTERDICT_RETURN_IF_ERROR(ReadCompanion(
-        set.comments, kCommentsColumns, std::size(kCommentsColumns), 1,
+        set.comments, kCommentsColumns, std::size(kCommentsColumns), 1, /*require_dos_eof=*/false,
         [](OfacFile& f, std::string* row) -> Status {
           *row = std::move(f.field(1));
           return Status::Ok();
@@ -355,7 +375,7 @@ Status ParseOfacCsv(ListFormat format, const std::vector<std::filesystem::path>&
         &comments, report));
   }
 
-  OfacFile primary(set.primary, kPrimaryColumns, std::size(kPrimaryColumns), 1);
+  OfacFile primary(set.primary, kPrimaryColumns, std::size(kPrimaryColumns), 1, require_dos_eof);
   INTERDICT_RETURN_IF_ERROR(primary.Open());
   report->files.push_back(set.primary);
   std::unordered_map<int64_t, int64_t> seen;  // ent_num -> line

@@ -41,6 +41,11 @@ struct ParseOptions {
   // Id prefix for FtM records: "<source>:<ftm id>". Ignored by the official formats, whose
   // prefixes are fixed (us-ofac-sdn, us-ofac-cons, un-sc).
   std::string ftm_source = "ftm";
+  // Take a file that lacks its format's end-of-file signal as complete. The signal is OFAC's
+  // 0x1A byte after the last line of a primary, alt or add file (the other formats carry none a
+  // line cut could miss: a cut XML file is not well-formed, and FtM has no end marker). Without
+  // it, a file cut at a line boundary would read as a smaller, valid list.
+  bool allow_incomplete = false;
 };
 
 // Parses `paths` (files, or one folder holding the format's files) as `format`, handing every

@@ -23,7 +23,11 @@ $2" 2>&1) || true
 # addresses), small enough for every screen to load it quickly.
 mkdir -p "$TMP/sdn"
 KEEP='$1 == 36 || $1 == 2676 || $1 == 4107 || $1 == 6366 || $1 == 12606'
-for f in sdn.csv alt.csv add.csv; do awk -F, "$KEEP" "$SDN2021/$f" >"$TMP/sdn/$f"; done
+# Each file ends with the 0x1A byte OFAC writes after the last line, as import requires.
+for f in sdn.csv alt.csv add.csv; do
+  awk -F, "$KEEP" "$SDN2021/$f" >"$TMP/sdn/$f"
+  printf '\x1a' >>"$TMP/sdn/$f"
+done
 run import --source us-ofac-sdn "$TMP/sdn"
 expect_rc 0 "import of the SDN subset"
 expect_out "us-ofac-sdn: version 1, 5 records" "five SDN records"

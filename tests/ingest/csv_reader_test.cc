@@ -91,6 +91,40 @@ TEST(CsvReaderTest, DataAfterDosEndOfFileIsAnError) {
   EXPECT_THAT(st.message(), HasSubstr("t.csv:3: data after the DOS end-of-file byte 0x1A"));
 }
 
+TEST(CsvReaderTest, ControlCharacterInAFieldIsAnErrorNamingLineAndField) {
+  // A NUL inside a name would cut it wherever it is printed as C text.
+  Status st;
+  Rows rows = ReadAll(std::string("1,\"a\"\r\n2,\"AL\0QAIDA\"\r\n", 20), &st);
+  EXPECT_EQ(st.code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(st.message(),
+            "t.csv:2: control character 0x00 in field 2 (at byte 3 of the field; list text cannot "
+            "hold one)");
+  EXPECT_EQ(rows.size(), 1u);
+  ReadAll(
+      "1,\"a\x01"
+      "b\"\r\n",
+      &st);
+  EXPECT_THAT(st.message(), HasSubstr("t.csv:1: control character 0x01 in field 2"));
+  ReadAll("1,a\x1a\r\n", &st);  // 0x1A only ends the file on a line of its own
+  EXPECT_THAT(st.message(), HasSubstr("t.csv:1: control character 0x1A in field 2"));
+  // Tabs and line breaks inside quotes are text.
+  rows = ReadAll("1,\"a\tb\r\nc\"\r\n", &st);
+  ASSERT_TRUE(st.ok()) << st.message();
+  EXPECT_EQ(rows[0][1], "a\tb\nc");
+}
+
+TEST(CsvReaderTest, ReportsWhetherTheInputEndedWithDosEof) {
+  for (const auto& [text, ended] : std::vector<std::pair<std::string, bool>>{
+           {"1,a\r\n\x1a", true}, {"1,a\r\n\x1a\r\n", true}, {"1,a\r\n", false}, {"", false}}) {
+    std::istringstream in(text);
+    CsvReader reader(&in, "t.csv", {});
+    std::vector<std::string> fields;
+    bool has_row = true;
+    while (has_row) ASSERT_TRUE(reader.Next(&fields, &has_row).ok());
+    EXPECT_EQ(reader.saw_dos_eof(), ended) << text;
+  }
+}
+
 TEST(CsvReaderTest, NullMarkerReadsAsEmpty) {
   CsvReader::Options options;
   options.null_marker = "-0- ";

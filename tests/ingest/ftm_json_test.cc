@@ -406,6 +406,27 @@ TEST_F(FtmTempTest, DuplicateIdAcrossFiles) {
   EXPECT_EQ(p.entities.size(), 2u);
 }
 
+TEST_F(FtmTempTest, ControlCharacterInANameIsRefused) {
+  // "\u0000" is valid JSON, but a NUL inside a name would cut it wherever it is printed.
+  std::string path =
+      Write("nul.json",
+            "{\"id\":\"p1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"A B\"]}}\n"
+            "{\"id\":\"p2\",\"schema\":\"Person\",\"properties\":"
+            "{\"name\":[\"OSAMA\\u0000BIN LADEN\"]}}\n");
+  Parsed p = Parse({path});
+  EXPECT_EQ(p.status.code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(p.status.message(), path +
+                                    ":2: property \"name\" holds the control character 0x00 "
+                                    "(list text cannot hold one)");
+  std::string caption = Write("nul-caption.json",
+                              "{\"id\":\"p1\",\"schema\":\"Person\",\"caption\":\"A\\u0007B\","
+                              "\"properties\":{}}\n");
+  p = Parse({caption});
+  EXPECT_EQ(
+      p.status.message(),
+      caption + ":1: \"caption\" holds the control character 0x07 (list text cannot hold one)");
+}
+
 // --- Broken input --------------------------------------------------------------------------
 
 struct BrokenCase {

@@ -61,10 +61,11 @@ struct Parsed {
   }
 };
 
-Parsed Parse(ListFormat format, std::vector<fs::path> paths) {
+Parsed Parse(ListFormat format, std::vector<fs::path> paths, bool allow_incomplete = false) {
   Parsed p;
   ParseOptions options;
   options.countries = &Countries();
+  options.allow_incomplete = allow_incomplete;
   p.status = ParseOfacCsv(
       format, paths, options,
       [&p](Entity&& e) {
@@ -591,6 +592,81 @@ TEST(OfacCsvMalformedTest, MalformedCompanionFails) {
   Status st = ParseMalformed("bad-companion", &records);
   EXPECT_EQ(st.message(), "alt.csv:2: unknown alt_type 'xyz' (expected aka, fka or nka)");
   EXPECT_EQ(records, 0u);  // companions are read before any record is handed over
+}
+
+// ---- Files cut at a line boundary ----
+
+// A temporary copy of `files` from `from`, with `cut` holding only its first `lines` lines.
+class CutSet {
+ public:
+  CutSet(const fs::path& from, std::vector<std::string> files, const std::string& cut, int lines)
+      : dir_(fs::temp_directory_path() / ("ofac_csv_test_cut_" + cut)) {
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    for (const std::string& f : files) {
+      if (f != cut) {
+        fs::copy_file(from / f, dir_ / f);
+        continue;
+      }
+      std::ifstream in(from / f, std::ios::binary);
+      std::ofstream out(dir_ / f, std::ios::binary);
+      std::string line;
+      for (int i = 0; i < lines && std::getline(in, line); ++i) out << line << "\n";
+    }
+  }
+  ~CutSet() { fs::remove_all(dir_); }
+  const fs::path& dir() const { return dir_; }
+
+ private:
+  fs::path dir_;
+};
+
+TEST(OfacCsvTruncationTest, PrimaryFileCutAtALineIsRefused) {
+  // The 2024 sdn.csv (14,965 records) cut to its first 3,000 lines: every line is well-formed,
+  // only the missing 0x1A byte shows the cut.
+  CutSet cut(kSdn2024.parent_path(), {"sdn.csv"}, "sdn.csv", 3000);
+  Parsed p = Parse(ListFormat::kOfacSdnCsv, {cut.dir()});
+  EXPECT_EQ(p.status.code(), Status::Code::kInvalidInput);
+  EXPECT_THAT(p.status.message(),
+              HasSubstr("sdn.csv: no end-of-file byte 0x1A after the last line (line 3000): "
+                        "the file is cut short"));
+
+  Parsed allowed = Parse(ListFormat::kOfacSdnCsv, {cut.dir()}, /*allow_incomplete=*/true);
+  ASSERT_TRUE(allowed.status.ok()) << allowed.status.message();
+  EXPECT_EQ(allowed.entities.size(), 3000u);
+}
+
+TEST(OfacCsvTruncationTest, CompanionFileCutAtALineIsRefused) {
+  for (const char* companion : {"alt.csv", "add.csv"}) {
+    CutSet cut(kSdn2021, {"sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"}, companion, 100);
+    Parsed p = Parse(ListFormat::kOfacSdnCsv, {cut.dir()});
+    EXPECT_THAT(p.status.message(), HasSubstr(std::string(companion) +
+                                              ": no end-of-file byte 0x1A after the last line"));
+    EXPECT_THAT(p.entities, IsEmpty());  // companions are read before any record is handed over
+  }
+}
+
+TEST(OfacCsvTruncationTest, CommentsFileNeedsNoEndOfFileByte) {
+  // The real 2021 sdn_comments.csv has none (cons_comments.csv of 2025 has one): both parse.
+  EXPECT_TRUE(Sdn2021().status.ok());
+  Parsed cons = Parse(ListFormat::kOfacConsCsv, {kCons2025});
+  EXPECT_TRUE(cons.status.ok()) << cons.status.message();
+}
+
+TEST(OfacCsvMalformedTest, NulByteInANameIsRefusedNamingFileLineAndField) {
+  fs::path dir = fs::temp_directory_path() / "ofac_csv_test_nul";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "sdn.csv", std::ios::binary) << std::string(
+      "36,\"AEROCARIBBEAN\0 AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- "
+      ",-0- ,-0- \r\n\x1a",
+      83);
+  Parsed p = Parse(ListFormat::kOfacSdnCsv, {dir / "sdn.csv"});
+  fs::remove_all(dir);
+  EXPECT_EQ(p.status.message(),
+            "sdn.csv:1: control character 0x00 in field 2 (at byte 14 of the field; list text "
+            "cannot hold one)");
+  EXPECT_THAT(p.entities, IsEmpty());
 }
 
 TEST(OfacCsvTest, SinkErrorStopsTheParse) {
