@@ -16,6 +16,8 @@ struct ImportArgs {
   std::string source;
   std::string ftm_name = "ftm";
   std::vector<std::string> paths;
+  double max_shrink_percent = ShrinkLimit().max_loss * 100;
+  bool allow_shrink = false;
 };
 
 int RunImport(const Context& ctx, const ImportArgs& args) {
@@ -39,24 +41,21 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
 
   std::unique_ptr<Store> store;
   if (Status s = Store::Open(ctx.db_path, &store); !s.ok()) return Fail(s);
-  bool unchanged = false;
   ListVersion version;
-  if (Status s = store->FindCurrentWithHash(source, sha, &unchanged, &version); !s.ok())
-    return Fail(s);
-  if (unchanged) {
+  std::unique_ptr<Import> import;
+  if (Status s = store->BeginImport(source, sha, &import, &version); !s.ok()) return Fail(s);
+  if (import == nullptr) {
     std::printf("%s: unchanged, still version %lld (%lld records, sha256 %.16s)\n", source.c_str(),
                 static_cast<long long>(version.id), static_cast<long long>(version.record_count),
                 sha.c_str());
     return 0;
   }
-
-  std::unique_ptr<Import> import;
-  if (Status s = store->BeginImport(source, sha, &import); !s.ok()) return Fail(s);
   const bool progress = isatty(STDERR_FILENO) != 0;
   int64_t count = 0;
   ParseOptions options;
   options.countries = &countries;
   options.ftm_source = source;
+  options.allow_incomplete = args.allow_shrink;
   ParseReport report;
   Status parsed = ParseList(
       format, files, options,
@@ -74,7 +73,11 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
 
   std::vector<std::string> names;
   for (const auto& f : files) names.push_back(f.filename().string());
-  if (Status s = import->Commit(report.published, names, &version); !s.ok()) return Fail(s);
+  ShrinkLimit shrink;
+  shrink.max_loss = args.max_shrink_percent / 100;
+  shrink.allow = args.allow_shrink;
+  if (Status s = import->Commit(report.published, names, &version, shrink); !s.ok())
+    return Fail(s.WithContext("import failed, store unchanged"));
 
   std::printf("%s: version %lld, %lld records", source.c_str(), static_cast<long long>(version.id),
               static_cast<long long>(version.record_count));
@@ -97,6 +100,13 @@ void RegisterImport(CLI::App& app, const Context& ctx, Runner* run) {
   cmd->add_option("--name", args->ftm_name,
                   "Source name for FtM imports; record ids become NAME:<id> (default ftm)");
   cmd->add_option("paths", args->paths, "List files, or a folder holding them")->required();
+  cmd->add_option("--max-shrink", args->max_shrink_percent,
+                  "Refuse a version with more than this percentage fewer records than the "
+                  "previous version of the source (default 10)")
+      ->check(CLI::Range(0.0, 100.0));
+  cmd->add_flag("--allow-shrink", args->allow_shrink,
+                "Import even a version that shrank past --max-shrink, lacks a file the previous "
+                "version had, or lacks its format's end-of-file mark (OFAC's 0x1A byte)");
   cmd->callback([&ctx, args, run] { *run = [&ctx, args] { return RunImport(ctx, *args); }; });
 }
 

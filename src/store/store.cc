@@ -136,6 +136,22 @@ Status ReadVersionRow(const Stmt& stmt, ListVersion* v) {
   return Status::Ok();
 }
 
+// The newest version of `source`; *found is false when it has none.
+Status NewestVersion(sqlite3* db, const std::string& source, bool* found, ListVersion* out) {
+  *found = false;
+  Stmt stmt;
+  std::string sql = std::string("SELECT ") + kVersionColumns +
+                    " FROM list_version WHERE source = ?1 ORDER BY id DESC LIMIT 1";
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, sql, &stmt));
+  stmt.Bind(1, source);
+  bool row = false;
+  INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));
+  if (!row) return Status::Ok();
+  INTERDICT_RETURN_IF_ERROR(ReadVersionRow(stmt, out));
+  *found = true;
+  return Status::Ok();
+}
+
 // Parses a stored record body. `where` names the record for the error message.
 Status ParseBody(const std::string& body, const std::string& where, json* out) {
   *out = json::parse(body, nullptr, /*allow_exceptions=*/false);
@@ -306,7 +322,7 @@ Status Import::Add(const Entity& entity) {
 }
 
 Status Import::Commit(const std::string& published, const std::vector<std::string>& files,
-                      ListVersion* version) {
+                      ListVersion* version, const ShrinkLimit& shrink) {
   INTERDICT_RETURN_IF_ERROR(CheckUsable());
   if (count_ == 0) {
     // An empty version would make every record of the source "removed" and stop screening
@@ -340,6 +356,15 @@ Status Import::Commit(const std::string& published, const std::vector<std::strin
 
   const std::string where =
       "import of " + source_ + ": committing version " + std::to_string(version_id_);
+  // This import has held the write lock since BeginImport: the newest version read here is
+  // still the newest when COMMIT runs.
+  bool has_previous = false;
+  ListVersion previous;
+  if (Status st = NewestVersion(db, source_, &has_previous, &previous); !st.ok())
+    return Fail(st.WithContext(where));
+  if (has_previous) {
+    if (Status st = CheckShrink(previous, v, shrink); !st.ok()) return Fail(st);
+  }
   Stmt insert;
   std::string sql = std::string("INSERT INTO list_version(") + kVersionColumns +
                     ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -406,24 +431,16 @@ Store::~Store() {
 
 Status Store::FindCurrentWithHash(const std::string& source, const std::string& content_sha256,
                                   bool* found, ListVersion* version) {
-  *found = false;
-  Stmt stmt;
-  std::string sql = std::string("SELECT ") + kVersionColumns +
-                    " FROM list_version WHERE source = ?1 ORDER BY id DESC LIMIT 1";
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db_, sql, &stmt));
-  stmt.Bind(1, source);
-  bool row = false;
-  INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));
-  if (!row || stmt.ColumnText(3) != content_sha256) return Status::Ok();
   ListVersion v;
-  INTERDICT_RETURN_IF_ERROR(ReadVersionRow(stmt, &v));
-  *found = true;
-  if (version != nullptr) *version = std::move(v);
+  INTERDICT_RETURN_IF_ERROR(NewestVersion(db_, source, found, &v));
+  *found = *found && v.content_sha256 == content_sha256;
+  if (*found && version != nullptr) *version = std::move(v);
   return Status::Ok();
 }
 
 Status Store::BeginImport(const std::string& source, const std::string& content_sha256,
-                          std::unique_ptr<Import>* out) {
+                          std::unique_ptr<Import>* out, ListVersion* unchanged) {
+  out->reset();
   if (source.empty() || source.find(':') != std::string::npos) {
     return Status::InvalidInput("invalid source name '" + source + "' (empty or holds ':')");
   }
@@ -439,6 +456,20 @@ Status Store::BeginImport(const std::string& source, const std::string& content_
   import->open_ = true;
   open_import_ = import.get();
   // From here on an error destroys `import`, which rolls back.
+  // Under the write lock no other connection can commit the same content in between.
+  bool same = false;
+  ListVersion current;
+  INTERDICT_RETURN_IF_ERROR(FindCurrentWithHash(source, content_sha256, &same, &current));
+  if (same) {
+    if (unchanged == nullptr) {
+      return Status::InvalidInput("cannot import " + source +
+                                  ": the content is unchanged since "
+                                  "version " +
+                                  std::to_string(current.id));
+    }
+    *unchanged = std::move(current);
+    return Status::Ok();  // `import` is destroyed here, releasing the lock
+  }
   // Under the write lock no other connection can take the next id.
   INTERDICT_RETURN_IF_ERROR(
       QueryInt(db_, "SELECT coalesce(max(id), 0) + 1 FROM list_version", &import->version_id_));

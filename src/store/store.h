@@ -32,21 +32,12 @@
 
 #include "core/entity.h"
 #include "core/status.h"
+#include "store/list_version.h"
+#include "store/shrink_guard.h"
 
 struct sqlite3;
 
 namespace interdict {
-
-struct ListVersion {
-  int64_t id = 0;              // unique in the store, increasing
-  std::string source;          // "us-ofac-sdn"
-  std::string published;       // publisher's date, ISO 8601, or ""
-  std::string content_sha256;  // hex, over the input files (see ContentHash in ingest)
-  int64_t record_count = 0;
-  std::map<std::string, int64_t> schema_counts;  // "person" -> 4620, ...
-  std::string imported_at;                       // UTC, ISO 8601
-  std::vector<std::string> files;                // input file names
-};
 
 // One record that differs between two versions, with the top-level fields that changed
 // ("names", "birth_dates", "addresses", ...).
@@ -78,10 +69,13 @@ class Import {
   Status Add(const Entity& entity);
 
   // Makes the version visible. `published` and `files` are recorded as given. An import with no
-  // records is refused (an empty list file is a broken download far more often than a list).
-  // On success *version (may be null) describes the new version.
+  // records is refused (an empty list file is a broken download far more often than a list), and
+  // so is one that the shrink guard (shrink_guard.h) refuses against the newest version of the
+  // source: the guard runs under the write lock this import holds, so no other import can commit
+  // between the check and this commit. On success *version (may be null) describes the new
+  // version.
   Status Commit(const std::string& published, const std::vector<std::string>& files,
-                ListVersion* version);
+                ListVersion* version, const ShrinkLimit& shrink = ShrinkLimit());
 
  private:
   friend class Store;
@@ -113,15 +107,21 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   // The newest version of `source` whose content hash is `content_sha256`, if that is the newest
-  // version of the source. *found is false otherwise.
+  // version of the source. *found is false otherwise. Read without the write lock: an import
+  // may commit right after; BeginImport checks again under the lock.
   Status FindCurrentWithHash(const std::string& source, const std::string& content_sha256,
                              bool* found, ListVersion* version);
 
   // Starts an import of `source`. Only one import may be open per Store. Takes the store's write
   // lock until the import ends; an import in another process makes this wait, then fail with
   // IoError after a timeout (10 s).
+  //
+  // Under that lock it checks whether the newest version of `source` already has
+  // `content_sha256` (so two identical imports started together make one version, not two). If
+  // so, no import starts: *out is null, the lock is released, and the result is ok with that
+  // version in *unchanged when `unchanged` is given, else an InvalidInput error saying so.
   Status BeginImport(const std::string& source, const std::string& content_sha256,
-                     std::unique_ptr<Import>* out);
+                     std::unique_ptr<Import>* out, ListVersion* unchanged = nullptr);
 
   // All versions, oldest first; or of one source when `source` is not empty.
   Status ListVersions(const std::string& source, std::vector<ListVersion>* out);

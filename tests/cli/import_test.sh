@@ -61,6 +61,81 @@ expect_out "^~ us-ofac-sdn:7555 +\(programs\)" "changed record with its field"
 run lists diff 1 2
 expect_rc 1 "diff across sources fails"
 
+# ----- Lists cut short (issue 16 item 3), each in a store of its own -----------------------------
+export INTERDICT_DB="$TMP/shrink.db"
+SDN2024="$SRC/data/lists/us-ofac-sdn/sdn.csv"
+run import --source us-ofac-sdn "$SDN2024"
+expect_rc 0 "import of the bundled 2024 sdn.csv"
+expect_out "version 1, 14965 records" "all 14,965 records"
+# Its first 3,000 lines, cut at a line boundary: every line is well-formed.
+mkdir -p "$TMP/cut"
+head -n 3000 "$SDN2024" >"$TMP/cut/sdn.csv"
+run import --source us-ofac-sdn "$TMP/cut"
+expect_rc 1 "a cut sdn.csv is refused"
+expect_err "sdn.csv: no end-of-file byte 0x1A after the last line \(line 3000\): the file is cut short" \
+  "the error says the file is cut"
+# The same cut with the end byte put back looks complete: the shrink guard refuses it.
+printf '\x1a' >>"$TMP/cut/sdn.csv"
+run import --source us-ofac-sdn "$TMP/cut"
+expect_rc 1 "a shrunk list is refused"
+expect_err "it has 3000 records where version 1 has 14965: 11965 fewer \(80.0%\), more than the 10.0% --max-shrink allows" \
+  "the error gives both counts, the share lost and the limit"
+expect_err "import it with --allow-shrink" "the error says how to override"
+run import --source us-ofac-sdn --max-shrink 85 "$TMP/cut"
+expect_rc 0 "--max-shrink raises the limit"
+expect_out "version 2, 3000 records" "the smaller version"
+run lists --source us-ofac-sdn
+expect_out "^1 +us-ofac-sdn .* 14965 " "the refused imports left version 1 as it was"
+# A cut file without the byte imports only with --allow-shrink.
+head -n 2000 "$SDN2024" >"$TMP/cut/sdn.csv"
+run import --source us-ofac-sdn --allow-shrink "$TMP/cut"
+expect_rc 0 "--allow-shrink takes a cut file"
+expect_out "version 3, 2000 records" "the cut version"
+
+# A companion file that the previous version had is missing.
+export INTERDICT_DB="$TMP/companion.db"
+run import --source us-ofac-sdn "$SDN2021"
+expect_rc 0 "import of the 2021 set"
+run import --source us-ofac-sdn "$SDN2021/sdn.csv" "$SDN2021/add.csv"
+expect_rc 1 "a set without alt.csv and sdn_comments.csv is refused"
+expect_err "read from 2 file\(s\) where version 1 was read from 4 \(missing: alt.csv, sdn_comments.csv\)" \
+  "the error names the missing files"
+run lists
+expect_no_out "^2 " "no version was added"
+
+# UN: a short but well-formed file (its first 100 individuals, no entities).
+export INTERDICT_DB="$TMP/un.db"
+UN="$SRC/data/lists/un-sc/un-sc-2026-02.xml"
+run import --source un-sc "$UN"
+expect_rc 0 "import of the UN list"
+awk '/<\/INDIVIDUAL>/ { n++ } { print } n == 100 { exit }' "$UN" >"$TMP/un-short.xml"
+printf '  </INDIVIDUALS>\n  <ENTITIES/>\n</CONSOLIDATED_LIST>\n' >>"$TMP/un-short.xml"
+run import --source un-sc "$TMP/un-short.xml"
+expect_rc 1 "a short UN file is refused"
+expect_err "it has 100 records where version 1 has 1003" "the UN counts"
+run import --source un-sc --allow-shrink "$TMP/un-short.xml"
+expect_rc 0 "a short UN file with --allow-shrink"
+expect_out "version 2, 100 records" "100 UN records"
+# Cut mid-file, the XML is not well-formed: refused whatever the flags.
+head -c 1000000 "$UN" >"$TMP/un-cut.xml"
+run import --source un-sc --allow-shrink "$TMP/un-cut.xml"
+expect_rc 1 "a UN file cut mid-file fails"
+expect_err "un-cut.xml" "the error names the file"
+
+# FtM: the first 9 lines of a file (7 of its 17 parties). FtM has no end mark: only the guard.
+export INTERDICT_DB="$TMP/ftm.db"
+ZALA="$SRC/tests/fixtures/ftm/zala.entities.ftm.json"
+run import --source ftm "$ZALA"
+expect_rc 0 "import of the FtM fixture"
+expect_out "version 1, 17 records" "17 parties"
+head -n 9 "$ZALA" >"$TMP/zala.entities.ftm.json"
+run import --source ftm "$TMP/zala.entities.ftm.json"
+expect_rc 1 "a cut FtM file is refused"
+expect_err "it has 7 records where version 1 has 17" "the FtM counts"
+run import --source ftm --allow-shrink "$TMP/zala.entities.ftm.json"
+expect_rc 0 "a cut FtM file with --allow-shrink"
+export INTERDICT_DB="$TMP/test.db"
+
 # Usage errors.
 run import --source nonsense "$SDN2021"
 expect_rc 2 "unknown source"

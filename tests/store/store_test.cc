@@ -95,7 +95,8 @@ class StoreTest : public ::testing::Test {
     return store;
   }
 
-  // Imports `entities` as one version of their source and returns it.
+  // Imports `entities` as one version of their source and returns it. The shrink guard is off:
+  // the tests that use this shrink lists on purpose (ShrinkGuard* test the guard).
   ListVersion ImportOrDie(Store* store, const std::vector<Entity>& entities,
                           const std::string& sha = "sha-1", const std::string& source = kSource) {
     std::unique_ptr<Import> import;
@@ -107,7 +108,7 @@ class StoreTest : public ::testing::Test {
       EXPECT_TRUE(st.ok()) << st.message();
     }
     ListVersion v;
-    st = import->Commit("2024-05-01", {"list.csv"}, &v);
+    st = import->Commit("2024-05-01", {"list.csv"}, &v, ShrinkLimit{.allow = true});
     EXPECT_TRUE(st.ok()) << st.message();
     return v;
   }
@@ -269,6 +270,121 @@ TEST_F(StoreTest, FindCurrentWithHashMatchesOnlyTheNewestVersion) {
   EXPECT_EQ(v.id, 2);
 }
 
+TEST_F(StoreTest, IdenticalImportsStartedTogetherMakeOneVersion) {
+  // Two importers of the same files: both checked "is this content new?" before either had
+  // committed, so both went on and made two versions. The check now runs under the write lock.
+  auto first = OpenOrDie();
+  auto second = OpenOrDie();
+  ImportOrDie(first.get(), {MakePerson("1", "A")}, "h1");
+  std::unique_ptr<Import> a;
+  ListVersion unchanged;
+  ASSERT_TRUE(first->BeginImport(kSource, "h2", &a, &unchanged).ok());
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->Add(MakePerson("1", "B")).ok());
+  // The second importer waits for the lock while the first one still parses.
+  std::unique_ptr<Import> b;
+  ListVersion b_unchanged;
+  Status b_status;
+  std::thread racer([&] { b_status = second->BeginImport(kSource, "h2", &b, &b_unchanged); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ListVersion committed;
+  ASSERT_TRUE(a->Commit("", {"list.csv"}, &committed).ok());
+  racer.join();
+  ASSERT_TRUE(b_status.ok()) << b_status.message();
+  EXPECT_EQ(b, nullptr);  // nothing to import
+  EXPECT_EQ(b_unchanged.id, committed.id);
+  EXPECT_EQ(b_unchanged.content_sha256, "h2");
+  std::vector<ListVersion> versions;
+  ASSERT_TRUE(first->ListVersions(kSource, &versions).ok());
+  EXPECT_EQ(versions.size(), 2u);
+  // The lock was released: a real change imports at once.
+  EXPECT_EQ(ImportOrDie(second.get(), {MakePerson("1", "C")}, "h3").id, 3);
+  // A caller that does not ask for the unchanged version gets an error, never a null import
+  // reported as ok.
+  std::unique_ptr<Import> c;
+  Status st = second->BeginImport(kSource, "h3", &c);
+  EXPECT_EQ(st.code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(st.message(), "cannot import test-list: the content is unchanged since version 3");
+  EXPECT_EQ(c, nullptr);
+}
+
+TEST_F(StoreTest, ShrunkVersionIsRefusedAtCommitAndLeavesStoreUnchanged) {
+  auto store = OpenOrDie();
+  std::vector<Entity> full;
+  for (int i = 0; i < 100; ++i) full.push_back(Synthetic(kSource, i));
+  ImportOrDie(store.get(), full, "h1");
+  Snapshot before = Take(store.get());
+  auto import_first = [&](int n, const ShrinkLimit& limit, ListVersion* v) -> Status {
+    std::unique_ptr<Import> import;
+    INTERDICT_RETURN_IF_ERROR(store->BeginImport(kSource, "h-" + std::to_string(n), &import));
+    for (int i = 0; i < n; ++i) INTERDICT_RETURN_IF_ERROR(import->Add(full[i]));
+    return import->Commit("", {"list.csv"}, v, limit);
+  };
+  ListVersion v;
+  Status st = import_first(20, ShrinkLimit(), &v);
+  EXPECT_EQ(st.code(), Status::Code::kInvalidInput);
+  EXPECT_THAT(st.message(), HasSubstr("it has 20 records where version 1 has 100: 80 fewer"));
+  EXPECT_EQ(Take(store.get()), before);
+  ExpectConsistent(store.get());
+  // 10% fewer is within the default limit; 11% fewer is not, but is with a 15% limit.
+  EXPECT_FALSE(import_first(89, ShrinkLimit(), &v).ok());
+  EXPECT_TRUE(import_first(89, ShrinkLimit{.max_loss = 0.15}, &v).ok());
+  EXPECT_EQ(v.id, 2);
+  EXPECT_TRUE(import_first(81, ShrinkLimit(), &v).ok());  // 89 -> 81: 9% fewer
+  ASSERT_TRUE(import_first(5, ShrinkLimit{.allow = true}, &v).ok());
+  EXPECT_EQ(v.record_count, 5);
+}
+
+TEST(ShrinkGuardTest, RecordLoss) {
+  ListVersion prev;
+  prev.id = 7;
+  prev.source = "us-ofac-sdn";
+  prev.record_count = 14965;
+  prev.files = {"sdn.csv"};
+  ListVersion next = prev;
+  next.record_count = 3000;  // the first 3,000 lines of the 2024 sdn.csv
+  Status st = CheckShrink(prev, next, ShrinkLimit());
+  EXPECT_EQ(st.code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(st.message(),
+            "refusing the new version of us-ofac-sdn: it has 3000 records where version 7 has "
+            "14965: 11965 fewer (80.0%), more than the 10.0% --max-shrink allows. A list cut "
+            "short (a partial download) reads as a smaller list and its missing parties would "
+            "screen as no match; if the list really is smaller, import it with --allow-shrink");
+  EXPECT_TRUE(CheckShrink(prev, next, ShrinkLimit{.allow = true}).ok());
+  EXPECT_TRUE(CheckShrink(prev, next, ShrinkLimit{.max_loss = 0.80}).ok());
+  EXPECT_FALSE(CheckShrink(prev, next, ShrinkLimit{.max_loss = 0.79}).ok());
+  next.record_count = 13469;  // 1,496 fewer: 9.997%
+  EXPECT_TRUE(CheckShrink(prev, next, ShrinkLimit()).ok());
+  next.record_count = 13468;  // 10.003%
+  EXPECT_FALSE(CheckShrink(prev, next, ShrinkLimit()).ok());
+  next.record_count = 20000;  // growth is never refused
+  EXPECT_TRUE(CheckShrink(prev, next, ShrinkLimit{.max_loss = 0}).ok());
+  next.record_count = 14964;
+  EXPECT_FALSE(CheckShrink(prev, next, ShrinkLimit{.max_loss = 0}).ok());
+}
+
+TEST(ShrinkGuardTest, MissingFile) {
+  ListVersion prev;
+  prev.id = 3;
+  prev.source = "us-ofac-sdn";
+  prev.record_count = 8976;
+  prev.files = {"alt.csv", "add.csv", "sdn_comments.csv", "sdn.csv"};
+  ListVersion next = prev;
+  next.files = {"ADD.CSV", "sdn_comments.csv", "SDN.csv"};  // names compare case-insensitively
+  Status st = CheckShrink(prev, next, ShrinkLimit());
+  EXPECT_EQ(st.message(),
+            "refusing the new version of us-ofac-sdn: it is read from 3 file(s) where version 3 "
+            "was read from 4 (missing: alt.csv); if the list really is smaller, import it with "
+            "--allow-shrink");
+  EXPECT_TRUE(CheckShrink(prev, next, ShrinkLimit{.allow = true}).ok());
+  // A renamed file is not a lost one (the UN file's name carries its date).
+  prev.files = {"un-sc-2026-02.xml"};
+  next.files = {"un-sc-2026-03.xml"};
+  EXPECT_TRUE(CheckShrink(prev, next, ShrinkLimit()).ok());
+  next.files = {"sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"};
+  EXPECT_TRUE(CheckShrink(prev, next, ShrinkLimit()).ok());
+}
+
 TEST_F(StoreTest, DuplicateIdFailsTheImportAndLeavesStoreUnchanged) {
   auto store = OpenOrDie();
   ImportOrDie(store.get(), {MakePerson("1", "A")});
@@ -314,7 +430,7 @@ TEST_F(StoreTest, ParseErrorMidImportLeavesStoreUnchanged) {
   Entity e;
   EXPECT_EQ(store->GetEntity("test-list:100000", 0, &e, nullptr).code(), Status::Code::kNotFound);
   // The store takes the next import normally, and the abandoned id is not skipped.
-  ListVersion v2 = ImportOrDie(store.get(), {MakePerson("3", "C")});
+  ListVersion v2 = ImportOrDie(store.get(), {MakePerson("3", "C")}, "sha-2");
   EXPECT_EQ(v2.id, 2);
   ExpectConsistent(store.get());
 }
@@ -329,7 +445,7 @@ TEST_F(StoreTest, UncommittedImportIsInvisibleToOtherConnections) {
   std::vector<ListVersion> versions;
   ASSERT_TRUE(reader->ListVersions("", &versions).ok());  // not blocked by the writer (WAL)
   EXPECT_EQ(versions.size(), 1u);
-  ASSERT_TRUE(import->Commit("", {}, nullptr).ok());
+  ASSERT_TRUE(import->Commit("", {"list.csv"}, nullptr).ok());
   ASSERT_TRUE(reader->ListVersions("", &versions).ok());
   EXPECT_EQ(versions.size(), 2u);
 }
@@ -930,7 +1046,7 @@ TEST_F(StoreTest, RealOfacListRoundTripsAndDiffs) {
   added.source = "us-ofac-sdn";
   ASSERT_TRUE(import->Add(added).ok());
   ListVersion v2;
-  ASSERT_TRUE(import->Commit("", {}, &v2).ok());
+  ASSERT_TRUE(import->Commit("", {"sdn.csv", "alt.csv"}, &v2).ok());
   VersionDiff diff;
   ASSERT_TRUE(store->Diff(v1.id, v2.id, &diff).ok());
   EXPECT_THAT(diff.added, ElementsAre("us-ofac-sdn:99999999"));
