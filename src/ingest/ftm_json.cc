@@ -98,6 +98,26 @@ void AddUnique(std::string_view s, std::vector<std::string>* v) {
   v->emplace_back(s);
 }
 
+// The values already on one party's lists, so that each new value is checked against them in
+// constant time: a party may carry tens of thousands of names, and a scan of the list per value
+// made such a record take minutes. A key is a one-letter tag for the list, then the value.
+class SeenValues {
+ public:
+  // True the first time `key` is offered for list `tag`.
+  bool First(char tag, std::string_view key) {
+    std::string k(1, tag);
+    k.append(key);
+    return seen_.insert(std::move(k)).second;
+  }
+  // Appends `value` to `list` (tagged `tag`) unless it is empty or already there.
+  void AddUnique(char tag, std::string_view value, std::vector<std::string>* list) {
+    if (!value.empty() && First(tag, value)) list->emplace_back(value);
+  }
+
+ private:
+  std::unordered_set<std::string> seen_;
+};
+
 // "registrationNumber" -> "registration_number".
 std::string SnakeCase(std::string_view s) {
   std::string out;
@@ -223,7 +243,7 @@ class FtmFile {
                    std::string_view* schema, Props* props);
   Status CollectSideFacts(std::string& line, int lineno);
   Status EmitParty(std::string& line, int lineno);
-  void AttachSideFacts(const std::string& key, Entity* e);
+  void AttachSideFacts(const std::string& key, Entity* e, SeenValues* seen);
   std::string FirstOccurrence(const std::string& id, int before_line);
   std::string Where(int lineno) const { return path_ + ":" + std::to_string(lineno); }
   void Charge(size_t bytes);
@@ -404,19 +424,15 @@ Status FtmFile::CollectSideFacts(std::string& line, int lineno) {
   return Status::Ok();
 }
 
-void FtmFile::AttachSideFacts(const std::string& key, Entity* e) {
+void FtmFile::AttachSideFacts(const std::string& key, Entity* e, SeenValues* seen) {
   auto it = facts_.find(key);
   if (it == facts_.end()) return;
   SideFacts& f = it->second;
   f.used = true;
-  for (const std::string& p : f.programs) AddUnique(p, &e->programs);
-  for (const std::string& r : f.reasons) AddUnique(r, &e->remarks);
-  for (const std::string& a : f.authorities) {
-    bool dup = false;
-    for (const Attribute& x : e->attributes)
-      dup = dup || (x.key == "sanction_authority" && x.value == a);
-    if (!dup) e->attributes.push_back(Attribute{"sanction_authority", a});
-  }
+  for (const std::string& p : f.programs) seen->AddUnique('g', p, &e->programs);
+  for (const std::string& r : f.reasons) seen->AddUnique('r', r, &e->remarks);
+  for (const std::string& a : f.authorities)
+    if (seen->First('s', a)) e->attributes.push_back(Attribute{"sanction_authority", a});
   if (!f.listed_on.empty() && (e->listed_on.empty() || f.listed_on < e->listed_on))
     e->listed_on = f.listed_on;
 }
@@ -452,9 +468,9 @@ Status FtmFile::EmitParty(std::string& line, int lineno) {
                                 DescribeByte(caption[c]) + " (list text cannot hold one)");
   }
   caption = Trim(caption);
-  auto add_name = [&e, schema](std::string_view full, NameKind kind) {
-    for (const Name& n : e.names)
-      if (n.full == full) return;
+  SeenValues seen;
+  auto add_name = [&e, &seen, schema](std::string_view full, NameKind kind) {
+    if (!seen.First('n', full)) return;
     Name n;
     n.full = std::string(full);
     n.natural = schema == Schema::kPerson ? NaturalOrder(full) : n.full;
@@ -488,38 +504,32 @@ Status FtmFile::EmitParty(std::string& line, int lineno) {
         if (date_text::ParseIsoPrefix(v, &d.from)) {
           d.to = d.from;
           d.original = std::string(v);
-          bool dup = false;
-          for (const BirthDate& x : e.birth_dates) dup = dup || (x.from == d.from && x.to == d.to);
-          if (!dup) e.birth_dates.push_back(std::move(d));
+          if (seen.First('b', FormatPartialDate(d.from))) e.birth_dates.push_back(std::move(d));
         } else {
           e.attributes.push_back(Attribute{"birth_date_text", std::string(v)});
         }
       }
     } else if (prop == "birthPlace") {
-      for (std::string_view v : values) AddUnique(v, &e.birth_places);
+      for (std::string_view v : values) seen.AddUnique('p', v, &e.birth_places);
     } else if (prop == "birthCountry") {
       for (std::string_view v : values) {
         std::string name = options_.countries->NameOf(FtmCountry(*options_.countries, v).code);
-        AddUnique(name.empty() ? v : std::string_view(name), &e.birth_places);
+        seen.AddUnique('p', name.empty() ? v : std::string_view(name), &e.birth_places);
       }
     } else if (prop == "nationality" || prop == "citizenship" || prop == "jurisdiction" ||
                prop == "mainCountry" || (prop == "country" && schema != Schema::kPerson)) {
-      std::vector<Country>* list = prop == "citizenship" ? &e.citizenships : &e.nationalities;
+      const bool citizenship = prop == "citizenship";
+      std::vector<Country>* list = citizenship ? &e.citizenships : &e.nationalities;
       for (std::string_view v : values) {
         Country c = FtmCountry(*options_.countries, v);
-        bool dup = false;
-        for (const Country& x : *list)
-          dup = dup || (c.code.empty() ? x.original == c.original : x.code == c.code);
-        if (!dup) list->push_back(std::move(c));
+        // Resolved countries are one by code, unresolved ones by their text.
+        std::string key = c.code.empty() ? "?" + c.original : c.code;
+        if (seen.First(citizenship ? 'C' : 'N', key)) list->push_back(std::move(c));
       }
     } else if (prop == "country") {  // a person's associated country
       for (std::string_view v : values) {
         Country c = FtmCountry(*options_.countries, v);
-        bool dup = false;
-        for (const Address& a : e.addresses)
-          dup = dup || (a.street.empty() && a.city.empty() && a.original.empty() &&
-                        a.country.code == c.code && a.country.original == c.original);
-        if (dup) continue;
+        if (!seen.First('c', c.code + '\0' + c.original)) continue;
         Address a;
         a.country = std::move(c);
         e.addresses.push_back(std::move(a));
@@ -543,9 +553,7 @@ Status FtmFile::EmitParty(std::string& line, int lineno) {
       }
     } else if (IdKindFor(prop, schema, &id_kind)) {
       for (std::string_view v : values) {
-        bool dup = false;
-        for (const Identifier& x : e.identifiers) dup = dup || (x.kind == id_kind && x.value == v);
-        if (dup) continue;
+        if (!seen.First('i', std::string(IdKindName(id_kind)) + '\0' + std::string(v))) continue;
         Identifier ident;
         ident.kind = id_kind;
         ident.value = std::string(v);
@@ -554,9 +562,7 @@ Status FtmFile::EmitParty(std::string& line, int lineno) {
       }
     } else if (prop == "address") {
       for (std::string_view v : values) {
-        bool dup = false;
-        for (const Address& a : e.addresses) dup = dup || a.original == v;
-        if (dup) continue;
+        if (!seen.First('a', v)) continue;
         Address a;
         a.original = std::string(v);
         e.addresses.push_back(std::move(a));
@@ -564,11 +570,11 @@ Status FtmFile::EmitParty(std::string& line, int lineno) {
     } else if (prop == "addressEntity") {
       for (std::string_view v : values) address_ids.emplace_back(v);
     } else if (prop == "position" || prop == "title") {
-      for (std::string_view v : values) AddUnique(v, &e.titles);
+      for (std::string_view v : values) seen.AddUnique('t', v, &e.titles);
     } else if (prop == "programId" || prop == "program") {
-      for (std::string_view v : values) AddUnique(v, &e.programs);
+      for (std::string_view v : values) seen.AddUnique('g', v, &e.programs);
     } else if (prop == "notes") {
-      for (std::string_view v : values) AddUnique(v, &e.remarks);
+      for (std::string_view v : values) seen.AddUnique('r', v, &e.remarks);
     } else {
       std::string key = SnakeCase(prop);
       for (std::string_view v : values) e.attributes.push_back(Attribute{key, std::string(v)});
@@ -583,17 +589,14 @@ Status FtmFile::EmitParty(std::string& line, int lineno) {
     auto it = address_index_.find(a);
     if (it == address_index_.end()) continue;
     const Address& addr = addresses_[it->second];
-    bool dup = false;
-    for (const Address& x : e.addresses)
-      dup = dup || (!addr.original.empty() && x.original == addr.original);
-    if (!dup) e.addresses.push_back(addr);
+    if (addr.original.empty() || seen.First('a', addr.original)) e.addresses.push_back(addr);
   }
-  AttachSideFacts(std::string(id), &e);
+  AttachSideFacts(std::string(id), &e, &seen);
   dom::array referents;
   if (!obj["referents"].get_array().get(referents)) {
     for (dom::element r : referents) {
       std::string_view s;
-      if (!r.get_string().get(s)) AttachSideFacts(std::string(s), &e);
+      if (!r.get_string().get(s)) AttachSideFacts(std::string(s), &e, &seen);
     }
   }
   dom::array datasets;
