@@ -1,20 +1,33 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang++ (coverage + ASan + UBSan) and runs request_fuzz for a
-# bounded time on the seed corpus (fuzz/request_corpus). Exit 0 when no crash, leak, sanitizer
-# report or contract violation was found.
-# usage: fuzz/run.sh [SECONDS (default 30)] [BUILD_DIR (default build-fuzz)]
+# Builds the libFuzzer targets fuzz/*_fuzz.cc with clang++ (coverage + ASan + UBSan) and runs each
+# for a bounded time on its seed corpus (fuzz/<name>_corpus, dictionary fuzz/<name>.dict):
+# request_fuzz (HTTP requests through the API), ofac_csv_fuzz, un_xml_fuzz and ftm_json_fuzz (the
+# list parsers). Exit 0 when no target found a crash, leak, sanitizer report or contract violation.
+# usage: fuzz/run.sh [SECONDS per target (default 20)] [BUILD_DIR (default build-fuzz)] [TARGET...]
 # New inputs go to a temporary folder; a crashing input is kept as ./crash-* (libFuzzer's default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-secs=${1:-30}
+secs=${1:-20}
 dir=${2:-build-fuzz}
+shift $(($# < 2 ? $# : 2))
+targets=("$@")
+if [ ${#targets[@]} = 0 ]; then
+  for f in fuzz/*_fuzz.cc; do targets+=("$(basename "$f" .cc)"); done
+fi
 cmake -S . -B "$dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DINTERDICT_TESTS=OFF -DINTERDICT_BENCH=OFF -DINTERDICT_FUZZ=ON \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
   >/dev/null
-ninja -C "$dir" request_fuzz
+ninja -C "$dir" "${targets[@]}"
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  "$dir/request_fuzz" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=70000 \
-  -dict=fuzz/request.dict -print_final_stats=1 "$corpus" fuzz/request_corpus
+for t in "${targets[@]}"; do
+  name=${t%_fuzz}
+  dict=()
+  [ -f "fuzz/$name.dict" ] && dict=(-dict="fuzz/$name.dict")
+  mkdir -p "$corpus/$name"
+  echo "== $t, $secs s"
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$dir/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=70000 \
+    "${dict[@]}" -print_final_stats=1 "$corpus/$name" "fuzz/${name}_corpus"
+done

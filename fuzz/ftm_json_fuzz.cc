@@ -1,0 +1,14 @@
+// libFuzzer target for the FollowTheMoney JSON-lines parser (ParseFtmJson through ParseList),
+// with the contract checks of list_fuzz.h. The input is one entities.ftm.json file. Build and
+// run: fuzz/run.sh.
+#include <cstdint>
+
+#include "list_fuzz.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace interdict;
+  static fuzz::ListFuzzer* fuzzer = new fuzz::ListFuzzer();
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  fuzzer->Run(ListFormat::kFtmJson, "fuzz-ftm", {{"entities.ftm.json", input}});
+  return 0;
+}
