@@ -41,9 +41,17 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
 
   std::unique_ptr<Store> store;
   if (Status s = Store::Open(ctx.db_path, &store); !s.ok()) return Fail(s);
+  // Unchanged content is found without the write lock first, so that re-running an import does
+  // not wait for another source's import; BeginImport checks again under the lock, where two
+  // identical imports started together cannot both pass.
+  bool unchanged = false;
   ListVersion version;
+  if (Status s = store->FindCurrentWithHash(source, sha, &unchanged, &version); !s.ok())
+    return Fail(s);
   std::unique_ptr<Import> import;
-  if (Status s = store->BeginImport(source, sha, &import, &version); !s.ok()) return Fail(s);
+  if (!unchanged) {
+    if (Status s = store->BeginImport(source, sha, &import, &version); !s.ok()) return Fail(s);
+  }
   if (import == nullptr) {
     std::printf("%s: unchanged, still version %lld (%lld records, sha256 %.16s)\n", source.c_str(),
                 static_cast<long long>(version.id), static_cast<long long>(version.record_count),

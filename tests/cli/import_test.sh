@@ -61,6 +61,18 @@ expect_out "^~ us-ofac-sdn:7555 +\(programs\)" "changed record with its field"
 run lists diff 1 2
 expect_rc 1 "diff across sources fails"
 
+# Two identical imports started together make one version (the second finds it unchanged).
+export INTERDICT_DB="$TMP/race.db"
+"$BIN" import --source us-ofac-sdn "$SDN2021" >"$TMP/race1" 2>&1 &
+"$BIN" import --source us-ofac-sdn "$SDN2021" >"$TMP/race2" 2>&1 &
+wait
+OUT=$(cat "$TMP/race1" "$TMP/race2")
+ERR=""
+expect_out "version 1, 8976 records" "one import made version 1"
+expect_out "unchanged, still version 1" "the other found it unchanged"
+run lists
+expect_no_out "^2 " "no second version"
+
 # ----- Lists cut short (issue 16 item 3), each in a store of its own -----------------------------
 export INTERDICT_DB="$TMP/shrink.db"
 SDN2024="$SRC/data/lists/us-ofac-sdn/sdn.csv"
