@@ -3,7 +3,9 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <chrono>
 #include <ctime>
+#include <thread>
 #include <utility>
 
 #include "core/entity_json.h"
@@ -178,6 +180,28 @@ std::string UtcNow() {
 std::string_view SourceOf(std::string_view entity_id) {
   size_t colon = entity_id.find(':');
   return colon == std::string_view::npos ? std::string_view() : entity_id.substr(0, colon);
+}
+
+// Switches the file to WAL and sets *mode to the journal mode it then has. On a new file the
+// switch needs a lock that SQLite's busy timeout does not wait for, so two processes opening a
+// new store together could fail with "database is locked": retry for as long as the busy timeout.
+Status EnableWal(sqlite3* db, std::string* mode) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    Stmt wal;
+    INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, "PRAGMA journal_mode = WAL", &wal));
+    bool row = false;
+    Status st = wal.Step(&row);
+    if (st.ok()) {
+      *mode = row ? wal.ColumnText(0) : "";
+      return Status::Ok();
+    }
+    if ((sqlite3_extended_errcode(db) & 0xff) != SQLITE_BUSY ||
+        std::chrono::steady_clock::now() >= deadline)
+      return st;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 // Brings the schema to kSchemaVersion. Takes the write lock only when there is work to do, so
@@ -403,12 +427,8 @@ Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
   }
   // WAL: readers never block the importer and the importer never blocks readers; a crashed
   // writer's uncommitted frames are ignored on the next open.
-  Stmt wal;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, "PRAGMA journal_mode = WAL", &wal));
-  bool row = false;
-  INTERDICT_RETURN_IF_ERROR(wal.Step(&row).WithContext(path + ": enabling WAL"));
-  std::string mode = row ? wal.ColumnText(0) : "";
-  wal = Stmt();
+  std::string mode;
+  INTERDICT_RETURN_IF_ERROR(EnableWal(db, &mode).WithContext(path + ": enabling WAL"));
   if (mode != "wal" && mode != "memory") {
     return Status::IoError(path + ": cannot enable WAL mode (journal mode is '" + mode + "')");
   }
