@@ -182,9 +182,9 @@ class HttpServer::Impl {
   }
 
   // Counts connection `id` from `address` as open, unless the address has its share of
-  // connections or every connection is busy. At max_connections, the connection that has waited
-  // longest for a request gives up its place: it is no longer counted and goes to *evict, which
-  // the caller closes.
+  // connections or every connection is busy. At max_connections, the evictable connection that has
+  // been so the longest gives up its place: it is no longer counted and goes to *evict, which the
+  // caller closes.
   bool Admit(uint64_t id, const std::shared_ptr<Connection>& c, const net::ip::address& address,
              std::shared_ptr<Connection>* evict) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -195,11 +195,11 @@ class HttpServer::Impl {
       return false;
     }
     if (conns_.size() >= options_.max_connections) {
-      if (waiting_.empty()) {
+      if (evictable_.empty()) {
         ++rejected_;
         return false;
       }
-      uint64_t oldest = waiting_.begin()->second;
+      uint64_t oldest = evictable_.begin()->second;
       *evict = conns_.at(oldest).connection.lock();
       RemoveLocked(oldest);
       ++evicted_;
@@ -213,15 +213,18 @@ class HttpServer::Impl {
     std::lock_guard<std::mutex> lock(mu_);
     RemoveLocked(id);
   }
-  // Whether connection `id` is waiting for a request (and so may be evicted), from its strand.
-  void SetWaiting(uint64_t id, bool waiting) {
+  // Whether connection `id` may make room for a new one, from its strand: while it waits for a
+  // request and while it receives a header (which a client that means it sends in one go; a
+  // slowloris never finishes), not once the header is in. `true` starts its turn anew, so a
+  // client that has just begun a request is evicted last.
+  void SetEvictable(uint64_t id, bool evictable) {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = conns_.find(id);
     if (it == conns_.end()) return;  // evicted
     Entry& e = it->second;
-    if (e.waiting != 0) waiting_.erase(e.waiting);
-    e.waiting = waiting ? next_wait_++ : 0;
-    if (waiting) waiting_.emplace(e.waiting, id);
+    if (e.evictable != 0) evictable_.erase(e.evictable);
+    e.evictable = evictable ? next_evictable_++ : 0;
+    if (evictable) evictable_.emplace(e.evictable, id);
   }
 
   void CountTimeout() { ++timeouts_; }
@@ -279,13 +282,13 @@ class HttpServer::Impl {
   struct Entry {
     std::weak_ptr<Connection> connection;
     net::ip::address address;
-    uint64_t waiting;  // its key in waiting_ while it waits for a request; 0 while busy
+    uint64_t evictable;  // its key in evictable_, or 0
   };
 
   void RemoveLocked(uint64_t id) {
     auto it = conns_.find(id);
     if (it == conns_.end()) return;  // evicted before it closed
-    if (it->second.waiting != 0) waiting_.erase(it->second.waiting);
+    if (it->second.evictable != 0) evictable_.erase(it->second.evictable);
     auto from = per_address_.find(it->second.address);
     if (--from->second == 0) per_address_.erase(from);
     conns_.erase(it);
@@ -305,9 +308,9 @@ class HttpServer::Impl {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::unordered_map<uint64_t, Entry> conns_;
-  std::map<uint64_t, uint64_t> waiting_;  // connections waiting for a request, oldest first
+  std::map<uint64_t, uint64_t> evictable_;          // evictable connections, longest so first
   std::map<net::ip::address, size_t> per_address_;  // open connections by client address
-  uint64_t next_wait_ = 1;
+  uint64_t next_evictable_ = 1;
   uint64_t accepted_ = 0;
   uint64_t rejected_ = 0;
   uint64_t rejected_per_address_ = 0;
@@ -337,7 +340,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   // To make room at capacity (the server no longer counts it): closes like CloseIfIdle, and in any
-  // case after the response in progress (a request may have come in since it was chosen).
+  // case after the response in progress (its request may have reached the handler since it was
+  // chosen).
   void Evict() {
     evicted_ = true;
     CloseIfIdle();
@@ -364,7 +368,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->header_limit(static_cast<uint32_t>(options().header_limit));
     if (buffer_.size() > 0) return ReadHeader();  // pipelined: the next request is already here
     phase_ = Phase::kIdle;
-    server_->SetWaiting(id_, true);
+    server_->SetEvictable(id_, true);
     // Sockets that never send a byte are the cheapest way to fill a server: a new connection gets
     // less time than a kept-alive one, whose client has shown it speaks HTTP.
     stream_.expires_after(spoke_ ? options().idle_timeout : options().first_byte_timeout);
@@ -377,7 +381,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
                                 return self->Close();
                               }
                               self->spoke_ = true;
-                              self->server_->SetWaiting(self->id_, false);
                               self->buffer_.commit(n);
                               self->ReadHeader();
                             });
@@ -385,6 +388,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void ReadHeader() {
     phase_ = Phase::kHeader;
+    server_->SetEvictable(id_, true);
     stream_.expires_after(options().header_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, size_t) {
@@ -395,6 +399,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void OnHeader() {
     phase_ = Phase::kBody;
+    server_->SetEvictable(id_, false);
     if (!TransferEncodingIsValid(*parser_)) return Refuse(TransferEncodingResponse());
     if (parser_->is_done()) return Dispatch();
     auto expect = parser_->get().find(http::field::expect);

@@ -16,11 +16,13 @@
 //   write_timeout is dropped with its connection (a client that never reads holds no memory).
 // - one client address holds at most max_connections_per_address connections; beyond that, its
 //   new ones are closed at once.
-// - at max_connections open connections, a new one takes the place of the connection that has
-//   waited longest for a request (its first or its next one), like nginx does; only when every
-//   connection has a request in progress is the new one closed at once. So idle sockets cannot
-//   lock out other clients (health probes included), and a client that fills the server with slow
-//   requests needs many addresses and only lasts header_timeout.
+// - at max_connections open connections, a new one takes the place of a connection that has no
+//   complete header: the one that has waited longest for a request (its first or its next one), or
+//   for the rest of a header begun longest ago. Only when every connection has a complete request
+//   header in (the body coming, the handler working, the response going out) is the new one
+//   closed at once. So neither idle sockets nor a slowloris lock out other clients (health probes
+//   included); to fill the server, a client needs many addresses and slow bodies, each lasting at
+//   most body_timeout.
 //
 // Stop() stops accepting, closes connections that are waiting for a request, lets every request
 // already handed to the handler finish and its response be written (the connection is then

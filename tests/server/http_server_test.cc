@@ -417,6 +417,26 @@ TEST_F(HttpServerTest, AtCapacityEvictsTheLongestIdleAndRefusesOnlyWhenAllAreBus
   EXPECT_EQ(third.ReadResponse(std::chrono::seconds(10)).status, 200);
 }
 
+TEST_F(HttpServerTest, AtCapacityASlowlorisMakesRoomForANewClient) {
+  HttpServerOptions o;
+  o.max_connections = 4;
+  o.max_connections_per_address = 0;
+  o.header_timeout = std::chrono::seconds(60);
+  Start(o);
+  // Headers begun and never finished, from as many addresses as it takes to fill the server.
+  std::vector<std::unique_ptr<RawConnection>> slow;
+  for (int i = 0; i < 4; ++i) {
+    slow.push_back(std::make_unique<RawConnection>(i % 2 ? "127.0.0.2" : "127.0.0.3", port()));
+    ASSERT_TRUE(slow.back()->Send("GET / HTTP/1.1\r\nHost: x\r\nX-"));
+  }
+  ASSERT_TRUE(Eventually([&] { return server_->stats().connections_accepted == 4; }));
+  auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(testing::Fetch(port(), "GET", "/healthz").status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
+  EXPECT_EQ(server_->stats().connections_evicted, 1u);
+  EXPECT_EQ(server_->stats().connections_rejected, 0u);
+}
+
 TEST_F(HttpServerTest, ClosesClientsThatNeverReadAndFreesTheirResponses) {
   HttpServerOptions o;
   o.write_timeout = std::chrono::milliseconds(500);
