@@ -17,6 +17,9 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -37,6 +40,20 @@ using Clock = std::chrono::steady_clock;
 // the kernel send a reset, which can destroy our response before the client reads it.
 constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr size_t kLingerBytes = 4 << 20;
+
+// A response at least this large that a client did not take is worth giving back to the system
+// (see ReleaseFreeMemory), once the drops of a burst of such clients are over.
+constexpr size_t kReleaseAfterDroppedBytes = 1 << 20;
+constexpr std::chrono::milliseconds kReleaseDelay{1000};
+
+// Gives the allocator's free memory back to the system. glibc keeps what is freed in its arenas (a
+// response made on a worker thread goes back to that worker's arena when the network thread frees
+// it), so without this the RSS that clients who never read pushed up stays up after they are gone.
+void ReleaseFreeMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
 
 // The response the server sends itself when the parser refuses a request; 0 for errors that just
 // end the connection (the client went away, or was too slow).
@@ -127,7 +144,8 @@ class HttpServer::Impl {
       : options_(options),
         handler_(handler),
         acceptor_(net::make_strand(ioc_)),
-        retry_timer_(acceptor_.get_executor()) {}
+        retry_timer_(acceptor_.get_executor()),
+        release_timer_(net::make_strand(ioc_)) {}
 
   const HttpServerOptions& options() const { return options_; }
   HttpHandler* handler() const { return handler_; }
@@ -227,6 +245,19 @@ class HttpServer::Impl {
     if (evictable) evictable_.emplace(e.evictable, id);
   }
 
+  // After a connection dropped a large response its client never took: releases free memory
+  // kReleaseDelay later, once for a whole burst of such drops.
+  void ReleaseMemorySoon() {
+    if (release_scheduled_.exchange(true)) return;
+    net::post(release_timer_.get_executor(), [this] {
+      release_timer_.expires_after(kReleaseDelay);
+      release_timer_.async_wait([this](beast::error_code ec) {
+        release_scheduled_ = false;
+        if (!ec) ReleaseFreeMemory();
+      });
+    });
+  }
+
   void CountTimeout() { ++timeouts_; }
   void CountFirstByteTimeout() { ++first_byte_timeouts_; }
   void CountWriteTimeout() { ++write_timeouts_; }
@@ -300,6 +331,8 @@ class HttpServer::Impl {
   net::io_context ioc_;
   tcp::acceptor acceptor_;
   net::steady_timer retry_timer_;
+  net::steady_timer release_timer_;  // on its own strand
+  std::atomic<bool> release_scheduled_{false};
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;
   std::atomic<bool> stopping_{false};
   std::vector<std::thread> threads_;
@@ -528,9 +561,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     rest.consume(sent);
     stream_.expires_after(options().write_timeout);
     net::async_write(stream_, rest, [self = shared_from_this(), out](beast::error_code ec, size_t) {
+      if (!ec) return self->AfterWrite(*out);
       if (ec == beast::error::timeout) self->server_->CountWriteTimeout();
-      if (ec) return self->Close();
-      self->AfterWrite(*out);
+      if (out->size() >= kReleaseAfterDroppedBytes) self->server_->ReleaseMemorySoon();
+      self->Close();
     });
   }
 

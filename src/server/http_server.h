@@ -13,7 +13,8 @@
 //   complete body_timeout after its header, is dropped with its connection (a slow client holds a
 //   connection, never a worker).
 // - a connection holds at most one response, and one that the client does not take within
-//   write_timeout is dropped with its connection (a client that never reads holds no memory).
+//   write_timeout is dropped with its connection; a second after a burst of such drops of large
+//   responses, free memory is given back to the system (a client that never reads holds none).
 // - one client address holds at most max_connections_per_address connections; beyond that, its
 //   new ones are closed at once.
 // - at max_connections open connections, a new one takes the place of a connection that has no
