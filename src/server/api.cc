@@ -449,7 +449,7 @@ HttpResponse Api::RenderMetrics() const {
     Metrics::AppendSample(&out, "interdict_http_connections_rejected_per_address_total", {},
                           static_cast<double>(s.connections_rejected_per_address));
     Metrics::AppendHeader(&out, "interdict_http_connections_evicted_total", "counter",
-                          "Connections waiting for a request, closed to make room for a new one.");
+                          "Connections without a complete request, closed to make room.");
     Metrics::AppendSample(&out, "interdict_http_connections_evicted_total", {},
                           static_cast<double>(s.connections_evicted));
     Metrics::AppendHeader(&out, "interdict_http_first_byte_timeouts_total", "counter",

@@ -74,7 +74,7 @@ struct HttpServerStats {
   uint64_t connections_accepted = 0;
   uint64_t connections_rejected = 0;              // at max_connections, with every connection busy
   uint64_t connections_rejected_per_address = 0;  // over max_connections_per_address
-  uint64_t connections_evicted = 0;  // waiting for a request, closed to make room for a new one
+  uint64_t connections_evicted = 0;               // without a complete header, closed to make room
   uint64_t connections_open = 0;
   uint64_t first_byte_timeouts = 0;  // new connections closed for sending nothing
   uint64_t timeouts = 0;        // connections dropped for a slow request (idle closes not counted)
