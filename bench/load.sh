@@ -23,46 +23,15 @@ BIN=$(realpath "$1")
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-10}
 SOAK=${SOAK:-0}
-TMP=$(mktemp -d)
-PID=
-cleanup() {
-  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is not installed (scripts/deps.sh)" >&2; exit 1; }
-export INTERDICT_DATA_DIR="$SRC/data"
-
-if [ $# -ge 2 ]; then
-  DB=$TMP/store.db
-  cp "$2" "$DB"
-else
-  DB=$TMP/store.db
-  for s in us-ofac-sdn us-ofac-cons un-sc; do
-    "$BIN" --db "$DB" import --source "$s" "$SRC/data/lists/$s" >/dev/null 2>&1
-  done
-fi
+source "$SRC/bench/serve_lib.sh"
+make_store "${2:-}"
 
 # start [extra serve flags...]: starts the server, sets PID and URL, waits until ready.
 start() {
   local extra=("$@")
   [ -n "${WORKERS:-}" ] && extra+=(--workers "$WORKERS")
-  "$BIN" --db "$DB" serve --port 0 "${extra[@]}" >"$TMP/serve.out" 2>"$TMP/serve.err" &
-  PID=$!
-  local port=
-  for _ in $(seq 1 200); do
-    port=$(sed -n 's|^interdict serve: listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$TMP/serve.out")
-    [ -n "$port" ] && break
-    sleep 0.05
-  done
-  [ -n "$port" ] || { cat "$TMP/serve.err" >&2; exit 1; }
-  URL="http://127.0.0.1:$port"
-  for _ in $(seq 1 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/readyz")" = 200 ] && return 0
-    sleep 0.05
-  done
-  echo "server not ready" >&2
-  exit 1
+  start_server "${extra[@]}"
 }
 stop() {
   kill "$PID"

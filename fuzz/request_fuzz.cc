@@ -3,13 +3,15 @@
 // API pipeline (target decoding, routing, API keys, JSON bodies, every endpoint and both dialects)
 // against a small list set built in memory. Beyond "no crash, no sanitizer report", it checks the
 // API's contract: a status in [200, 599], JSON bodies that parse, and every error in the stable
-// {"error": {"code", "message"}} shape.
+// {"error": {"code", "message"}} shape, and that no request with a Transfer-Encoding other than
+// "chunked" gets through the parser.
 //
 // The first input byte chooses a server with or without API keys (the corpus holds the key:
 // "Bearer fuzz-key"). Build and run: fuzz/run.sh (CI runs it for a bounded time).
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -165,6 +167,13 @@ void CheckContract(const HttpResponse& r) {
   }
 }
 
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+  return true;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -182,6 +191,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       Violation("parser error status", error);
     CheckContract(error);
     return 0;
+  }
+  // Anything but "chunked" alone leaves the body's length unclear (request smuggling): refused.
+  std::string_view coding = request.Header("transfer-encoding");
+  if (!coding.empty() && !EqualsIgnoringCase(coding, "chunked")) {
+    HttpResponse r;
+    r.body = std::string(coding);
+    Violation("a Transfer-Encoding other than chunked was accepted", r);
   }
   CheckContract((keyed ? world->keyed_api : world->open_api)->HandleNow(request));
   return 0;

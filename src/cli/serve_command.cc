@@ -21,6 +21,9 @@ struct ServeArgs {
   int io_threads = 1;
   size_t body_limit = 1 << 20;
   size_t max_connections = 1024;
+  size_t max_connections_per_address = 64;
+  double first_byte_timeout = 5;
+  double write_timeout = 30;
   double idle_timeout = 30;
   double header_timeout = 10;
   double body_timeout = 30;
@@ -62,7 +65,7 @@ int RunServe(const Context& ctx, const ServeArgs& args) {
   if (args.workers > 256 || args.queue == 0 || args.io_threads < 1 || args.io_threads > 64)
     return UsageError("--workers must be <= 256, --queue >= 1, --io-threads in [1, 64]");
   if (args.idle_timeout <= 0 || args.header_timeout <= 0 || args.body_timeout <= 0 ||
-      args.reload_interval <= 0)
+      args.first_byte_timeout <= 0 || args.write_timeout <= 0 || args.reload_interval <= 0)
     return UsageError("timeouts and --reload-interval must be positive");
   if (args.body_limit < 1024) return UsageError("--body-limit must be at least 1024 bytes");
   server::ServeOptions o;
@@ -71,6 +74,9 @@ int RunServe(const Context& ctx, const ServeArgs& args) {
   o.http.io_threads = args.io_threads;
   o.http.body_limit = args.body_limit;
   o.http.max_connections = args.max_connections;
+  o.http.max_connections_per_address = args.max_connections_per_address;
+  o.http.first_byte_timeout = Millis(args.first_byte_timeout);
+  o.http.write_timeout = Millis(args.write_timeout);
   o.http.idle_timeout = Millis(args.idle_timeout);
   o.http.header_timeout = Millis(args.header_timeout);
   o.http.body_timeout = Millis(args.body_timeout);
@@ -119,6 +125,12 @@ void RegisterServe(CLI::App& app, const Context& ctx, Runner* run) {
   cmd->add_option("--body-limit", args->body_limit,
                   "Largest request body in bytes (default 1 MiB)");
   cmd->add_option("--max-connections", args->max_connections, "Open connections (default 1024)");
+  cmd->add_option("--max-connections-per-address", args->max_connections_per_address,
+                  "Open connections from one client address (default 64; 0 = no cap)");
+  cmd->add_option("--first-byte-timeout", args->first_byte_timeout,
+                  "Seconds a new connection may wait before sending its first byte (default 5)");
+  cmd->add_option("--write-timeout", args->write_timeout,
+                  "Seconds a client has to take a response before it is dropped (default 30)");
   cmd->add_option("--idle-timeout", args->idle_timeout,
                   "Seconds a kept-alive connection may wait for its next request (default 30)");
   cmd->add_option("--header-timeout", args->header_timeout,

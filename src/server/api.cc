@@ -433,7 +433,7 @@ HttpResponse Api::RenderMetrics() const {
     Metrics::AppendSample(&out, "interdict_http_connections_accepted_total", {},
                           static_cast<double>(s.connections_accepted));
     Metrics::AppendHeader(&out, "interdict_http_connections_rejected_total", "counter",
-                          "Connections closed at once because too many were open.");
+                          "Connections closed at once: all open ones were busy.");
     Metrics::AppendSample(&out, "interdict_http_connections_rejected_total", {},
                           static_cast<double>(s.connections_rejected));
     Metrics::AppendHeader(&out, "interdict_http_timeouts_total", "counter",
@@ -444,6 +444,26 @@ HttpResponse Api::RenderMetrics() const {
                           "Requests refused by the HTTP parser (400, 413, 431).");
     Metrics::AppendSample(&out, "interdict_http_malformed_requests_total", {},
                           static_cast<double>(s.bad_requests));
+    Metrics::AppendHeader(&out, "interdict_http_connections_rejected_per_address_total", "counter",
+                          "Connections closed at once: their address had its share.");
+    Metrics::AppendSample(&out, "interdict_http_connections_rejected_per_address_total", {},
+                          static_cast<double>(s.connections_rejected_per_address));
+    Metrics::AppendHeader(&out, "interdict_http_connections_evicted_total", "counter",
+                          "Connections without a complete request, closed to make room.");
+    Metrics::AppendSample(&out, "interdict_http_connections_evicted_total", {},
+                          static_cast<double>(s.connections_evicted));
+    Metrics::AppendHeader(&out, "interdict_http_first_byte_timeouts_total", "counter",
+                          "New connections closed for sending nothing.");
+    Metrics::AppendSample(&out, "interdict_http_first_byte_timeouts_total", {},
+                          static_cast<double>(s.first_byte_timeouts));
+    Metrics::AppendHeader(&out, "interdict_http_write_timeouts_total", "counter",
+                          "Connections dropped because the client did not take its response.");
+    Metrics::AppendSample(&out, "interdict_http_write_timeouts_total", {},
+                          static_cast<double>(s.write_timeouts));
+    Metrics::AppendHeader(&out, "interdict_http_response_bytes_pending", "gauge",
+                          "Bytes of responses made and not yet taken by the client's socket.");
+    Metrics::AppendSample(&out, "interdict_http_response_bytes_pending", {},
+                          static_cast<double>(s.response_bytes_pending));
   }
   return r;
 }

@@ -4,6 +4,7 @@
 // does not pull in transitively: include it before any Boost header.
 #include <utility>
 
+#include <array>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -14,7 +15,11 @@
 #include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <cstdio>
+#include <map>
 #include <mutex>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -35,6 +40,20 @@ using Clock = std::chrono::steady_clock;
 // the kernel send a reset, which can destroy our response before the client reads it.
 constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr size_t kLingerBytes = 4 << 20;
+
+// A response at least this large that a client did not take is worth giving back to the system
+// (see ReleaseFreeMemory), once the drops of a burst of such clients are over.
+constexpr size_t kReleaseAfterDroppedBytes = 1 << 20;
+constexpr std::chrono::milliseconds kReleaseDelay{1000};
+
+// Gives the allocator's free memory back to the system. glibc keeps what is freed in its arenas (a
+// response made on a worker thread goes back to that worker's arena when the network thread frees
+// it), so without this the RSS that clients who never read pushed up stays up after they are gone.
+void ReleaseFreeMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
 
 // The response the server sends itself when the parser refuses a request; 0 for errors that just
 // end the connection (the client went away, or was too slow).
@@ -61,6 +80,28 @@ HttpResponse ParseErrorResponse(int status) {
       r = ErrorResponse(400, "bad_request", "malformed HTTP request");
       break;
   }
+  r.close = true;
+  return r;
+}
+
+// RFC 9112 6.1: a request whose final transfer coding is not chunked has no reliable length.
+// Beast reads it as having no body, so its body would be taken as the next request (a request
+// smuggled past a proxy that frames it differently); HTTP/1.0 has no transfer codings at all. We
+// decode no coding but chunked, so anything but "chunked" alone is refused.
+bool TransferEncodingIsValid(const http::request_parser<http::string_body>& parser) {
+  const auto& header = parser.get();
+  auto [begin, end] = header.equal_range(http::field::transfer_encoding);
+  if (begin == end) return true;
+  if (header.version() < 11 || !parser.chunked()) return false;
+  size_t codings = 0;
+  for (auto field = begin; field != end; ++field)
+    for ([[maybe_unused]] auto coding : http::token_list(field->value())) ++codings;
+  return codings == 1;
+}
+
+HttpResponse TransferEncodingResponse() {
+  HttpResponse r = ErrorResponse(400, "bad_request",
+                                 "Transfer-Encoding other than \"chunked\" is not supported");
   r.close = true;
   return r;
 }
@@ -103,7 +144,8 @@ class HttpServer::Impl {
       : options_(options),
         handler_(handler),
         acceptor_(net::make_strand(ioc_)),
-        retry_timer_(acceptor_.get_executor()) {}
+        retry_timer_(acceptor_.get_executor()),
+        release_timer_(net::make_strand(ioc_)) {}
 
   const HttpServerOptions& options() const { return options_; }
   HttpHandler* handler() const { return handler_; }
@@ -157,33 +199,89 @@ class HttpServer::Impl {
     threads_.clear();
   }
 
-  void Register(uint64_t id, const std::shared_ptr<Connection>& c) {
+  // Counts connection `id` from `address` as open, unless the address has its share of
+  // connections or every connection is busy. At max_connections, the evictable connection that has
+  // been so the longest gives up its place: it is no longer counted and goes to *evict, which the
+  // caller closes.
+  bool Admit(uint64_t id, const std::shared_ptr<Connection>& c, const net::ip::address& address,
+             std::shared_ptr<Connection>* evict) {
     std::lock_guard<std::mutex> lock(mu_);
-    conns_.emplace(id, c);
+    auto from = per_address_.find(address);
+    if (options_.max_connections_per_address > 0 && from != per_address_.end() &&
+        from->second >= options_.max_connections_per_address) {
+      ++rejected_per_address_;
+      return false;
+    }
+    if (conns_.size() >= options_.max_connections) {
+      if (evictable_.empty()) {
+        ++rejected_;
+        return false;
+      }
+      uint64_t oldest = evictable_.begin()->second;
+      *evict = conns_.at(oldest).connection.lock();
+      RemoveLocked(oldest);
+      ++evicted_;
+    }
+    conns_.emplace(id, Entry{c, address, 0});
+    ++per_address_[address];
     ++accepted_;
+    return true;
   }
   void Unregister(uint64_t id) {
     std::lock_guard<std::mutex> lock(mu_);
-    conns_.erase(id);
-    if (conns_.empty() && stopping_) cv_.notify_all();
+    RemoveLocked(id);
   }
-  size_t open_connections() const {
+  // Whether connection `id` may make room for a new one, from its strand: while it waits for a
+  // request and while it receives a header (which a client that means it sends in one go; a
+  // slowloris never finishes), not once the header is in. `true` starts its turn anew, so a
+  // client that has just begun a request is evicted last.
+  void SetEvictable(uint64_t id, bool evictable) {
     std::lock_guard<std::mutex> lock(mu_);
-    return conns_.size();
+    auto it = conns_.find(id);
+    if (it == conns_.end()) return;  // evicted
+    Entry& e = it->second;
+    if (e.evictable != 0) evictable_.erase(e.evictable);
+    e.evictable = evictable ? next_evictable_++ : 0;
+    if (evictable) evictable_.emplace(e.evictable, id);
+  }
+
+  // After a connection dropped a large response its client never took: releases free memory
+  // kReleaseDelay later, once for a whole burst of such drops.
+  void ReleaseMemorySoon() {
+    if (release_scheduled_.exchange(true)) return;
+    net::post(release_timer_.get_executor(), [this] {
+      release_timer_.expires_after(kReleaseDelay);
+      release_timer_.async_wait([this](beast::error_code ec) {
+        release_scheduled_ = false;
+        if (!ec) ReleaseFreeMemory();
+      });
+    });
   }
 
   void CountTimeout() { ++timeouts_; }
+  void CountFirstByteTimeout() { ++first_byte_timeouts_; }
+  void CountWriteTimeout() { ++write_timeouts_; }
   void CountBadRequest() { ++bad_requests_; }
+  // Counts `bytes` of a response held by a connection; the holder subtracts them when it lets go.
+  std::atomic<uint64_t>* TrackResponse(size_t bytes) {
+    response_bytes_ += bytes;
+    return &response_bytes_;
+  }
   HttpServerStats stats() const {
     HttpServerStats s;
     {
       std::lock_guard<std::mutex> lock(mu_);
       s.connections_open = conns_.size();
       s.connections_accepted = accepted_;
+      s.connections_rejected = rejected_;
+      s.connections_rejected_per_address = rejected_per_address_;
+      s.connections_evicted = evicted_;
     }
-    s.connections_rejected = rejected_.load();
+    s.first_byte_timeouts = first_byte_timeouts_.load();
     s.timeouts = timeouts_.load();
+    s.write_timeouts = write_timeouts_.load();
     s.bad_requests = bad_requests_.load();
+    s.response_bytes_pending = response_bytes_.load();
     return s;
   }
 
@@ -212,11 +310,29 @@ class HttpServer::Impl {
   }
   void OnAccept(beast::error_code ec, tcp::socket socket);
 
+  struct Entry {
+    std::weak_ptr<Connection> connection;
+    net::ip::address address;
+    uint64_t evictable;  // its key in evictable_, or 0
+  };
+
+  void RemoveLocked(uint64_t id) {
+    auto it = conns_.find(id);
+    if (it == conns_.end()) return;  // evicted before it closed
+    if (it->second.evictable != 0) evictable_.erase(it->second.evictable);
+    auto from = per_address_.find(it->second.address);
+    if (--from->second == 0) per_address_.erase(from);
+    conns_.erase(it);
+    if (conns_.empty() && stopping_) cv_.notify_all();
+  }
+
   const HttpServerOptions options_;
   HttpHandler* const handler_;
   net::io_context ioc_;
   tcp::acceptor acceptor_;
   net::steady_timer retry_timer_;
+  net::steady_timer release_timer_;  // on its own strand
+  std::atomic<bool> release_scheduled_{false};
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;
   std::atomic<bool> stopping_{false};
   std::vector<std::thread> threads_;
@@ -224,12 +340,20 @@ class HttpServer::Impl {
 
   mutable std::mutex mu_;
   std::condition_variable cv_;
-  std::unordered_map<uint64_t, std::weak_ptr<Connection>> conns_;
-  uint64_t next_id_ = 1;  // acceptor strand only
+  std::unordered_map<uint64_t, Entry> conns_;
+  std::map<uint64_t, uint64_t> evictable_;          // evictable connections, longest so first
+  std::map<net::ip::address, size_t> per_address_;  // open connections by client address
+  uint64_t next_evictable_ = 1;
   uint64_t accepted_ = 0;
-  std::atomic<uint64_t> rejected_{0};
+  uint64_t rejected_ = 0;
+  uint64_t rejected_per_address_ = 0;
+  uint64_t evicted_ = 0;
+  uint64_t next_id_ = 1;  // acceptor strand only
+  std::atomic<uint64_t> first_byte_timeouts_{0};
   std::atomic<uint64_t> timeouts_{0};
+  std::atomic<uint64_t> write_timeouts_{0};
   std::atomic<uint64_t> bad_requests_{0};
+  std::atomic<uint64_t> response_bytes_{0};
 
   friend class Connection;
 };
@@ -238,15 +362,22 @@ class HttpServer::Impl {
 // while the client keeps the connection alive. All of its work runs on its own strand.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket&& socket, HttpServer::Impl* server, uint64_t id)
-      : stream_(std::move(socket)), server_(server), id_(id) {
-    beast::error_code ec;
-    tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
-    if (!ec) remote_ = peer.address().to_string() + ":" + std::to_string(peer.port());
-  }
+  Connection(tcp::socket&& socket, HttpServer::Impl* server, uint64_t id, const tcp::endpoint& peer)
+      : stream_(std::move(socket)),
+        server_(server),
+        id_(id),
+        remote_(peer.address().to_string() + ":" + std::to_string(peer.port())) {}
 
   void Start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadRequest(); });
+  }
+
+  // To make room at capacity (the server no longer counts it): closes like CloseIfIdle, and in any
+  // case after the response in progress (its request may have reached the handler since it was
+  // chosen).
+  void Evict() {
+    evicted_ = true;
+    CloseIfIdle();
   }
 
   // On Stop(): a connection that is not working on a request is closed now; one that is will close
@@ -264,23 +395,33 @@ class Connection : public std::enable_shared_from_this<Connection> {
   const HttpServerOptions& options() const { return server_->options(); }
 
   void ReadRequest() {
-    if (server_->stopping()) return Close();
+    if (server_->stopping() || evicted_) return Close();
     parser_.emplace();
     parser_->body_limit(options().body_limit);
     parser_->header_limit(static_cast<uint32_t>(options().header_limit));
     if (buffer_.size() > 0) return ReadHeader();  // pipelined: the next request is already here
     phase_ = Phase::kIdle;
-    stream_.expires_after(options().idle_timeout);
-    stream_.async_read_some(
-        buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, size_t n) {
-          if (ec) return self->Close();  // idle timeout, or the client closed: nothing to answer
-          self->buffer_.commit(n);
-          self->ReadHeader();
-        });
+    server_->SetEvictable(id_, true);
+    // Sockets that never send a byte are the cheapest way to fill a server: a new connection gets
+    // less time than a kept-alive one, whose client has shown it speaks HTTP.
+    stream_.expires_after(spoke_ ? options().idle_timeout : options().first_byte_timeout);
+    stream_.async_read_some(buffer_.prepare(4096),
+                            [self = shared_from_this()](beast::error_code ec, size_t n) {
+                              if (ec) {
+                                // Idle, or the client closed: nothing to answer.
+                                if (ec == beast::error::timeout && !self->spoke_)
+                                  self->server_->CountFirstByteTimeout();
+                                return self->Close();
+                              }
+                              self->spoke_ = true;
+                              self->buffer_.commit(n);
+                              self->ReadHeader();
+                            });
   }
 
   void ReadHeader() {
     phase_ = Phase::kHeader;
+    server_->SetEvictable(id_, true);
     stream_.expires_after(options().header_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, size_t) {
@@ -291,6 +432,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void OnHeader() {
     phase_ = Phase::kBody;
+    server_->SetEvictable(id_, false);
+    if (!TransferEncodingIsValid(*parser_)) return Refuse(TransferEncodingResponse());
     if (parser_->is_done()) return Dispatch();
     auto expect = parser_->get().find(http::field::expect);
     if (expect != parser_->get().end() && beast::iequals(expect->value(), "100-continue")) {
@@ -324,10 +467,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     int status = StatusForParseError(ec);
     if (status == 0) return Close();
+    Refuse(ParseErrorResponse(status));
+  }
+
+  // Sends an error response the server makes itself, then closes.
+  void Refuse(HttpResponse response) {
     server_->CountBadRequest();
     version_ = 11;
     keep_alive_ = false;
-    Write(ParseErrorResponse(status));
+    Send(Serialize(std::move(response)), 0);
   }
 
   void Dispatch() {
@@ -344,14 +492,29 @@ class Connection : public std::enable_shared_from_this<Connection> {
         [self = shared_from_this()](HttpResponse response) { self->Respond(std::move(response)); });
   }
 
-  // A response as bytes, and what the connection does after sending it.
+  // A response as bytes, and what the connection does after sending it. The body is the
+  // handler's own string, not a copy: a response held for a slow client costs its size once. It
+  // counts in the server's response_bytes_pending until released.
   struct Serialized {
-    std::string bytes;
+    Serialized() = default;
+    Serialized(const Serialized&) = delete;
+    Serialized& operator=(const Serialized&) = delete;
+    ~Serialized() {
+      if (pending != nullptr) *pending -= head.size() + body.size();
+    }
+    size_t size() const { return head.size() + body.size(); }
+    std::array<net::const_buffer, 2> buffers() const {
+      return {net::buffer(head), net::buffer(body)};
+    }
+
+    std::string head;  // status line and header fields
+    std::string body;
     bool keep = false;   // read the next request
     bool close = false;  // linger, then close (an error the server sent itself)
+    std::atomic<uint64_t>* pending = nullptr;
   };
 
-  Serialized Serialize(HttpResponse response) const {
+  std::shared_ptr<Serialized> Serialize(HttpResponse response) const {
     http::response<http::string_body> res;
     res.version(version_);
     res.result(static_cast<unsigned>(response.status));
@@ -359,14 +522,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
     res.set(http::field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers) res.set(name, value);
     res.body() = std::move(response.body);
-    Serialized out;
-    out.close = response.close;
-    out.keep = keep_alive_ && !response.close && !server_->stopping();
-    res.keep_alive(out.keep);
+    auto out = std::make_shared<Serialized>();
+    out->close = response.close;
+    out->keep = keep_alive_ && !response.close && !server_->stopping() && !evicted_;
+    res.keep_alive(out->keep);
     res.prepare_payload();
     std::ostringstream os;
-    os << res;
-    out.bytes = std::move(os).str();
+    os << res.base();
+    out->head = std::move(os).str();
+    out->body = std::move(res.body());
+    out->pending = server_->TrackResponse(out->size());
     return out;
   }
 
@@ -376,33 +541,31 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // follows, happens on the connection's strand. No operation is pending on the socket while a
   // request is with the handler, so this write cannot interleave with another.
   void Respond(HttpResponse response) {
-    auto out = std::make_shared<Serialized>(Serialize(std::move(response)));
+    std::shared_ptr<Serialized> out = Serialize(std::move(response));
     size_t sent = 0;
     if (!out->close) {
       beast::error_code ec;
-      sent = stream_.socket().write_some(net::buffer(out->bytes), ec);  // non-blocking socket
+      sent = stream_.socket().write_some(out->buffers(), ec);  // non-blocking socket
       if (ec) sent = 0;  // would block, or a broken connection: the strand finds out
     }
     net::post(stream_.get_executor(),
               [self = shared_from_this(), out, sent] { self->Send(out, sent); });
   }
 
-  // Responses the server makes itself (parse errors), on the strand.
-  void Write(HttpResponse response) {
-    Send(std::make_shared<Serialized>(Serialize(std::move(response))), 0);
-  }
-
-  // Sends out->bytes from `sent` on, then goes on with the connection.
+  // Sends *out from byte `sent` on, then goes on with the connection.
   void Send(std::shared_ptr<Serialized> out, size_t sent) {
     if (phase_ == Phase::kClosed) return;
     phase_ = Phase::kWriting;
-    if (sent == out->bytes.size()) return AfterWrite(*out);
+    if (sent == out->size()) return AfterWrite(*out);
+    beast::buffers_suffix<std::array<net::const_buffer, 2>> rest(out->buffers());
+    rest.consume(sent);
     stream_.expires_after(options().write_timeout);
-    net::async_write(stream_, net::buffer(out->bytes.data() + sent, out->bytes.size() - sent),
-                     [self = shared_from_this(), out](beast::error_code ec, size_t) {
-                       if (ec) return self->Close();
-                       self->AfterWrite(*out);
-                     });
+    net::async_write(stream_, rest, [self = shared_from_this(), out](beast::error_code ec, size_t) {
+      if (!ec) return self->AfterWrite(*out);
+      if (ec == beast::error::timeout) self->server_->CountWriteTimeout();
+      if (out->size() >= kReleaseAfterDroppedBytes) self->server_->ReleaseMemorySoon();
+      self->Close();
+    });
   }
 
   void AfterWrite(const Serialized& out) {
@@ -446,6 +609,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::flat_buffer buffer_{1 << 16};
   std::optional<http::request_parser<http::string_body>> parser_;
   Phase phase_ = Phase::kIdle;
+  bool spoke_ = false;  // the client has sent a byte
+  // Set on the acceptor's strand, read where the response is serialized (any thread).
+  std::atomic<bool> evicted_{false};
   unsigned version_ = 11;
   bool keep_alive_ = false;
 };
@@ -462,20 +628,18 @@ void HttpServer::Impl::OnAccept(beast::error_code ec, tcp::socket socket) {
     });
     return;
   }
-  if (open_connections() >= options_.max_connections) {
-    ++rejected_;
-    beast::error_code ignored;
-    socket.close(ignored);
-    return DoAccept();
-  }
+  tcp::endpoint peer = socket.remote_endpoint(ec);
+  if (ec) return DoAccept();  // already gone
   beast::error_code ignored;
   socket.set_option(tcp::no_delay(true), ignored);
   // For Connection::Respond's direct write; asynchronous operations are unaffected.
   socket.non_blocking(true, ignored);
   uint64_t id = next_id_++;
-  auto c = std::make_shared<Connection>(std::move(socket), this, id);
-  Register(id, c);
-  c->Start();
+  auto c = std::make_shared<Connection>(std::move(socket), this, id, peer);
+  std::shared_ptr<Connection> evict;
+  bool admitted = Admit(id, c, peer.address(), &evict);
+  if (evict != nullptr) evict->Evict();
+  if (admitted) c->Start();  // otherwise its socket closes with it
   DoAccept();
 }
 
@@ -494,8 +658,8 @@ void HttpServer::Impl::Stop() {
   std::vector<std::shared_ptr<Connection>> open;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    for (auto& [id, weak] : conns_)
-      if (auto c = weak.lock()) open.push_back(std::move(c));
+    for (auto& [id, entry] : conns_)
+      if (auto c = entry.connection.lock()) open.push_back(std::move(c));
   }
   for (auto& c : open) c->CloseIfIdle();
 }
@@ -549,6 +713,10 @@ bool ParseHttpRequest(std::string_view raw, const HttpServerOptions& limits, Htt
     }
     if (ec || used == 0) break;
     offset += used;
+  }
+  if (!ec && parser.is_header_done() && !TransferEncodingIsValid(parser)) {
+    *error = TransferEncodingResponse();
+    return false;
   }
   if (!ec && !parser.is_done()) parser.put_eof(ec);
   if (ec || !parser.is_done()) {

@@ -4,12 +4,26 @@
 //
 // Limits, all enforced before the handler sees anything:
 // - a header larger than header_limit gets 431, a body larger than body_limit 413 (decided from
-//   Content-Length before the body is read, when there is one); a malformed request gets 400. All
-//   three close the connection.
-// - a connection with no request for idle_timeout is closed; a request whose header is not
-//   complete header_timeout after its first byte, or whose body is not complete body_timeout after
-//   its header, is dropped with its connection (a slow client holds a connection, never a worker).
-// - beyond max_connections open connections, new ones are closed at once.
+//   Content-Length before the body is read, when there is one); a malformed request gets 400, and
+//   so does one with a Transfer-Encoding other than "chunked" alone (its length would be unclear).
+//   All of these close the connection.
+// - a new connection that sends nothing for first_byte_timeout is closed, and so is one that has
+//   had a request and sends no next one for idle_timeout; a request whose header is not complete
+//   header_timeout after its first byte (however steadily it trickles in), or whose body is not
+//   complete body_timeout after its header, is dropped with its connection (a slow client holds a
+//   connection, never a worker).
+// - a connection holds at most one response, and one that the client does not take within
+//   write_timeout is dropped with its connection; a second after a burst of such drops of large
+//   responses, free memory is given back to the system (a client that never reads holds none).
+// - one client address holds at most max_connections_per_address connections; beyond that, its
+//   new ones are closed at once.
+// - at max_connections open connections, a new one takes the place of a connection that has no
+//   complete header: the one that has waited longest for a request (its first or its next one), or
+//   for the rest of a header begun longest ago. Only when every connection has a complete request
+//   header in (the body coming, the handler working, the response going out) is the new one
+//   closed at once. So neither idle sockets nor a slowloris lock out other clients (health probes
+//   included); to fill the server, a client needs many addresses and slow bodies, each lasting at
+//   most body_timeout.
 //
 // Stop() stops accepting, closes connections that are waiting for a request, lets every request
 // already handed to the handler finish and its response be written (the connection is then
@@ -45,21 +59,28 @@ struct HttpServerOptions {
   int io_threads = 1;
   size_t body_limit = 1 << 20;
   size_t header_limit = 16 << 10;
+  std::chrono::milliseconds first_byte_timeout{5000};
   std::chrono::milliseconds idle_timeout{30000};
   std::chrono::milliseconds header_timeout{10000};
   std::chrono::milliseconds body_timeout{30000};
   std::chrono::milliseconds write_timeout{30000};
   size_t max_connections = 1024;
+  size_t max_connections_per_address = 64;  // 0: no cap (e.g. behind a reverse proxy)
   std::chrono::milliseconds drain_timeout{10000};
 };
 
 // Counters since start, for /metrics.
 struct HttpServerStats {
   uint64_t connections_accepted = 0;
-  uint64_t connections_rejected = 0;  // over max_connections
+  uint64_t connections_rejected = 0;              // at max_connections, with every connection busy
+  uint64_t connections_rejected_per_address = 0;  // over max_connections_per_address
+  uint64_t connections_evicted = 0;               // without a complete header, closed to make room
   uint64_t connections_open = 0;
-  uint64_t timeouts = 0;      // connections dropped for a slow request (idle closes not counted)
-  uint64_t bad_requests = 0;  // 400, 413 and 431 sent by the server itself
+  uint64_t first_byte_timeouts = 0;  // new connections closed for sending nothing
+  uint64_t timeouts = 0;        // connections dropped for a slow request (idle closes not counted)
+  uint64_t write_timeouts = 0;  // connections dropped for not taking their response
+  uint64_t bad_requests = 0;    // 400, 413 and 431 sent by the server itself
+  uint64_t response_bytes_pending = 0;  // responses made and not yet taken by the socket
 };
 
 class HttpServer {

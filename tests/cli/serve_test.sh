@@ -35,6 +35,8 @@ expect_err "without API keys" "says why"
 run serve --port 0 --api-keys "$TMP/missing-keys"
 expect_rc 1 "missing key file"
 expect_err "missing-keys" "names the file"
+run serve --port 0 --first-byte-timeout 0
+expect_rc 2 "a first-byte timeout of 0"
 
 INTERDICT_API_KEYS="$OTHER" "$BIN" serve --port 0 --api-keys "$TMP/keys" --reload-interval 0.2 \
   >"$TMP/serve.out" 2>"$TMP/serve.err" &

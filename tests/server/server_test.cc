@@ -451,6 +451,8 @@ TEST_F(ServerTest, MetricsCountRequestsAndDescribeLists) {
   EXPECT_THAT(r.body, HasSubstr("interdict_lists_loaded 1\n"));
   EXPECT_THAT(r.body, HasSubstr("interdict_audit_records_written_total"));
   EXPECT_THAT(r.body, HasSubstr("interdict_http_connections_open"));
+  EXPECT_THAT(r.body, HasSubstr("interdict_http_connections_evicted_total 0\n"));
+  EXPECT_THAT(r.body, HasSubstr("interdict_http_write_timeouts_total 0\n"));
   // Routes are labelled by template, never by raw path.
   Get("/v1/entities/us-ofac-sdn:24586");
   EXPECT_THAT(Get("/metrics").body, HasSubstr("route=\"GET /v1/entities/{id}\""));
