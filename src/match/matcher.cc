@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "match/explain.h"
+#include "normalize/name_limits.h"
 
 namespace interdict {
 namespace {
@@ -40,9 +41,11 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
   std::vector<MatchResult>* out = &result->matches;
   std::vector<std::string>* warnings = &result->warnings;
   if (Trim(query.name).empty()) return Status::InvalidInput("name is empty");
+  INTERDICT_RETURN_IF_ERROR(CheckNameLength(query.name));
   Schema schema = query.schema.value_or(Schema::kEntity);
   PreparedName q = Prepare(normalizer_.Normalize(query.name, schema), stats_, normalizer_);
   if (q.tokens.empty()) return Status::InvalidInput("name has no letters or digits to compare");
+  INTERDICT_RETURN_IF_ERROR(CheckNameTokens(q.tokens.size()));
   std::vector<std::string> codes;
   for (const std::string& c : query.countries) {
     std::string code = countries_.Resolve(c);
@@ -155,11 +158,16 @@ Status CompareNames(const std::string& name1, const std::string& name2,
                     std::optional<Schema> schema, const NameNormalizer& normalizer,
                     const TokenStats& stats, Comparison* out) {
   if (Trim(name1).empty() || Trim(name2).empty()) return Status::InvalidInput("name is empty");
+  // Both names are the caller's: both within the query limits, each named in the error.
+  INTERDICT_RETURN_IF_ERROR(CheckNameLength(name1).WithContext("name1"));
+  INTERDICT_RETURN_IF_ERROR(CheckNameLength(name2).WithContext("name2"));
   Schema s = schema.value_or(Schema::kEntity);
   PreparedName a = Prepare(normalizer.Normalize(name1, s), stats, normalizer);
   PreparedName b = Prepare(normalizer.Normalize(name2, s), stats, normalizer);
   if (a.tokens.empty() || b.tokens.empty())
     return Status::InvalidInput("name has no letters or digits to compare");
+  INTERDICT_RETURN_IF_ERROR(CheckNameTokens(a.tokens.size()).WithContext("name1"));
+  INTERDICT_RETURN_IF_ERROR(CheckNameTokens(b.tokens.size()).WithContext("name2"));
   NameAlignment al = AlignNames(a, b, AlignOptionsFor(s));
   Name listed;
   listed.full = name2;
