@@ -13,6 +13,13 @@ namespace {
 constexpr float kWeakAliasMinimum = 0.95f;
 constexpr float kWeakAliasFactor = 0.9f;
 constexpr uint32_t kNoName = UINT32_MAX;
+// Candidates scored between two looks at the clock: a few microseconds of work, so a deadline is
+// kept to well under a millisecond while the clock costs nothing measurable.
+constexpr size_t kCandidatesPerClockCheck = 32;
+
+Status DeadlineError(const std::string& stage) {
+  return Status::DeadlineExceeded("screening did not finish in time (stopped " + stage + ")");
+}
 
 }  // namespace
 
@@ -56,6 +63,10 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
     }
   }
 
+  auto past_deadline = [&] {
+    return options.deadline != kNoDeadline && std::chrono::steady_clock::now() > options.deadline;
+  };
+  if (past_deadline()) return DeadlineError("before the search");
   const NameIndex& index = snapshot_->index();
   session->candidates.clear();
   if (options.exhaustive) {
@@ -82,7 +93,10 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
                          (query.identifiers.empty() ? 0.0f : kMaxIdentifierEffect);
   std::unordered_map<uint32_t, Best> best;
   session->aligner.Reset(q);
-  for (uint32_t name_id : session->candidates) {
+  for (size_t c = 0; c < session->candidates.size(); ++c) {
+    if (c % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 && past_deadline())
+      return DeadlineError("scoring candidates");
+    const uint32_t name_id = session->candidates[c];
     const NameIndex::NameRef& ref = index.ref(name_id);
     const Entity& e = snapshot_->entities()[ref.entity];
     const NameAlignment& a = session->aligner.Align(index.name(name_id), AlignOptionsFor(e.schema));
@@ -102,6 +116,7 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
   for (const QueryIdentifier& qi : query.identifiers) {
     for (uint32_t ent : snapshot_->EntitiesWithIdentifier(CanonicalIdentifier(qi.value))) {
       if (best.count(ent)) continue;
+      if (past_deadline()) return DeadlineError("scoring records with the query's identifiers");
       const Entity& e = snapshot_->entities()[ent];
       Best b{kNoName, 0.0f, NameAlignment{}};
       for (size_t n = 0; n < e.names.size(); ++n) {
@@ -118,6 +133,14 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
     }
   }
 
+  // Scored first and explained after the cut: at a low threshold most candidates pass, and only
+  // `limit` of them are returned.
+  struct Scored {
+    uint32_t ent;
+    float score;
+    std::vector<AttributeTerm> terms;
+  };
+  std::vector<Scored> scored;
   for (auto& [ent, b] : best) {
     if (b.name_score + max_lift < options.threshold) continue;
     const Entity& e = snapshot_->entities()[ent];
@@ -130,10 +153,25 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
     for (const AttributeTerm& t : terms) score += t.effect;
     score = std::clamp(score, 0.0f, 1.0f);
     if (score < options.threshold) continue;
+    scored.push_back({ent, score, std::move(terms)});
+  }
+  const std::vector<Entity>& entities = snapshot_->entities();
+  std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return entities[a.ent].id < entities[b.ent].id;
+  });
+  if (options.limit > 0 && scored.size() > options.limit) scored.resize(options.limit);
+  for (Scored& sc : scored) {
+    if (out->size() % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 && past_deadline()) {
+      out->clear();
+      return DeadlineError("explaining matches");
+    }
+    const Entity& e = entities[sc.ent];
+    const Best& b = best.at(sc.ent);
     MatchResult r;
     r.entity = &e;
-    r.score = score;
-    auto found = id_only_names.find(ent);
+    r.score = sc.score;
+    auto found = id_only_names.find(sc.ent);
     if (found != id_only_names.end()) {
       r.explanation =
           Explain(query.name, q, e.names[b.name_id], found->second, b.alignment, b.name_score);
@@ -142,15 +180,10 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
       r.explanation = Explain(query.name, q, e.names[ref.name], index.name(b.name_id), b.alignment,
                               b.name_score);
     }
-    r.explanation.terms = std::move(terms);
-    r.explanation.sentence = Sentence(e, r.explanation, score);
+    r.explanation.terms = std::move(sc.terms);
+    r.explanation.sentence = Sentence(e, r.explanation, sc.score);
     out->push_back(std::move(r));
   }
-  std::sort(out->begin(), out->end(), [](const MatchResult& a, const MatchResult& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.entity->id < b.entity->id;
-  });
-  if (options.limit > 0 && out->size() > options.limit) out->resize(options.limit);
   return Status::Ok();
 }
 

@@ -13,6 +13,7 @@
 // (normalize/name_limits.h) is an error, never an empty result.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,10 @@ namespace interdict {
 // The default alert threshold, calibrated on the development deck (docs/quality.md).
 inline constexpr float kDefaultThreshold = 0.80f;
 
+// When a screening must have answered; kNoDeadline: whenever it is done.
+using Deadline = std::chrono::steady_clock::time_point;
+inline constexpr Deadline kNoDeadline = Deadline::max();
+
 struct ScreeningQuery {
   std::string name;
   std::optional<Schema> schema;
@@ -42,6 +47,9 @@ struct ScreenOptions {
   // Score every list name instead of the index's candidates: slow; for measuring the index's
   // recall (bench/candidate_recall).
   bool exhaustive = false;
+  // Past it, Screen() stops within a few dozen candidate comparisons and returns
+  // DeadlineExceeded with no matches: a caller never takes a cut-short search for "no match".
+  Deadline deadline = kNoDeadline;
 };
 
 struct TokenPairExplanation {
@@ -93,7 +101,7 @@ class Matcher {
   // Fills *out with the matches at or above options.threshold, best first. A country the
   // CountryTable does not know is left out of the comparison and reported in out->warnings (the
   // name is still screened); a name without letters or digits, or over the name limits, is an
-  // error.
+  // error, and so is options.deadline passing before the screening is done.
   Status Screen(const ScreeningQuery& query, const ScreenOptions& options, Session* session,
                 ScreenResult* out) const;
 

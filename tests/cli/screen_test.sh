@@ -219,6 +219,20 @@ assert len(rows) == 2, rows
 assert rows[0] == {"id": 1, "error": "name is 4000 characters; the limit is 500"}, rows[0]
 assert rows[1]["matches"][0]["entity"] == "us-ofac-sdn:36", rows[1]
 '
+# --deadline: a query not done in time is an error (exit 1, or its error line), never "no match".
+run screen --name "AEROCARIBBEAN AIRLINES" --deadline 0.000001
+expect_rc 1 "screen past its deadline"
+expect_err "did not finish in time" "says the deadline passed"
+expect_no_out "No match" "no 'no match' on a deadline"
+printf '{"id": 1, "name": "AEROCARIBBEAN AIRLINES"}\n' >"$TMP/one.jsonl"
+run screen --jsonl --threads 1 --deadline 0.000001 <"$TMP/one.jsonl"
+expect_rc 0 "screen --jsonl past the deadline"
+expect_out '^\{"error":"screening did not finish in time[^"]*","id":1\}$' "an error line"
+run screen --name "AEROCARIBBEAN AIRLINES" --deadline 60
+expect_rc 0 "screen within its deadline"
+expect_out "^1\.00 +us-ofac-sdn:36" "the match, as without a deadline"
+run screen --name x --deadline -1
+expect_rc 2 "a negative deadline"
 # A 4,000-letter name took over a minute before the limits.
 if [ "$SECONDS" -lt 30 ]; then ok; else fail "over-long names took $SECONDS s"; fi
 

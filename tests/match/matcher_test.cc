@@ -696,6 +696,38 @@ TEST_F(CompareNamesTest, RefusesNamesOverTheLimits) {
   EXPECT_LT(SecondsSince(start), 5.0);
 }
 
+// A deadline is checked while candidates are scored: a search that runs past it is an error
+// with no matches, never a partial list or "no match".
+TEST_F(MatcherTest, PassingTheDeadlineIsAnErrorNotAPartialResult) {
+  auto session = matcher_->NewSession();
+  const auto now = std::chrono::steady_clock::now();
+  ScreenResult r;
+  Status st = matcher_->Screen(Query("Ayman al-Zawahiri"),
+                               {.deadline = now - std::chrono::seconds(1)}, session.get(), &r);
+  EXPECT_EQ(st.code(), Status::Code::kDeadlineExceeded);
+  EXPECT_THAT(st.message(), HasSubstr("did not finish in time"));
+  EXPECT_TRUE(r.matches.empty());
+  // Scoring every list name (about 25,000) takes far longer than a millisecond: the clock is
+  // read between candidates, not only before the search.
+  ScreenOptions slow{.threshold = 0.0f, .limit = 0, .exhaustive = true};
+  slow.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(1);
+  r.matches.push_back(MatchResult{});
+  st = matcher_->Screen(Query("Mohammed Ali Hassan"), slow, session.get(), &r);
+  EXPECT_EQ(st.code(), Status::Code::kDeadlineExceeded);
+  EXPECT_TRUE(r.matches.empty());
+  // A deadline that is not reached changes nothing.
+  ScreenResult without = Screen(Query("Ayman al-Zawahiri"));
+  st = matcher_->Screen(Query("Ayman al-Zawahiri"),
+                        {.deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1)},
+                        session.get(), &r);
+  ASSERT_TRUE(st.ok()) << st.message();
+  ASSERT_EQ(r.matches.size(), without.matches.size());
+  for (size_t i = 0; i < r.matches.size(); ++i) {
+    EXPECT_EQ(r.matches[i].entity, without.matches[i].entity);
+    EXPECT_EQ(r.matches[i].score, without.matches[i].score);
+  }
+}
+
 // Screening against a snapshot the test builds itself.
 class OwnListTest : public MatcherTest {
  protected:
