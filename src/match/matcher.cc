@@ -21,6 +21,73 @@ Status DeadlineError(const std::string& stage) {
   return Status::DeadlineExceeded("screening did not finish in time (stopped " + stage + ")");
 }
 
+bool PastDeadline(Deadline deadline) {
+  return deadline != kNoDeadline && std::chrono::steady_clock::now() > deadline;
+}
+
+// A record's best-scoring name.
+struct Best {
+  uint32_t name_id;  // an index name id; for records found by identifier, the entity's name
+  float name_score;
+  NameAlignment alignment;
+};
+
+// Aligns the query with each candidate name and keeps, per record, its best name if the
+// attributes (worth `max_lift` at most) can still take it to the threshold; on a tie, the
+// record's earlier name (primary first).
+Status KeepBestNames(const Snapshot& snapshot, const std::vector<uint32_t>& candidates,
+                     float threshold, float max_lift, Deadline deadline, NameAligner* aligner,
+                     std::unordered_map<uint32_t, Best>* best) {
+  const NameIndex& index = snapshot.index();
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    if (c % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 && PastDeadline(deadline))
+      return DeadlineError("scoring candidates");
+    const uint32_t name_id = candidates[c];
+    const NameIndex::NameRef& ref = index.ref(name_id);
+    const Entity& e = snapshot.entities()[ref.entity];
+    const NameAlignment& a = aligner->Align(index.name(name_id), AlignOptionsFor(e.schema));
+    float s = ApplyNameKind(ref.kind, a.score);
+    if (s <= 0 || s + max_lift < threshold) continue;
+    auto it = best->find(ref.entity);
+    if (it == best->end()) {
+      best->emplace(ref.entity, Best{name_id, s, a});
+    } else if (s > it->second.name_score ||
+               (s == it->second.name_score && name_id < it->second.name_id)) {
+      it->second = Best{name_id, s, a};
+    }
+  }
+  return Status::Ok();
+}
+
+// The best of the entity's names against the query, prepared outside the index (into *name).
+Best BestOwnName(const Entity& e, const PreparedName& q, const NameNormalizer& normalizer,
+                 const TokenStats& stats, PreparedName* name) {
+  Best b{kNoName, 0.0f, NameAlignment{}};
+  for (size_t n = 0; n < e.names.size(); ++n) {
+    PreparedName p = Prepare(normalizer.Normalize(e.names[n].full, e.schema), stats, normalizer);
+    NameAlignment a = AlignNames(q, p, AlignOptionsFor(e.schema));
+    float s = ApplyNameKind(e.names[n].kind, a.score);
+    if (b.name_id == kNoName || s > b.name_score) {
+      b = Best{static_cast<uint32_t>(n), s, std::move(a)};
+      *name = std::move(p);
+    }
+  }
+  return b;
+}
+
+// The score of a record whose best name scores `name_score`: that plus the attribute terms,
+// which go to *terms, clipped to [0, 1].
+float ScoreRecord(const ScreeningQuery& query, const std::vector<std::string>& codes,
+                  const Entity& e, float name_score, std::vector<AttributeTerm>* terms) {
+  if (auto t = SchemaTerm(query.schema, e.schema)) terms->push_back(*t);
+  if (auto t = BirthDateTerm(query.birth_dates, e.birth_dates)) terms->push_back(*t);
+  if (auto t = CountryTerm(codes, e)) terms->push_back(*t);
+  if (auto t = IdentifierTerm(query.identifiers, e)) terms->push_back(*t);
+  float score = name_score;
+  for (const AttributeTerm& t : *terms) score += t.effect;
+  return std::clamp(score, 0.0f, 1.0f);
+}
+
 }  // namespace
 
 float ApplyNameKind(NameKind kind, float name_score) {
@@ -63,10 +130,7 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
     }
   }
 
-  auto past_deadline = [&] {
-    return options.deadline != kNoDeadline && std::chrono::steady_clock::now() > options.deadline;
-  };
-  if (past_deadline()) return DeadlineError("before the search");
+  if (PastDeadline(options.deadline)) return DeadlineError("before the search");
   const NameIndex& index = snapshot_->index();
   session->candidates.clear();
   if (options.exhaustive) {
@@ -81,55 +145,24 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
                      session->scratch.get(), &session->candidates);
   }
 
-  // Best name per entity.
-  struct Best {
-    uint32_t name_id;
-    float name_score;
-    NameAlignment alignment;
-  };
   // What the attributes can add at most: a name further below the threshold is not kept.
   const float max_lift = (query.birth_dates.empty() ? 0.0f : kMaxBirthDateEffect) +
                          (codes.empty() ? 0.0f : kMaxCountryEffect) +
                          (query.identifiers.empty() ? 0.0f : kMaxIdentifierEffect);
   std::unordered_map<uint32_t, Best> best;
   session->aligner.Reset(q);
-  for (size_t c = 0; c < session->candidates.size(); ++c) {
-    if (c % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 && past_deadline())
-      return DeadlineError("scoring candidates");
-    const uint32_t name_id = session->candidates[c];
-    const NameIndex::NameRef& ref = index.ref(name_id);
-    const Entity& e = snapshot_->entities()[ref.entity];
-    const NameAlignment& a = session->aligner.Align(index.name(name_id), AlignOptionsFor(e.schema));
-    float s = ApplyNameKind(ref.kind, a.score);
-    if (s <= 0 || s + max_lift < options.threshold) continue;
-    auto it = best.find(ref.entity);
-    if (it == best.end()) {
-      best.emplace(ref.entity, Best{name_id, s, a});
-    } else if (s > it->second.name_score ||
-               (s == it->second.name_score && name_id < it->second.name_id)) {
-      it->second = Best{name_id, s, a};  // on a tie, the record's earlier name (primary first)
-    }
-  }
+  INTERDICT_RETURN_IF_ERROR(KeepBestNames(*snapshot_, session->candidates, options.threshold,
+                                          max_lift, options.deadline, &session->aligner, &best));
   // Records carrying one of the query's identifiers are candidates whatever their names: their
   // best name is scored here, outside the index, and the identifier term decides.
   std::unordered_map<uint32_t, PreparedName> id_only_names;
   for (const QueryIdentifier& qi : query.identifiers) {
     for (uint32_t ent : snapshot_->EntitiesWithIdentifier(CanonicalIdentifier(qi.value))) {
       if (best.count(ent)) continue;
-      if (past_deadline()) return DeadlineError("scoring records with the query's identifiers");
-      const Entity& e = snapshot_->entities()[ent];
-      Best b{kNoName, 0.0f, NameAlignment{}};
-      for (size_t n = 0; n < e.names.size(); ++n) {
-        PreparedName p =
-            Prepare(normalizer_.Normalize(e.names[n].full, e.schema), stats_, normalizer_);
-        NameAlignment a = AlignNames(q, p, AlignOptionsFor(e.schema));
-        float s = ApplyNameKind(e.names[n].kind, a.score);
-        if (b.name_id == kNoName || s > b.name_score) {
-          b = Best{static_cast<uint32_t>(n), s, std::move(a)};
-          id_only_names[ent] = std::move(p);
-        }
-      }
-      best[ent] = std::move(b);
+      if (PastDeadline(options.deadline))
+        return DeadlineError("scoring records with the query's identifiers");
+      best[ent] =
+          BestOwnName(snapshot_->entities()[ent], q, normalizer_, stats_, &id_only_names[ent]);
     }
   }
 
@@ -143,17 +176,9 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
   std::vector<Scored> scored;
   for (auto& [ent, b] : best) {
     if (b.name_score + max_lift < options.threshold) continue;
-    const Entity& e = snapshot_->entities()[ent];
     std::vector<AttributeTerm> terms;
-    if (auto t = SchemaTerm(query.schema, e.schema)) terms.push_back(*t);
-    if (auto t = BirthDateTerm(query.birth_dates, e.birth_dates)) terms.push_back(*t);
-    if (auto t = CountryTerm(codes, e)) terms.push_back(*t);
-    if (auto t = IdentifierTerm(query.identifiers, e)) terms.push_back(*t);
-    float score = b.name_score;
-    for (const AttributeTerm& t : terms) score += t.effect;
-    score = std::clamp(score, 0.0f, 1.0f);
-    if (score < options.threshold) continue;
-    scored.push_back({ent, score, std::move(terms)});
+    float score = ScoreRecord(query, codes, snapshot_->entities()[ent], b.name_score, &terms);
+    if (score >= options.threshold) scored.push_back({ent, score, std::move(terms)});
   }
   const std::vector<Entity>& entities = snapshot_->entities();
   std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
@@ -162,7 +187,8 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
   });
   if (options.limit > 0 && scored.size() > options.limit) scored.resize(options.limit);
   for (Scored& sc : scored) {
-    if (out->size() % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 && past_deadline()) {
+    if (out->size() % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 &&
+        PastDeadline(options.deadline)) {
       out->clear();
       return DeadlineError("explaining matches");
     }
