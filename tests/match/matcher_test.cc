@@ -756,7 +756,7 @@ TEST_F(OwnListTest, OverLongListNamesAreIndexedCheaply) {
   const auto start = std::chrono::steady_clock::now();
   std::shared_ptr<const Snapshot> snapshot = Snapshot::Build(
       entities, {ListVersion{.source = "test"}}, *normalizer_, *stats_, TokenSimilarityOf);
-  EXPECT_LT(SecondsSince(start), 5.0);
+  EXPECT_LT(SecondsSince(start), 30.0);  // 0.3 s in a release build; before: never
   Matcher matcher(snapshot, *normalizer_, *stats_, *countries_);
   auto session = matcher.NewSession();
   auto top = [&](const std::string& name) -> std::string {
@@ -769,7 +769,7 @@ TEST_F(OwnListTest, OverLongListNamesAreIndexedCheaply) {
   EXPECT_EQ(top("Hasan Nasralah"), "test:4");
   // A person's list tokens that the query leaves out cost little (name_scorer.h).
   EXPECT_EQ(top("Kadirovskaya"), "test:3");
-  EXPECT_LT(SecondsSince(start), 10.0);
+  EXPECT_LT(SecondsSince(start), 40.0);
 }
 
 // ----- The index's bound, against the real scorer -----------------------------------------------
