@@ -1,4 +1,5 @@
 // interdict screen: one party from flags (a table or --json), or many as JSON lines (--jsonl).
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -21,7 +22,16 @@ struct ScreenArgs {
   bool json = false;
   bool jsonl = false;
   int threads = 0;
+  double deadline_seconds = 0;  // per query; 0 = none
 };
+
+// The deadline of a query whose screening starts now.
+Deadline QueryDeadline(const ScreenArgs& args) {
+  if (args.deadline_seconds <= 0) return kNoDeadline;
+  return std::chrono::steady_clock::now() +
+         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+             std::chrono::duration<double>(args.deadline_seconds));
+}
 
 int RunJsonl(const ScreeningEngine& se, const ScreenArgs& args) {
   int threads = args.threads > 0
@@ -60,7 +70,9 @@ int RunJsonl(const ScreeningEngine& se, const ScreenArgs& args) {
         ScreeningQuery q;
         if (Status s = QueryFromJson(j, &q); !s.ok()) return fail(s.message());
         ScreenResult result;
-        if (Status s = se.matcher->Screen(q, options, sessions[worker].get(), &result); !s.ok())
+        ScreenOptions timed = options;
+        timed.deadline = QueryDeadline(args);
+        if (Status s = se.matcher->Screen(q, timed, sessions[worker].get(), &result); !s.ok())
           return fail(s.message());
         w.BeginObject();  // keys in alphabetical order, as everywhere else
         write_id();
@@ -88,9 +100,10 @@ int RunOne(const ScreeningEngine& se, const ScreenArgs& args) {
   if (Status s = QueryFromJson(j, &q); !s.ok()) return UsageError(s.message());
   auto session = se.matcher->NewSession();
   ScreenResult result;
-  if (Status s = se.matcher->Screen(q, {args.threshold, args.limit}, session.get(), &result);
-      !s.ok())
-    return UsageError(s.message());
+  ScreenOptions options{args.threshold, args.limit};
+  options.deadline = QueryDeadline(args);
+  if (Status s = se.matcher->Screen(q, options, session.get(), &result); !s.ok())
+    return s.code() == Status::Code::kInvalidInput ? UsageError(s.message()) : Fail(s);
   const std::vector<MatchResult>& matches = result.matches;
   for (const std::string& w : result.warnings)
     std::fprintf(stderr, "interdict: warning: %s\n", w.c_str());
@@ -123,6 +136,7 @@ int RunScreen(const Context& ctx, const ScreenArgs& args) {
   if (args.jsonl == !args.name.empty())
     return UsageError("screen: give either --name or --jsonl (queries on standard input)");
   if (args.threshold < 0 || args.threshold > 1) return UsageError("--threshold must be in [0, 1]");
+  if (args.deadline_seconds < 0) return UsageError("--deadline must be a number of seconds >= 0");
   ScreeningEngine se;
   if (Status s = se.Load(ctx); !s.ok()) return Fail(s);
   return args.jsonl ? RunJsonl(se, args) : RunOne(se, args);
@@ -144,6 +158,9 @@ void RegisterScreen(CLI::App& app, const Context& ctx, Runner* run) {
   cmd->add_flag("--jsonl", args->jsonl,
                 "Read JSON-lines queries on stdin, write results on stdout");
   cmd->add_option("--threads", args->threads, "Worker threads for --jsonl (default: all cores)");
+  cmd->add_option("--deadline", args->deadline_seconds,
+                  "Seconds a query may take; past them it is an error, never a partial result "
+                  "(default: none)");
   cmd->callback([&ctx, args, run] { *run = [&ctx, args] { return RunScreen(ctx, *args); }; });
 }
 

@@ -30,6 +30,7 @@ struct ServeArgs {
   double reload_interval = 5;
   int64_t max_list_age = 0;
   size_t max_batch = 100;
+  double request_deadline = 5;
   bool no_audit = false;
   std::string audit_db;
 };
@@ -67,6 +68,7 @@ int RunServe(const Context& ctx, const ServeArgs& args) {
   if (args.idle_timeout <= 0 || args.header_timeout <= 0 || args.body_timeout <= 0 ||
       args.first_byte_timeout <= 0 || args.write_timeout <= 0 || args.reload_interval <= 0)
     return UsageError("timeouts and --reload-interval must be positive");
+  if (args.request_deadline < 0) return UsageError("--request-deadline must be >= 0 seconds");
   if (args.body_limit < 1024) return UsageError("--body-limit must be at least 1024 bytes");
   server::ServeOptions o;
   o.http.host = args.host;
@@ -88,6 +90,7 @@ int RunServe(const Context& ctx, const ServeArgs& args) {
   o.audit = !args.no_audit;
   o.audit_db_path = args.audit_db;
   o.max_batch = args.max_batch;
+  o.request_deadline = Millis(args.request_deadline);
   o.max_list_age = std::chrono::seconds(args.max_list_age);
   if (!args.keys_file.empty()) {
     if (Status s = o.keys.AddFromFile(args.keys_file); !s.ok()) return Fail(s);
@@ -143,6 +146,9 @@ void RegisterServe(CLI::App& app, const Context& ctx, Runner* run) {
                   "/readyz fails when a list version in service was imported longer ago than "
                   "this many seconds (default 0: no limit)");
   cmd->add_option("--max-batch", args->max_batch, "Queries per /v1/screen/batch (default 100)");
+  cmd->add_option("--request-deadline", args->request_deadline,
+                  "Seconds a screening request may take before it gets 503 deadline_exceeded "
+                  "(default 5; 0 = none)");
   cmd->add_flag("--no-audit", args->no_audit, "Do not write screening requests to the audit log");
   cmd->add_option("--audit-db", args->audit_db,
                   "Write the audit log to this store file instead of the list store (--db)");

@@ -15,7 +15,7 @@ namespace interdict {
 
 class Status {
  public:
-  enum class Code { kOk, kInvalidInput, kNotFound, kIoError, kInternal };
+  enum class Code { kOk, kInvalidInput, kNotFound, kIoError, kInternal, kDeadlineExceeded };
 
   Status() = default;  // ok
   static Status Ok() { return Status(); }
@@ -25,6 +25,10 @@ class Status {
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
   static Status IoError(std::string msg) { return Status(Code::kIoError, std::move(msg)); }
   static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
+  // The work was stopped unfinished at its deadline; nothing partial was returned.
+  static Status DeadlineExceeded(std::string msg) {
+    return Status(Code::kDeadlineExceeded, std::move(msg));
+  }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

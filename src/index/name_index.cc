@@ -5,6 +5,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "normalize/name_limits.h"
+
 namespace interdict {
 namespace {
 
@@ -55,9 +57,10 @@ void ForEachDeletion(std::string_view s, bool two, F f) {
 }
 
 // Calls f with the keys under which the list tokens at most one edit from `text` are found.
+// None for a token too long for typo keys (normalize/name_limits.h).
 template <typename F>
 void ForEachOneEditKey(std::string_view text, F f) {
-  if (text.size() < 3) return;
+  if (text.size() < 3 || !TypoComparable(text.size())) return;
   // The list token's deletions against the text, and both sides' deletions. A list token of
   // 4+ letters carries its own text as a deletion key, so a deletion of the text needs a plain
   // text probe only when it is shorter than that.
@@ -153,6 +156,9 @@ void NameIndex::AddKeys(const PreparedToken& t, bool join,
   const char skeleton = t.transliterated ? kScriptSkeleton : kSkeleton;
   const char skeleton_delete = t.transliterated ? kScriptSkeletonDelete : kSkeletonDelete;
   if (!t.skeleton.empty()) add(HashKey(skeleton, t.skeleton));
+  // An over-long token is found by its exact keys alone: its deletions would cost its length
+  // cubed, and the scorer compares it by those keys only.
+  if (!TypoComparable(t.text.size())) return;
   if (t.text.size() >= 4) {
     // Joins are compared with at most one edit, so they need no second deletion.
     add(HashKey(kDelete, t.text));
@@ -394,17 +400,19 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
     // A token no list name spells this way is looked for with up to two typos. A token the lists
     // know is rarely a typo of another, but a listed spelling may be one letter from the listed
     // party's ("Rujiga" for RUNIGA): it gets one, from the neighbourhood computed at build time
-    // (so does a join, which is compared with at most one edit).
-    const bool fuzzy = s->same[u].second == 0 || q.transliterated;
-    if (!fuzzy) {
+    // (so does a join, which is compared with at most one edit). An over-long token gets none:
+    // its exact keys alone (normalize/name_limits.h).
+    const bool typo = TypoComparable(q.text.size());
+    const bool fuzzy = typo && (s->same[u].second == 0 || q.transliterated);
+    if (typo && !fuzzy) {
       add(kNeighbourhood, 0);
-    } else if (!join && q.text.size() >= 8) {
+    } else if (fuzzy && !join && q.text.size() >= 8) {
       add(HashKey(kDelete, q.text), 0);
       ForEachDeletion(q.text, true, [&](std::string_view d) {
         add(HashKey(kDelete, d), 0);
         if (d.size() < 4) add(HashKey(kText, d), 0);
       });
-    } else {
+    } else if (fuzzy) {
       ForEachOneEditKey(q.text, [&](uint64_t key) { add(key, 0); });
     }
     // Skeleton keys, after the typo keys so that closer spellings are scored exactly first; the
@@ -421,7 +429,7 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
     }
     if (q.transliterated && q.skeleton.size() >= 2) {
       add(HashKey(kSkeleton, q.skeleton), script_bound);
-      if (!join && q.skeleton.size() >= 4) skeleton_deletions(kSkeletonDelete);
+      if (typo && !join && q.skeleton.size() >= 4) skeleton_deletions(kSkeletonDelete);
     } else if (q.skeleton.size() >= 3) {
       // Latin spellings that sound alike (Farid/Fared): the scorer gives them 0.8 at most
       // unless a typo key found them first.

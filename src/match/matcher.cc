@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "match/explain.h"
+#include "normalize/name_limits.h"
 
 namespace interdict {
 namespace {
@@ -12,6 +13,80 @@ namespace {
 constexpr float kWeakAliasMinimum = 0.95f;
 constexpr float kWeakAliasFactor = 0.9f;
 constexpr uint32_t kNoName = UINT32_MAX;
+// Candidates scored between two looks at the clock: a few microseconds of work, so a deadline is
+// kept to well under a millisecond while the clock costs nothing measurable.
+constexpr size_t kCandidatesPerClockCheck = 32;
+
+Status DeadlineError(const std::string& stage) {
+  return Status::DeadlineExceeded("screening did not finish in time (stopped " + stage + ")");
+}
+
+bool PastDeadline(Deadline deadline) {
+  return deadline != kNoDeadline && std::chrono::steady_clock::now() > deadline;
+}
+
+// A record's best-scoring name.
+struct Best {
+  uint32_t name_id;  // an index name id; for records found by identifier, the entity's name
+  float name_score;
+  NameAlignment alignment;
+};
+
+// Aligns the query with each candidate name and keeps, per record, its best name if the
+// attributes (worth `max_lift` at most) can still take it to the threshold; on a tie, the
+// record's earlier name (primary first).
+Status KeepBestNames(const Snapshot& snapshot, const std::vector<uint32_t>& candidates,
+                     float threshold, float max_lift, Deadline deadline, NameAligner* aligner,
+                     std::unordered_map<uint32_t, Best>* best) {
+  const NameIndex& index = snapshot.index();
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    if (c % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 && PastDeadline(deadline))
+      return DeadlineError("scoring candidates");
+    const uint32_t name_id = candidates[c];
+    const NameIndex::NameRef& ref = index.ref(name_id);
+    const Entity& e = snapshot.entities()[ref.entity];
+    const NameAlignment& a = aligner->Align(index.name(name_id), AlignOptionsFor(e.schema));
+    float s = ApplyNameKind(ref.kind, a.score);
+    if (s <= 0 || s + max_lift < threshold) continue;
+    auto it = best->find(ref.entity);
+    if (it == best->end()) {
+      best->emplace(ref.entity, Best{name_id, s, a});
+    } else if (s > it->second.name_score ||
+               (s == it->second.name_score && name_id < it->second.name_id)) {
+      it->second = Best{name_id, s, a};
+    }
+  }
+  return Status::Ok();
+}
+
+// The best of the entity's names against the query, prepared outside the index (into *name).
+Best BestOwnName(const Entity& e, const PreparedName& q, const NameNormalizer& normalizer,
+                 const TokenStats& stats, PreparedName* name) {
+  Best b{kNoName, 0.0f, NameAlignment{}};
+  for (size_t n = 0; n < e.names.size(); ++n) {
+    PreparedName p = Prepare(normalizer.Normalize(e.names[n].full, e.schema), stats, normalizer);
+    NameAlignment a = AlignNames(q, p, AlignOptionsFor(e.schema));
+    float s = ApplyNameKind(e.names[n].kind, a.score);
+    if (b.name_id == kNoName || s > b.name_score) {
+      b = Best{static_cast<uint32_t>(n), s, std::move(a)};
+      *name = std::move(p);
+    }
+  }
+  return b;
+}
+
+// The score of a record whose best name scores `name_score`: that plus the attribute terms,
+// which go to *terms, clipped to [0, 1].
+float ScoreRecord(const ScreeningQuery& query, const std::vector<std::string>& codes,
+                  const Entity& e, float name_score, std::vector<AttributeTerm>* terms) {
+  if (auto t = SchemaTerm(query.schema, e.schema)) terms->push_back(*t);
+  if (auto t = BirthDateTerm(query.birth_dates, e.birth_dates)) terms->push_back(*t);
+  if (auto t = CountryTerm(codes, e)) terms->push_back(*t);
+  if (auto t = IdentifierTerm(query.identifiers, e)) terms->push_back(*t);
+  float score = name_score;
+  for (const AttributeTerm& t : *terms) score += t.effect;
+  return std::clamp(score, 0.0f, 1.0f);
+}
 
 }  // namespace
 
@@ -40,9 +115,11 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
   std::vector<MatchResult>* out = &result->matches;
   std::vector<std::string>* warnings = &result->warnings;
   if (Trim(query.name).empty()) return Status::InvalidInput("name is empty");
+  INTERDICT_RETURN_IF_ERROR(CheckNameLength(query.name));
   Schema schema = query.schema.value_or(Schema::kEntity);
   PreparedName q = Prepare(normalizer_.Normalize(query.name, schema), stats_, normalizer_);
   if (q.tokens.empty()) return Status::InvalidInput("name has no letters or digits to compare");
+  INTERDICT_RETURN_IF_ERROR(CheckNameTokens(q.tokens.size()));
   std::vector<std::string> codes;
   for (const std::string& c : query.countries) {
     std::string code = countries_.Resolve(c);
@@ -53,6 +130,7 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
     }
   }
 
+  if (PastDeadline(options.deadline)) return DeadlineError("before the search");
   const NameIndex& index = snapshot_->index();
   session->candidates.clear();
   if (options.exhaustive) {
@@ -67,70 +145,59 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
                      session->scratch.get(), &session->candidates);
   }
 
-  // Best name per entity.
-  struct Best {
-    uint32_t name_id;
-    float name_score;
-    NameAlignment alignment;
-  };
   // What the attributes can add at most: a name further below the threshold is not kept.
   const float max_lift = (query.birth_dates.empty() ? 0.0f : kMaxBirthDateEffect) +
                          (codes.empty() ? 0.0f : kMaxCountryEffect) +
                          (query.identifiers.empty() ? 0.0f : kMaxIdentifierEffect);
   std::unordered_map<uint32_t, Best> best;
   session->aligner.Reset(q);
-  for (uint32_t name_id : session->candidates) {
-    const NameIndex::NameRef& ref = index.ref(name_id);
-    const Entity& e = snapshot_->entities()[ref.entity];
-    const NameAlignment& a = session->aligner.Align(index.name(name_id), AlignOptionsFor(e.schema));
-    float s = ApplyNameKind(ref.kind, a.score);
-    if (s <= 0 || s + max_lift < options.threshold) continue;
-    auto it = best.find(ref.entity);
-    if (it == best.end()) {
-      best.emplace(ref.entity, Best{name_id, s, a});
-    } else if (s > it->second.name_score ||
-               (s == it->second.name_score && name_id < it->second.name_id)) {
-      it->second = Best{name_id, s, a};  // on a tie, the record's earlier name (primary first)
-    }
-  }
+  INTERDICT_RETURN_IF_ERROR(KeepBestNames(*snapshot_, session->candidates, options.threshold,
+                                          max_lift, options.deadline, &session->aligner, &best));
   // Records carrying one of the query's identifiers are candidates whatever their names: their
   // best name is scored here, outside the index, and the identifier term decides.
   std::unordered_map<uint32_t, PreparedName> id_only_names;
   for (const QueryIdentifier& qi : query.identifiers) {
     for (uint32_t ent : snapshot_->EntitiesWithIdentifier(CanonicalIdentifier(qi.value))) {
       if (best.count(ent)) continue;
-      const Entity& e = snapshot_->entities()[ent];
-      Best b{kNoName, 0.0f, NameAlignment{}};
-      for (size_t n = 0; n < e.names.size(); ++n) {
-        PreparedName p =
-            Prepare(normalizer_.Normalize(e.names[n].full, e.schema), stats_, normalizer_);
-        NameAlignment a = AlignNames(q, p, AlignOptionsFor(e.schema));
-        float s = ApplyNameKind(e.names[n].kind, a.score);
-        if (b.name_id == kNoName || s > b.name_score) {
-          b = Best{static_cast<uint32_t>(n), s, std::move(a)};
-          id_only_names[ent] = std::move(p);
-        }
-      }
-      best[ent] = std::move(b);
+      if (PastDeadline(options.deadline))
+        return DeadlineError("scoring records with the query's identifiers");
+      best[ent] =
+          BestOwnName(snapshot_->entities()[ent], q, normalizer_, stats_, &id_only_names[ent]);
     }
   }
 
+  // Scored first and explained after the cut: at a low threshold most candidates pass, and only
+  // `limit` of them are returned.
+  struct Scored {
+    uint32_t ent;
+    float score;
+    std::vector<AttributeTerm> terms;
+  };
+  std::vector<Scored> scored;
   for (auto& [ent, b] : best) {
     if (b.name_score + max_lift < options.threshold) continue;
-    const Entity& e = snapshot_->entities()[ent];
     std::vector<AttributeTerm> terms;
-    if (auto t = SchemaTerm(query.schema, e.schema)) terms.push_back(*t);
-    if (auto t = BirthDateTerm(query.birth_dates, e.birth_dates)) terms.push_back(*t);
-    if (auto t = CountryTerm(codes, e)) terms.push_back(*t);
-    if (auto t = IdentifierTerm(query.identifiers, e)) terms.push_back(*t);
-    float score = b.name_score;
-    for (const AttributeTerm& t : terms) score += t.effect;
-    score = std::clamp(score, 0.0f, 1.0f);
-    if (score < options.threshold) continue;
+    float score = ScoreRecord(query, codes, snapshot_->entities()[ent], b.name_score, &terms);
+    if (score >= options.threshold) scored.push_back({ent, score, std::move(terms)});
+  }
+  const std::vector<Entity>& entities = snapshot_->entities();
+  std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return entities[a.ent].id < entities[b.ent].id;
+  });
+  if (options.limit > 0 && scored.size() > options.limit) scored.resize(options.limit);
+  for (Scored& sc : scored) {
+    if (out->size() % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 &&
+        PastDeadline(options.deadline)) {
+      out->clear();
+      return DeadlineError("explaining matches");
+    }
+    const Entity& e = entities[sc.ent];
+    const Best& b = best.at(sc.ent);
     MatchResult r;
     r.entity = &e;
-    r.score = score;
-    auto found = id_only_names.find(ent);
+    r.score = sc.score;
+    auto found = id_only_names.find(sc.ent);
     if (found != id_only_names.end()) {
       r.explanation =
           Explain(query.name, q, e.names[b.name_id], found->second, b.alignment, b.name_score);
@@ -139,15 +206,10 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
       r.explanation = Explain(query.name, q, e.names[ref.name], index.name(b.name_id), b.alignment,
                               b.name_score);
     }
-    r.explanation.terms = std::move(terms);
-    r.explanation.sentence = Sentence(e, r.explanation, score);
+    r.explanation.terms = std::move(sc.terms);
+    r.explanation.sentence = Sentence(e, r.explanation, sc.score);
     out->push_back(std::move(r));
   }
-  std::sort(out->begin(), out->end(), [](const MatchResult& a, const MatchResult& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.entity->id < b.entity->id;
-  });
-  if (options.limit > 0 && out->size() > options.limit) out->resize(options.limit);
   return Status::Ok();
 }
 
@@ -155,11 +217,16 @@ Status CompareNames(const std::string& name1, const std::string& name2,
                     std::optional<Schema> schema, const NameNormalizer& normalizer,
                     const TokenStats& stats, Comparison* out) {
   if (Trim(name1).empty() || Trim(name2).empty()) return Status::InvalidInput("name is empty");
+  // Both names are the caller's: both within the query limits, each named in the error.
+  INTERDICT_RETURN_IF_ERROR(CheckNameLength(name1).WithContext("name1"));
+  INTERDICT_RETURN_IF_ERROR(CheckNameLength(name2).WithContext("name2"));
   Schema s = schema.value_or(Schema::kEntity);
   PreparedName a = Prepare(normalizer.Normalize(name1, s), stats, normalizer);
   PreparedName b = Prepare(normalizer.Normalize(name2, s), stats, normalizer);
   if (a.tokens.empty() || b.tokens.empty())
     return Status::InvalidInput("name has no letters or digits to compare");
+  INTERDICT_RETURN_IF_ERROR(CheckNameTokens(a.tokens.size()).WithContext("name1"));
+  INTERDICT_RETURN_IF_ERROR(CheckNameTokens(b.tokens.size()).WithContext("name2"));
   NameAlignment al = AlignNames(a, b, AlignOptionsFor(s));
   Name listed;
   listed.full = name2;

@@ -9,10 +9,11 @@
 // then at 0.9 of that score: a weak alias is a hint, not an identity.
 //
 // Thread-safety: a Matcher is immutable; each thread screens with its own Session.
-// Fails closed: a query the matcher cannot read (no name, no letters) is an error, never an
-// empty result.
+// Fails closed: a query the matcher cannot read (no name, no letters) or over the name limits
+// (normalize/name_limits.h) is an error, never an empty result.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,10 @@ namespace interdict {
 // The default alert threshold, calibrated on the development deck (docs/quality.md).
 inline constexpr float kDefaultThreshold = 0.80f;
 
+// When a screening must have answered; kNoDeadline: whenever it is done.
+using Deadline = std::chrono::steady_clock::time_point;
+inline constexpr Deadline kNoDeadline = Deadline::max();
+
 struct ScreeningQuery {
   std::string name;
   std::optional<Schema> schema;
@@ -42,6 +47,9 @@ struct ScreenOptions {
   // Score every list name instead of the index's candidates: slow; for measuring the index's
   // recall (bench/candidate_recall).
   bool exhaustive = false;
+  // Past it, Screen() stops within a few dozen candidate comparisons and returns
+  // DeadlineExceeded with no matches: a caller never takes a cut-short search for "no match".
+  Deadline deadline = kNoDeadline;
 };
 
 struct TokenPairExplanation {
@@ -92,7 +100,8 @@ class Matcher {
 
   // Fills *out with the matches at or above options.threshold, best first. A country the
   // CountryTable does not know is left out of the comparison and reported in out->warnings (the
-  // name is still screened); a name without letters or digits is an error.
+  // name is still screened); a name without letters or digits, or over the name limits, is an
+  // error, and so is options.deadline passing before the screening is done.
   Status Screen(const ScreeningQuery& query, const ScreenOptions& options, Session* session,
                 ScreenResult* out) const;
 
@@ -110,7 +119,8 @@ class Matcher {
 float ApplyNameKind(NameKind kind, float name_score);
 
 // The name scorer on a pair of names, as `interdict compare` uses it: name1 is the query, name2
-// the list name; `schema` (when given) applies to both. No snapshot needed.
+// the list name; `schema` (when given) applies to both, and so do the name limits (the error
+// names which name is over). No snapshot needed.
 struct Comparison {
   float score = 0;
   Explanation explanation;

@@ -5,6 +5,7 @@
 #include <bit>
 
 #include "match/similarity.h"
+#include "normalize/name_limits.h"
 
 namespace interdict {
 namespace {
@@ -48,7 +49,7 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
     } else {
       const PreparedToken& word = q_form ? l : q;
       const std::string& form = q_form ? q.surface : l.surface;
-      if (word.kind == TokenKind::kWord && !form.empty()) {
+      if (word.kind == TokenKind::kWord && !form.empty() && TypoComparable(word.text.size())) {
         size_t len = std::max(word.text.size(), form.size());
         int allowed = std::max(1, AllowedEdits(len));
         int d = BoundedEditDistance(word.text, form, allowed);
@@ -87,6 +88,9 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
     Consider(&best, kSpellingSimilarity, Evidence::kSpelling);
   if (best.similarity >= kSpellingSimilarity) return best;
 
+  // Over-long tokens meet by their keys only: an edit distance would cost the product of their
+  // lengths (normalize/name_limits.h).
+  const bool typo = TypoComparable(q.text.size()) && TypoComparable(l.text.size());
   if (q.transliterated || l.transliterated) {
     // Unvowelled transliterations: only the consonant skeleton is reliable, and a skeleton of
     // one or two letters says little.
@@ -95,19 +99,19 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
           &best,
           q.skeleton.size() >= 3 ? kTransliterationSimilarity : kShortTransliterationSimilarity,
           Evidence::kTransliteration);
-    } else if (q.skeleton.size() >= 4 && l.skeleton.size() >= 4 &&
+    } else if (typo && q.skeleton.size() >= 4 && l.skeleton.size() >= 4 &&
                BoundedEditDistance(q.skeleton, l.skeleton, 1) <= 1) {
       Consider(&best, kShortTransliterationSimilarity, Evidence::kTransliteration);
     }
   }
   size_t len = std::max(q.text.size(), l.text.size());
-  if (len <= 3) {
+  if (typo && len <= 3) {
     // One letter apart on a short token (Mei/Meu, Bin/Bib) is weak evidence: many short names
     // are one letter apart (Ali/Ari).
     if (std::min(q.text.size(), l.text.size()) >= 2 && ByteSetsAllow(q.text_set, l.text_set, 1) &&
         BoundedEditDistance(q.text, l.text, 1) <= 1)
       Consider(&best, kShortTypoSimilarity, Evidence::kTypo, 1);
-  } else {
+  } else if (typo) {
     int allowed = AllowedEdits(len);
     // BoundedEditDistance returns at once on a length gap; the byte sets catch most other misses.
     int d = ByteSetsAllow(q.text_set, l.text_set, allowed)

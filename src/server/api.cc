@@ -292,26 +292,29 @@ HttpResponse Api::Dispatch(Call& call) {
   record.at = UtcNowMillis();
   AuditInfo info;
   HttpResponse response;
+  const Deadline deadline =
+      options_.request_deadline.count() > 0 ? call.start + options_.request_deadline : kNoDeadline;
   switch (route.id) {
     case RouteId::kV1Screen:
-      response = V1Screen(*lists, call.request.body, &info, call.request_id);
+      response = V1Screen(*lists, call.request.body, deadline, &info, call.request_id);
       break;
     case RouteId::kV1ScreenBatch:
-      response =
-          V1ScreenBatch(*lists, call.request.body, options_.max_batch, &info, call.request_id);
+      response = V1ScreenBatch(*lists, call.request.body, options_.max_batch, deadline, &info,
+                               call.request_id);
       break;
     case RouteId::kV1Scan:
       response = V1Scan(*lists, call.request.body, &info, call.request_id);
       break;
     case RouteId::kYenteMatch:
-      response = YenteMatch(*lists, call.args[0], call.target.query, call.request.body, &info,
-                            call.request_id);
+      response = YenteMatch(*lists, call.args[0], call.target.query, call.request.body, deadline,
+                            &info, call.request_id);
       break;
     case RouteId::kYenteSearch:
-      response = YenteSearch(*lists, call.args[0], call.target.query, &info, call.request_id);
+      response =
+          YenteSearch(*lists, call.args[0], call.target.query, deadline, &info, call.request_id);
       break;
     case RouteId::kWatchmanSearch:
-      response = WatchmanSearch(*lists, call.target.query, &info, call.request_id);
+      response = WatchmanSearch(*lists, call.target.query, deadline, &info, call.request_id);
       break;
     default:
       return ErrorResponse(500, "internal", "unrouted endpoint");

@@ -39,6 +39,9 @@ struct ApiOptions {
   // /readyz fails when the newest version of any loaded source was imported longer ago than
   // this; 0 = no age limit.
   std::chrono::seconds max_list_age{0};
+  // A screening request not answered this long after it arrived (queueing included) gets 503
+  // deadline_exceeded instead of a result; 0 = no deadline.
+  std::chrono::milliseconds request_deadline{5000};
 };
 
 struct ApiDeps {

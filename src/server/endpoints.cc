@@ -113,6 +113,13 @@ HttpResponse StatusResponse(const Status& status, std::string_view request_id) {
       return ErrorResponse(400, "invalid_request", status.message());
     case Status::Code::kNotFound:
       return ErrorResponse(404, "not_found", status.message());
+    case Status::Code::kDeadlineExceeded: {
+      HttpResponse r = ErrorResponse(
+          503, "deadline_exceeded",
+          status.message() + "; the request was not answered, not even in part: retry shortly");
+      r.headers.emplace_back("retry-after", "1");
+      return r;
+    }
     default:
       std::fprintf(stderr, "interdict serve: request %.*s: internal error: %s\n",
                    static_cast<int>(request_id.size()), request_id.data(),
@@ -121,6 +128,27 @@ HttpResponse StatusResponse(const Status& status, std::string_view request_id) {
                            "internal error; the server log has the details under request id " +
                                std::string(request_id));
   }
+}
+
+std::optional<HttpResponse> MatchCapError(size_t queries, size_t limit, std::string_view what) {
+  const size_t most = limit == 0 ? kMaxMatchesPerRequest : limit;
+  if (queries <= kMaxMatchesPerRequest / most) return std::nullopt;
+  const std::string asked = limit == 0 ? "every match of " + std::to_string(queries) + " queries"
+                                       : std::to_string(queries) + " × " + std::to_string(limit) +
+                                             " = " + std::to_string(queries * limit) + " matches";
+  return ErrorResponse(400, "batch_too_large",
+                       std::string(what) + " asks for up to " + asked + "; at most " +
+                           std::to_string(kMaxMatchesPerRequest) +
+                           " per request: send fewer queries or a lower limit");
+}
+
+HttpResponse CappedJsonResponse(const json& j) {
+  HttpResponse r = JsonResponse(j);
+  if (r.body.size() <= kMaxResponseBytes) return r;
+  return ErrorResponse(400, "response_too_large",
+                       "the response would be " + std::to_string(r.body.size()) +
+                           " bytes; at most " + std::to_string(kMaxResponseBytes) +
+                           " per request: send fewer queries or a lower limit");
 }
 
 Status ScreenNames(const ServingLists& lists, const std::vector<std::string>& names,
@@ -175,24 +203,31 @@ json VersionsJson(const Snapshot& snapshot) {
   return a;
 }
 
-void AuditMatches(const std::vector<MatchResult>& matches, AuditInfo* audit) {
+namespace {
+
+// One query's [entity id, score] pairs, best first, at most kAuditMatchesPerQuery of them.
+template <typename T, typename Get>
+void AuditBest(const std::vector<T>& matches, Get get, AuditInfo* audit) {
   json q = json::array();
-  for (const MatchResult& m : matches) {
-    q.push_back({m.entity->id, Round3(m.score)});
+  for (const T& t : matches) {
+    const MatchResult& m = get(t);
+    if (q.size() < kAuditMatchesPerQuery) q.push_back({m.entity->id, Round3(m.score)});
     audit->max_score = std::max(audit->max_score.value_or(0.0), Round3(m.score));
   }
   audit->result_count += static_cast<int64_t>(matches.size());
   audit->results.push_back(std::move(q));
 }
 
+}  // namespace
+
+void AuditMatches(const std::vector<MatchResult>& matches, AuditInfo* audit) {
+  AuditBest(
+      matches, [](const MatchResult& m) -> const MatchResult& { return m; }, audit);
+}
+
 void AuditMatches(const std::vector<NamedMatch>& matches, AuditInfo* audit) {
-  json q = json::array();
-  for (const NamedMatch& m : matches) {
-    q.push_back({m.match.entity->id, Round3(m.match.score)});
-    audit->max_score = std::max(audit->max_score.value_or(0.0), Round3(m.match.score));
-  }
-  audit->result_count += static_cast<int64_t>(matches.size());
-  audit->results.push_back(std::move(q));
+  AuditBest(
+      matches, [](const NamedMatch& m) -> const MatchResult& { return m.match; }, audit);
 }
 
 std::string CanonicalSource(std::string_view name) {

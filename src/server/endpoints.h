@@ -25,10 +25,20 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 // thread's stack.
 inline constexpr int kMaxJsonDepth = 32;
 
+// Response amplification: a few KB of request may ask for queries × limit matches, each ~600
+// bytes with its explanation. A screening request may return at most kMaxMatchesPerRequest
+// matches (refused up front from queries × limit: 400 batch_too_large) and a body of at most
+// kMaxResponseBytes (400 response_too_large); its audit record keeps at most
+// kAuditMatchesPerQuery [entity id, score] pairs per query (the best; result_count and max_score
+// still count every match).
+inline constexpr size_t kMaxMatchesPerRequest = 10'000;
+inline constexpr size_t kMaxResponseBytes = 8 << 20;
+inline constexpr size_t kAuditMatchesPerQuery = 25;
+
 // What a screening endpoint found, for the audit log.
 struct AuditInfo {
   nlohmann::json query;                              // the request, as JSON
-  nlohmann::json results = nlohmann::json::array();  // one [[entity id, score], ...] per query
+  nlohmann::json results = nlohmann::json::array();  // per query, its best [[entity id, score]]
   int64_t result_count = 0;
   std::optional<double> max_score;
 };
@@ -56,11 +66,21 @@ bool ParseDouble(std::string_view text, double lo, double hi, double* out);
 bool ParseSize(std::string_view text, size_t lo, size_t hi, size_t* out);
 
 // The response for a failed Status: InvalidInput -> 400, NotFound -> 404, with the status's
-// message (these name the caller's own input); anything else -> 500 with a generic message, the
-// real one going to the log with `request_id`.
+// message (these name the caller's own input); DeadlineExceeded -> 503 deadline_exceeded with
+// retry-after; anything else -> 500 with a generic message, the real one going to the log with
+// `request_id`.
 HttpResponse StatusResponse(const Status& status, std::string_view request_id);
 
-// Screens `base` once per name in `names` (base.name is ignored) and merges: per entity the best
+// 400 batch_too_large when `queries` × `limit` (0 = no limit: counted as the cap) could return
+// more than kMaxMatchesPerRequest matches; `what` names the client's fields ("'queries' ×
+// 'limit'"). nullopt when within the cap.
+std::optional<HttpResponse> MatchCapError(size_t queries, size_t limit, std::string_view what);
+
+// JsonResponse(j), or 400 response_too_large when its body is over kMaxResponseBytes.
+HttpResponse CappedJsonResponse(const nlohmann::json& j);
+
+// Screens `base` once per name in `names` (base.name is ignored; options.deadline bounds them
+// all) and merges: per entity the best
 // score. Keeps only entities for which `keep` (when given) is true, best first (ties by entity
 // id), at most options.limit (0 = all). Warnings are merged without repeats. Errors name the
 // failing name's position when there are several.
@@ -72,7 +92,8 @@ Status ScreenNames(const ServingLists& lists, const std::vector<std::string>& na
 // [{"source", "version", "published", "imported_at"}] of the lists a snapshot holds.
 nlohmann::json VersionsJson(const Snapshot& snapshot);
 
-// Adds one query's matches to the audit summary.
+// Adds one query's matches (best first) to the audit summary: the first kAuditMatchesPerQuery
+// as pairs, all of them to result_count and max_score.
 void AuditMatches(const std::vector<NamedMatch>& matches, AuditInfo* audit);
 void AuditMatches(const std::vector<MatchResult>& matches, AuditInfo* audit);
 
@@ -88,11 +109,12 @@ std::string_view LocalId(const Entity& e);
 // Seconds since a store timestamp "YYYY-MM-DDTHH:MM:SSZ"; nullopt when unreadable.
 std::optional<double> AgeSeconds(const std::string& iso_utc);
 
-// Endpoint implementations. Each returns the response; screening ones fill *audit.
-HttpResponse V1Screen(const ServingLists& lists, const std::string& body, AuditInfo* audit,
-                      std::string_view request_id);
+// Endpoint implementations. Each returns the response; screening ones fill *audit, and answer
+// 503 deadline_exceeded when `deadline` passes before they are done.
+HttpResponse V1Screen(const ServingLists& lists, const std::string& body, Deadline deadline,
+                      AuditInfo* audit, std::string_view request_id);
 HttpResponse V1ScreenBatch(const ServingLists& lists, const std::string& body, size_t max_batch,
-                           AuditInfo* audit, std::string_view request_id);
+                           Deadline deadline, AuditInfo* audit, std::string_view request_id);
 HttpResponse V1Compare(const std::string& body, const NameNormalizer& normalizer,
                        const TokenStats& stats, std::string_view request_id);
 HttpResponse V1Entity(const ServingLists& lists, const std::string& id, const Params& params,
@@ -106,12 +128,14 @@ HttpResponse V1Scan(const ServingLists& lists, const std::string& body, AuditInf
                     std::string_view request_id);
 
 HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, const Params& params,
-                        const std::string& body, AuditInfo* audit, std::string_view request_id);
+                        const std::string& body, Deadline deadline, AuditInfo* audit,
+                        std::string_view request_id);
 HttpResponse YenteSearch(const ServingLists& lists, const std::string& dataset,
-                         const Params& params, AuditInfo* audit, std::string_view request_id);
+                         const Params& params, Deadline deadline, AuditInfo* audit,
+                         std::string_view request_id);
 HttpResponse YenteEntity(const ServingLists& lists, const std::string& id);
 
-HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, AuditInfo* audit,
-                            std::string_view request_id);
+HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Deadline deadline,
+                            AuditInfo* audit, std::string_view request_id);
 
 }  // namespace interdict::server

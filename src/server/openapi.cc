@@ -25,7 +25,7 @@ constexpr const char* kDocument = R"json({
       "BadRequest": {"description": "Malformed or invalid request", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "Unauthorized": {"description": "Missing or invalid API key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "NotFound": {"description": "No such record, source or dataset", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "Unavailable": {"description": "Not ready (no list loaded), overloaded (retry after the Retry-After header), or the audit log cannot record the request", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+      "Unavailable": {"description": "Not ready (no list loaded), overloaded or past the request deadline (retry after the Retry-After header), or the audit log cannot record the request", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     },
     "schemas": {
       "Error": {
@@ -36,7 +36,7 @@ constexpr const char* kDocument = R"json({
             "type": "object",
             "required": ["code", "message"],
             "properties": {
-              "code": {"type": "string", "description": "bad_request, invalid_json, invalid_request, batch_too_large, unauthorized, not_found, method_not_allowed, payload_too_large, header_too_large, not_ready, overloaded, audit_unavailable, internal"},
+              "code": {"type": "string", "description": "bad_request, invalid_json, invalid_request, batch_too_large, response_too_large, unauthorized, not_found, method_not_allowed, payload_too_large, header_too_large, not_ready, overloaded, deadline_exceeded, audit_unavailable, internal"},
               "message": {"type": "string"}
             }
           }

@@ -49,6 +49,7 @@ Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
   api_options.db_path = o.db_path;
   api_options.max_batch = o.max_batch;
   api_options.max_list_age = o.max_list_age;
+  api_options.request_deadline = o.request_deadline;
   ApiDeps deps;
   deps.lists = s->lists_.get();
   deps.keys = &s->options_.keys;

@@ -36,6 +36,7 @@ struct ServeOptions {
   AuditWriterOptions audit_writer;
   size_t max_batch = 100;
   std::chrono::seconds max_list_age{0};
+  std::chrono::milliseconds request_deadline{5000};  // ApiOptions::request_deadline
   ApiKeys keys;
 };
 

@@ -68,13 +68,14 @@ json VersionJson(const ListVersion& v) {
 
 }  // namespace
 
-HttpResponse V1Screen(const ServingLists& lists, const std::string& body, AuditInfo* audit,
-                      std::string_view request_id) {
+HttpResponse V1Screen(const ServingLists& lists, const std::string& body, Deadline deadline,
+                      AuditInfo* audit, std::string_view request_id) {
   json j;
   HttpResponse error;
   if (!ParseJsonObject(body, audit, &j, &error)) return error;
   ScreenOptions options;
   if (Status s = ReadOptions(j, &options); !s.ok()) return StatusResponse(s, request_id);
+  options.deadline = deadline;
   ScreeningQuery q;
   if (Status s = QueryFromJson(j, &q); !s.ok()) return StatusResponse(s, request_id);
   ScreenResult r;
@@ -84,16 +85,16 @@ HttpResponse V1Screen(const ServingLists& lists, const std::string& body, AuditI
       return StatusResponse(s, request_id);
   }
   AuditMatches(r.matches, audit);
-  return JsonResponse({{"id", IdOf(j)},
-                       {"query", j},
-                       {"list_versions", VersionsJson(lists.snapshot())},
-                       {"threshold", Round3(options.threshold)},
-                       {"matches", MatchesJson(r.matches)},
-                       {"warnings", r.warnings}});
+  return CappedJsonResponse({{"id", IdOf(j)},
+                             {"query", j},
+                             {"list_versions", VersionsJson(lists.snapshot())},
+                             {"threshold", Round3(options.threshold)},
+                             {"matches", MatchesJson(r.matches)},
+                             {"warnings", r.warnings}});
 }
 
 HttpResponse V1ScreenBatch(const ServingLists& lists, const std::string& body, size_t max_batch,
-                           AuditInfo* audit, std::string_view request_id) {
+                           Deadline deadline, AuditInfo* audit, std::string_view request_id) {
   json j;
   HttpResponse error;
   if (!ParseJsonObject(body, audit, &j, &error)) return error;
@@ -106,6 +107,8 @@ HttpResponse V1ScreenBatch(const ServingLists& lists, const std::string& body, s
                              " queries; at most " + std::to_string(max_batch) + " per request");
   ScreenOptions options;
   if (Status s = ReadOptions(j, &options); !s.ok()) return StatusResponse(s, request_id);
+  if (auto e = MatchCapError(queries->size(), options.limit, "'queries' × 'limit'")) return *e;
+  options.deadline = deadline;
   // Every query is read before any is screened: one bad query fails the batch, so that a caller
   // never takes a partial answer for a complete one.
   std::vector<ScreeningQuery> parsed(queries->size());
@@ -124,9 +127,9 @@ HttpResponse V1ScreenBatch(const ServingLists& lists, const std::string& body, s
                        {"matches", MatchesJson(r.matches)},
                        {"warnings", r.warnings}});
   }
-  return JsonResponse({{"list_versions", VersionsJson(lists.snapshot())},
-                       {"threshold", Round3(options.threshold)},
-                       {"results", std::move(results)}});
+  return CappedJsonResponse({{"list_versions", VersionsJson(lists.snapshot())},
+                             {"threshold", Round3(options.threshold)},
+                             {"results", std::move(results)}});
 }
 
 HttpResponse V1Compare(const std::string& body, const NameNormalizer& normalizer,

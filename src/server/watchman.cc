@@ -242,8 +242,8 @@ std::optional<IdKind> GovKind(std::string_view type) {
 
 }  // namespace
 
-HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, AuditInfo* audit,
-                            std::string_view request_id) {
+HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Deadline deadline,
+                            AuditInfo* audit, std::string_view request_id) {
   audit->query = {{"params", params}};
   static const std::set<std::string, std::less<>> kRead = {
       "name",     "type",      "source",   "sourceID",     "limit",
@@ -334,6 +334,7 @@ HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Aud
   ScreenOptions options;
   options.threshold = static_cast<float>(min_match);
   options.limit = limit;
+  options.deadline = deadline;
   const std::optional<Schema> schema = base.schema;
   std::vector<NamedMatch> matches;
   std::vector<std::string> warnings;

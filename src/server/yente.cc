@@ -495,7 +495,8 @@ bool ReadLimit(const Params& params, size_t default_limit, size_t* out, HttpResp
 }  // namespace
 
 HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, const Params& params,
-                        const std::string& body, AuditInfo* audit, std::string_view request_id) {
+                        const std::string& body, Deadline deadline, AuditInfo* audit,
+                        std::string_view request_id) {
   json j;
   HttpResponse error;
   if (!ParseJsonBody(body, &j, &error)) {
@@ -525,6 +526,8 @@ HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, c
     return YenteError(
         400, "batch_too_large",
         "too many queries in one batch (at most " + std::to_string(kMaxQueries) + ")");
+  if (auto e = MatchCapError(queries->size(), limit, "'queries' × 'limit'"))
+    return WithDetail(std::move(*e));
   // Read every query before screening any: one bad query fails the request.
   struct Parsed {
     std::string key;
@@ -542,6 +545,7 @@ HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, c
   ScreenOptions options;
   options.threshold = static_cast<float>(floor);
   options.limit = limit;
+  options.deadline = deadline;
   for (const Parsed& p : parsed) {
     std::optional<Schema> schema = p.base.schema;
     std::vector<NamedMatch> matches;
@@ -567,13 +571,15 @@ HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, c
                         {"query", std::move(echo)},
                         {"warnings", warnings}};
   }
-  HttpResponse r = JsonResponse({{"responses", std::move(responses)}, {"limit", limit}});
+  HttpResponse r = CappedJsonResponse({{"responses", std::move(responses)}, {"limit", limit}});
+  if (r.status != 200) return WithDetail(std::move(r));
   r.headers.emplace_back("x-batch-size", std::to_string(parsed.size()));
   return r;
 }
 
 HttpResponse YenteSearch(const ServingLists& lists, const std::string& dataset,
-                         const Params& params, AuditInfo* audit, std::string_view request_id) {
+                         const Params& params, Deadline deadline, AuditInfo* audit,
+                         std::string_view request_id) {
   audit->query = {{"dataset", dataset}, {"params", params}};
   HttpResponse error;
   Filters filters;
@@ -597,6 +603,7 @@ HttpResponse YenteSearch(const ServingLists& lists, const std::string& dataset,
   ScreenOptions options;
   options.threshold = static_cast<float>(kSearchFloor);
   options.limit = limit + offset;
+  options.deadline = deadline;
   std::vector<NamedMatch> matches;
   std::vector<std::string> warnings;
   Status s = ScreenNames(

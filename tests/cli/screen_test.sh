@@ -207,6 +207,39 @@ expect_rc 1 "screen without a store"
 expect_err "absent\.db" "names the store"
 if [ ! -e "$TMP/absent.db" ]; then ok; else fail "screen created a store"; fi
 
+# ----- limits (docs/matching.md): an over-long name is an error, at once, on every surface ------
+LONG=$(head -c 4000 /dev/zero | tr '\0' a)
+SECONDS=0
+run screen --name "$LONG"
+expect_rc 2 "screen an over-long name"
+expect_err "name is 4000 characters; the limit is 500" "names the length and the limit"
+printf '{"id": 1, "name": "%s"}\n{"id": 2, "name": "AEROCARIBBEAN AIRLINES"}\n' "$LONG" \
+  >"$TMP/long.jsonl"
+run screen --jsonl --threads 1 <"$TMP/long.jsonl"
+expect_rc 0 "screen --jsonl with an over-long name"
+pycheck "over-long jsonl line" '
+rows = [json.loads(l) for l in lines]
+assert len(rows) == 2, rows
+assert rows[0] == {"id": 1, "error": "name is 4000 characters; the limit is 500"}, rows[0]
+assert rows[1]["matches"][0]["entity"] == "us-ofac-sdn:36", rows[1]
+'
+# --deadline: a query not done in time is an error (exit 1, or its error line), never "no match".
+run screen --name "AEROCARIBBEAN AIRLINES" --deadline 0.000001
+expect_rc 1 "screen past its deadline"
+expect_err "did not finish in time" "says the deadline passed"
+expect_no_out "No match" "no 'no match' on a deadline"
+printf '{"id": 1, "name": "AEROCARIBBEAN AIRLINES"}\n' >"$TMP/one.jsonl"
+run screen --jsonl --threads 1 --deadline 0.000001 <"$TMP/one.jsonl"
+expect_rc 0 "screen --jsonl past the deadline"
+expect_out '^\{"error":"screening did not finish in time[^"]*","id":1\}$' "an error line"
+run screen --name "AEROCARIBBEAN AIRLINES" --deadline 60
+expect_rc 0 "screen within its deadline"
+expect_out "^1\.00 +us-ofac-sdn:36" "the match, as without a deadline"
+run screen --name x --deadline -1
+expect_rc 2 "a negative deadline"
+# A 4,000-letter name took over a minute before the limits.
+if [ "$SECONDS" -lt 30 ]; then ok; else fail "over-long names took $SECONDS s"; fi
+
 # ----- compare ------------------------------------------------------------------------------------
 # No store at all: compare needs only data/.
 export INTERDICT_DB="$TMP/no-store.db"
@@ -278,5 +311,8 @@ expect_err "robot" "names the type"
 run compare "" b
 expect_rc 2 "compare an empty name"
 expect_err "empty" "says so"
+run compare "John Smith" "$LONG"
+expect_rc 2 "compare an over-long name"
+expect_err "name2: name is 4000 characters; the limit is 500" "names which name"
 
 finish

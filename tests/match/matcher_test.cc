@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <random>
 #include <string>
@@ -612,6 +613,163 @@ TEST_F(CompareNamesTest, RejectsUnreadableNames) {
             Status::Code::kInvalidInput);
   EXPECT_EQ(CompareNames("John", "-/-", std::nullopt, *normalizer_, *stats_, &c).code(),
             Status::Code::kInvalidInput);
+}
+
+// ----- Limits (normalize/name_limits.h) ---------------------------------------------------------
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string Repeat(std::string_view s, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// A 4,000-letter token took over a minute (its two-letter deletions cost its length cubed); a
+// 10 MB name never ended. Over the limits a query is an error, at once, never "no match".
+TEST_F(UnMatcherTest, OverLongNamesAreRefusedAtOnce) {
+  auto session = matcher_->NewSession();
+  const auto start = std::chrono::steady_clock::now();
+  for (const std::string& name :
+       {std::string(4000, 'a'), std::string(10'000'000, 'b'), Repeat("abcdefghij ", 400)}) {
+    ScreenResult r;
+    Status st = matcher_->Screen(Query(name), {}, session.get(), &r);
+    EXPECT_EQ(st.code(), Status::Code::kInvalidInput) << name.size();
+    EXPECT_TRUE(r.matches.empty());
+  }
+  EXPECT_LT(SecondsSince(start), 5.0);
+  ScreenResult r;
+  EXPECT_EQ(matcher_->Screen(Query(std::string(501, 'a')), {}, session.get(), &r).message(),
+            "name is 501 characters; the limit is 500");
+  // Characters, not bytes: 500 Cyrillic letters are 1,000 bytes and within the limit.
+  EXPECT_TRUE(matcher_->Screen(Query(Repeat("\u0430", 500)), {}, session.get(), &r).ok());
+  EXPECT_EQ(matcher_->Screen(Query(Repeat("ab ", 51)), {}, session.get(), &r).message(),
+            "name has 51 words; the limit is 50");
+}
+
+// The worst names within the limits stay cheap: the longest token, the most tokens of the
+// longest typo-comparable length (each probed with its two-letter deletions), and Han
+// syllables, one token each.
+TEST_F(MatcherTest, NamesAtTheLimitsAreScreenedQuickly) {
+  auto session = matcher_->NewSession();
+  const auto start = std::chrono::steady_clock::now();
+  std::string unknown_words;
+  for (int i = 0; i < 15; ++i) unknown_words += std::string(32, static_cast<char>('a' + i)) + " ";
+  for (const std::string& name :
+       {std::string(500, 'a'), Repeat("qwertyuiopasdfghjklzxcvbnmqwerty ", 15), unknown_words,
+        Repeat("mohammed ", 50), Repeat("\u738b", 50)}) {
+    ScreenResult r;
+    EXPECT_TRUE(matcher_->Screen(Query(name), {.threshold = 0.5f}, session.get(), &r).ok()) << name;
+  }
+  EXPECT_LT(SecondsSince(start), 5.0);
+}
+
+// A token beyond kMaxTypoTokenBytes meets only its exact keys; shorter ones keep their typos.
+TEST_F(CompareNamesTest, OverLongTokensCompareByTheirKeysOnly) {
+  const std::string long_token(40, 'k');
+  std::string typo = long_token;
+  typo[20] = 'x';
+  Comparison c;
+  ASSERT_TRUE(CompareNames(long_token, long_token, std::nullopt, *normalizer_, *stats_, &c).ok());
+  EXPECT_EQ(c.score, 1.0f);
+  ASSERT_TRUE(CompareNames(long_token, typo, std::nullopt, *normalizer_, *stats_, &c).ok());
+  EXPECT_EQ(c.score, 0.0f);
+  const std::string token(30, 'k');
+  std::string near = token;
+  near[15] = 'x';
+  ASSERT_TRUE(CompareNames(token, near, std::nullopt, *normalizer_, *stats_, &c).ok());
+  EXPECT_GT(c.score, 0.9f);
+}
+
+// Compare aligns every token of one name with every token of the other: both names are bounded.
+TEST_F(CompareNamesTest, RefusesNamesOverTheLimits) {
+  Comparison c;
+  const auto start = std::chrono::steady_clock::now();
+  Status st =
+      CompareNames("John Smith", Repeat("ali ", 4000), std::nullopt, *normalizer_, *stats_, &c);
+  EXPECT_EQ(st.code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(st.message(), "name2: name is 16000 characters; the limit is 500");
+  st = CompareNames(Repeat("ali ", 60), "John Smith", std::nullopt, *normalizer_, *stats_, &c);
+  EXPECT_EQ(st.message(), "name1: name has 60 words; the limit is 50");
+  EXPECT_LT(SecondsSince(start), 5.0);
+}
+
+// A deadline is checked while candidates are scored: a search that runs past it is an error
+// with no matches, never a partial list or "no match".
+TEST_F(MatcherTest, PassingTheDeadlineIsAnErrorNotAPartialResult) {
+  auto session = matcher_->NewSession();
+  const auto now = std::chrono::steady_clock::now();
+  ScreenResult r;
+  Status st = matcher_->Screen(Query("Ayman al-Zawahiri"),
+                               {.deadline = now - std::chrono::seconds(1)}, session.get(), &r);
+  EXPECT_EQ(st.code(), Status::Code::kDeadlineExceeded);
+  EXPECT_THAT(st.message(), HasSubstr("did not finish in time"));
+  EXPECT_TRUE(r.matches.empty());
+  // Scoring every list name (about 25,000) takes far longer than a millisecond: the clock is
+  // read between candidates, not only before the search.
+  ScreenOptions slow{.threshold = 0.0f, .limit = 0, .exhaustive = true};
+  slow.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(1);
+  r.matches.push_back(MatchResult{});
+  st = matcher_->Screen(Query("Mohammed Ali Hassan"), slow, session.get(), &r);
+  EXPECT_EQ(st.code(), Status::Code::kDeadlineExceeded);
+  EXPECT_TRUE(r.matches.empty());
+  // A deadline that is not reached changes nothing.
+  ScreenResult without = Screen(Query("Ayman al-Zawahiri"));
+  st = matcher_->Screen(Query("Ayman al-Zawahiri"),
+                        {.deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1)},
+                        session.get(), &r);
+  ASSERT_TRUE(st.ok()) << st.message();
+  ASSERT_EQ(r.matches.size(), without.matches.size());
+  for (size_t i = 0; i < r.matches.size(); ++i) {
+    EXPECT_EQ(r.matches[i].entity, without.matches[i].entity);
+    EXPECT_EQ(r.matches[i].score, without.matches[i].score);
+  }
+}
+
+// Screening against a snapshot the test builds itself.
+class OwnListTest : public MatcherTest {
+ protected:
+  void SetUp() override {}
+};
+
+// A broken list record must not hang the index build (a 16,000-letter name spun the server's
+// reload forever): it is indexed by its exact keys, found by its own name, and the records
+// around it match as before.
+TEST_F(OwnListTest, OverLongListNamesAreIndexedCheaply) {
+  std::vector<Entity> entities;
+  auto add = [&](std::string id, std::string name) {
+    Entity e;
+    e.id = "test:" + id;
+    e.source = "test";
+    e.schema = Schema::kPerson;
+    e.names.push_back(Name{name, name, NameKind::kPrimary, "Latn"});
+    entities.push_back(std::move(e));
+  };
+  add("1", "Ayman al-Zawahiri");
+  add("2", std::string(16'000, 'z'));
+  add("3", Repeat("kadirovskaya ", 1230));  // 16,000 characters in 1,230 tokens
+  add("4", "Hassan Nasrallah");
+  add("5", Repeat("ltd ", 4000));
+  add("6", Repeat("\u738b", 16'000));  // a token per Han syllable
+  const auto start = std::chrono::steady_clock::now();
+  std::shared_ptr<const Snapshot> snapshot = Snapshot::Build(
+      entities, {ListVersion{.source = "test"}}, *normalizer_, *stats_, TokenSimilarityOf);
+  EXPECT_LT(SecondsSince(start), 30.0);  // 0.3 s in a release build; before: never
+  Matcher matcher(snapshot, *normalizer_, *stats_, *countries_);
+  auto session = matcher.NewSession();
+  auto top = [&](const std::string& name) -> std::string {
+    ScreenResult r;
+    Status st = matcher.Screen(Query(name), {}, session.get(), &r);
+    EXPECT_TRUE(st.ok()) << st.message();
+    return r.matches.empty() ? "" : r.matches[0].entity->id;
+  };
+  EXPECT_EQ(top("Aymen al Zawahiri"), "test:1");
+  EXPECT_EQ(top("Hasan Nasralah"), "test:4");
+  // A person's list tokens that the query leaves out cost little (name_scorer.h).
+  EXPECT_EQ(top("Kadirovskaya"), "test:3");
+  EXPECT_LT(SecondsSince(start), 40.0);
 }
 
 // ----- The index's bound, against the real scorer -----------------------------------------------

@@ -145,6 +145,96 @@ TEST(ServerAuditTest, EveryScreeningRequestIsRecorded) {
   EXPECT_EQ(log[5].result_count, 0);
 }
 
+// 100 queries of a common name at threshold 0: thousands of matches to score and explain.
+json HeavyBatch(int limit) {
+  json batch = {{"threshold", 0}, {"limit", limit}, {"queries", json::array()}};
+  for (int i = 0; i < 100; ++i) batch["queries"].push_back({{"name", "Mohammed Ali Hassan"}});
+  return batch;
+}
+json HeavyYenteBatch() {
+  json yente = {{"queries", json::object()}};
+  for (int i = 0; i < 100; ++i)
+    yente["queries"]["q" + std::to_string(i)] = {
+        {"schema", "Person"}, {"properties", {{"name", {"Mohammed Ali Hassan"}}}}};
+  return yente;
+}
+
+// A 3 KB batch (100 queries, threshold 0, limit 500) returned 29 MB and wrote a 1.3 MB audit row.
+// Now queries × limit is capped up front, in both batch dialects, and the audit row keeps each
+// query's best matches only.
+TEST(ServerAuditTest, BatchesAreCappedAndTheirAuditRowIsBounded) {
+  testing::TempDir dir;
+  const std::string db = testing::CopyBaseStore(dir);
+  std::unique_ptr<Server> server;
+  ASSERT_EQ(testing::StartReady(testing::TestOptions(db), &server), "");
+  const uint16_t port = server->port();
+  json batch = HeavyBatch(500);
+  const json yente = HeavyYenteBatch();
+  HttpResult r = Fetch(port, "POST", "/v1/screen/batch", batch.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.Json()["error"]["code"], "batch_too_large");
+  EXPECT_THAT(r.Json()["error"]["message"].get<std::string>(),
+              HasSubstr("100 × 500 = 50000 matches; at most 10000 per request"));
+  r = Fetch(port, "POST", "/match/default?limit=500&threshold=0", yente.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.Json()["error"]["code"], "batch_too_large");
+  EXPECT_THAT(r.Json()["detail"].get<std::string>(), HasSubstr("at most 10000 per request"));
+  // Within the cap: answered, and its audit row keeps 25 pairs per query.
+  batch["limit"] = 100;
+  r = Fetch(port, "POST", "/v1/screen/batch", batch.dump());
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  size_t returned = 0;
+  const json answered = r.Json();
+  for (const json& q : answered["results"]) returned += q["matches"].size();
+  EXPECT_GT(returned, 2500u);  // most queries fill more than their 25 audited pairs
+  ASSERT_TRUE(server->Stop().ok());
+  std::vector<AuditRecord> log = ReadAuditLog(db);
+  ASSERT_EQ(log.size(), 3u);
+  const AuditRecord& row = log[2];
+  EXPECT_EQ(row.status, 200);
+  EXPECT_EQ(row.result_count, static_cast<int64_t>(returned));
+  json results = json::parse(row.results);
+  ASSERT_EQ(results.size(), 100u);
+  for (const json& q : results) EXPECT_LE(q.size(), 25u);
+  EXPECT_LT(row.results.size(), 100'000u);
+}
+
+// A screening request still running at its deadline is answered 503 in the dialect's error
+// shape, never with a partial result.
+TEST(ServerDeadlineTest, ScreeningPastTheDeadlineIs503InEveryDialect) {
+  testing::TempDir dir;
+  const std::string db = testing::CopyBaseStore(dir);
+  ServeOptions o = testing::TestOptions(db);
+  o.request_deadline = std::chrono::milliseconds(1);
+  std::unique_ptr<Server> server;
+  ASSERT_EQ(testing::StartReady(std::move(o), &server), "");
+  const uint16_t port = server->port();
+  // Each asks for thousands of matches to be scored and explained: far more than 1 ms.
+  const json batch = HeavyBatch(100);
+  const json yente = HeavyYenteBatch();
+  HttpResult r = Fetch(port, "POST", "/v1/screen/batch", batch.dump());
+  EXPECT_EQ(r.status, 503) << r.body.substr(0, 300);
+  EXPECT_EQ(r.Json()["error"]["code"], "deadline_exceeded");
+  EXPECT_THAT(r.Json()["error"]["message"].get<std::string>(), HasSubstr("did not finish in time"));
+  EXPECT_FALSE(r.Json().contains("results"));
+  EXPECT_EQ(r.Header("retry-after"), "1");
+  r = Fetch(port, "POST", "/match/default?limit=100&threshold=0&cutoff=0", yente.dump());
+  EXPECT_EQ(r.status, 503) << r.body.substr(0, 300);
+  EXPECT_EQ(r.Json()["error"]["code"], "deadline_exceeded");
+  EXPECT_TRUE(r.Json()["detail"].is_string());
+  r = Fetch(port, "GET", "/v2/search?name=Mohammed+Ali+Hassan&minMatch=0&limit=100");
+  EXPECT_EQ(r.status, 503) << r.body.substr(0, 300);
+  EXPECT_EQ(r.Json()["error"]["code"], "deadline_exceeded");
+  ASSERT_TRUE(server->Stop().ok());
+  // The refusals are audited like any other answer.
+  std::vector<AuditRecord> log = ReadAuditLog(db);
+  ASSERT_EQ(log.size(), 3u);
+  for (const AuditRecord& row : log) {
+    EXPECT_EQ(row.status, 503);
+    EXPECT_EQ(row.result_count, 0);
+  }
+}
+
 TEST(ServerAuditTest, NoAuditWritesNothing) {
   testing::TempDir dir;
   const std::string db = testing::CopyBaseStore(dir);

@@ -192,6 +192,24 @@ TEST_F(ServerTest, BatchScreensInOrderAndFailsWholeOnOneBadQuery) {
   ExpectError(Post("/v1/screen/batch", {{"queries", json::array()}}), 400, "invalid_request");
 }
 
+// Over the name limits (normalize/name_limits.h): a 400 in every dialect, at once.
+TEST_F(ServerTest, OverLongNamesAre400InEveryDialect) {
+  const std::string name(4000, 'a');
+  const std::string message = "name is 4000 characters; the limit is 500";
+  ExpectError(Post("/v1/screen", {{"name", name}}), 400, "invalid_request", message);
+  ExpectError(Post("/v1/screen/batch", {{"queries", {{{"name", "x"}}, {{"name", name}}}}}), 400,
+              "invalid_request", "queries[1]: " + message);
+  ExpectError(Post("/v1/compare", {{"name1", "John Smith"}, {"name2", name}}), 400,
+              "invalid_request", "name2: " + message);
+  HttpResult r =
+      Post("/match/default",
+           {{"queries", {{"a", {{"schema", "Person"}, {"properties", {{"name", {name}}}}}}}}});
+  ExpectError(r, 400, "invalid_request", message);
+  EXPECT_THAT(r.Json()["detail"].get<std::string>(), HasSubstr(message));
+  ExpectError(Get("/search/default?q=" + name), 400, "invalid_request", message);
+  ExpectError(Get("/v2/search?name=" + name), 400, "invalid_request", message);
+}
+
 TEST_F(ServerTest, ComparesTwoNames) {
   HttpResult r =
       Post("/v1/compare",

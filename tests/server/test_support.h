@@ -262,6 +262,9 @@ inline ServeOptions TestOptions(const std::string& db) {
   o.data_dir = DataDir();
   o.workers = 2;
   o.poll_interval = std::chrono::milliseconds(100);
+  // Far beyond any test request, even under ASan (3-10x slower); the deadline's own test sets
+  // its own.
+  o.request_deadline = std::chrono::minutes(2);
   return o;
 }
 
