@@ -8,6 +8,9 @@
 // Immutable; safe for concurrent use with one pair of sessions per thread.
 #pragma once
 
+#include <set>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/country.h"
@@ -28,8 +31,7 @@ struct MessageResult {
 class MessageScreener {
  public:
   // All must outlive the screener.
-  MessageScreener(const Scanner& scanner, const Matcher& matcher, const CountryTable& countries)
-      : scanner_(scanner), matcher_(matcher), countries_(countries) {}
+  MessageScreener(const Scanner& scanner, const Matcher& matcher, const CountryTable& countries);
 
   // The hits, field by field in message order. A party name the matcher cannot read (no
   // letters or digits) is an error naming the field.
@@ -38,9 +40,20 @@ class MessageScreener {
                 std::vector<Hit>* out) const;
 
  private:
+  struct ListedBic {
+    const Entity* entity;
+    const Identifier* id;
+    std::string bic;  // canonical
+  };
+  // Identifier hits for a message BIC: the listed BICs of its institution (any branch).
+  void BicHits(const MessageValue& v, const std::set<const Entity*>& named,
+               ScanContext* context) const;
+
   const Scanner& scanner_;
   const Matcher& matcher_;
   const CountryTable& countries_;
+  // Listed BICs by institution (their first 8 characters), from the scanner's snapshot.
+  std::unordered_map<std::string, std::vector<ListedBic>> listed_bics_;
 };
 
 }  // namespace interdict

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/text.h"
+#include "scan/bank_codes.h"
 
 namespace interdict {
 namespace {
@@ -58,6 +59,14 @@ std::string Text(const xmlNode* n) {
 }
 
 int LineOf(const xmlNode* n) { return static_cast<int>(xmlGetLineNo(n)); }
+
+// The business application header that travels with message `m`: an AppHdr beside the
+// Document (or an element enclosing it) in the envelope, or nullptr.
+const xmlNode* AppHdrOf(const xmlNode* m) {
+  for (const xmlNode* n = m; n != nullptr && n->parent != nullptr; n = n->parent)
+    if (const xmlNode* h = Child(n->parent, "AppHdr")) return h;
+  return nullptr;
+}
 
 class Reader {
  public:
@@ -186,6 +195,50 @@ class Reader {
     return Status::Ok();
   }
 
+  // CashAccount: Id/IBAN must be a valid IBAN (the message says it is one); an Id/Othr/Id is
+  // kept only when it is one too.
+  Status Account(const xmlNode* acct, const std::string& path, MessageParty* p) const {
+    const xmlNode* id = Child(acct, "Id");
+    if (const xmlNode* iban = Child(id, "IBAN")) {
+      MessageValue v = Value(iban, path + "/Id/IBAN");
+      std::string_view why;
+      if (!IsIban(v.text, &why)) return Bad(iban, v.field, "'" + v.text + "': " + std::string(why));
+      p->ibans.push_back(std::move(v));
+    }
+    if (const xmlNode* other = Child(Child(id, "Othr"), "Id")) {
+      MessageValue v = Value(other, path + "/Id/Othr/Id");
+      if (IsIban(v.text)) p->ibans.push_back(std::move(v));
+    }
+    return Status::Ok();
+  }
+
+  // The party or agent just read, with its account (Dbtr with DbtrAcct, IntrmyAgt1 with
+  // IntrmyAgt1Acct...).
+  Status AccountOf(const xmlNode* tx, const std::string& path, const char* tag) {
+    const std::string acct = std::string(tag) + "Acct";
+    if (const xmlNode* a = Child(tx, acct.c_str()))
+      return Account(a, path + "/" + acct, &msg_->parties.back());
+    return Status::Ok();
+  }
+
+  // The business application header's sender and receiver (Fr, To: FIId/FinInstnId/BICFI).
+  Status AppHdr(const xmlNode* hdr) {
+    for (const char* tag : {"Fr", "To"}) {
+      const xmlNode* fi = Child(Child(Child(hdr, tag), "FIId"), "FinInstnId");
+      if (fi == nullptr) continue;
+      const std::string path = std::string("AppHdr/") + tag;
+      const xmlNode* b = Child(fi, "BICFI");
+      if (b == nullptr) continue;
+      MessageParty p;
+      p.field = path;
+      p.role = std::strcmp(tag, "Fr") == 0 ? "sender" : "receiver";
+      p.institution = true;
+      INTERDICT_RETURN_IF_ERROR(Bic(b, path + "/FIId/FinInstnId/BICFI", &p));
+      msg_->parties.push_back(std::move(p));
+    }
+    return Status::Ok();
+  }
+
   void TextValue(const xmlNode* n, const std::string& path) {
     MessageValue v = Value(n, path);
     if (!v.text.empty()) msg_->texts.push_back(std::move(v));
@@ -201,9 +254,12 @@ class Reader {
         {"IntrmyAgt1", "intermediary agent 1"},
         {"IntrmyAgt2", "intermediary agent 2"},
         {"IntrmyAgt3", "intermediary agent 3"}};
-    for (auto [tag, role] : kAgentsBefore)
-      if (const xmlNode* a = Child(tx, tag))
+    for (auto [tag, role] : kAgentsBefore) {
+      if (const xmlNode* a = Child(tx, tag)) {
         INTERDICT_RETURN_IF_ERROR(Agent(a, path + "/" + tag, role));
+        INTERDICT_RETURN_IF_ERROR(AccountOf(tx, path, tag));
+      }
+    }
     static const std::pair<const char*, const char*> kParties[] = {
         {"UltmtDbtr", "ultimate debtor"},
         {"InitgPty", "initiating party"},
@@ -218,12 +274,14 @@ class Reader {
         continue;
       }
       INTERDICT_RETURN_IF_ERROR(Party(p, path + "/" + tag, role));
+      INTERDICT_RETURN_IF_ERROR(AccountOf(tx, path, tag));
     }
     for (auto [tag, role] : {std::pair<const char*, const char*>{"DbtrAgt", "debtor agent"},
                              {"CdtrAgt", "creditor agent"}}) {
       const xmlNode* a = Child(tx, tag);
       if (a == nullptr) return Bad(tx, path, std::string(tag) + " is missing (mandatory)");
       INTERDICT_RETURN_IF_ERROR(Agent(a, path + "/" + tag, role));
+      INTERDICT_RETURN_IF_ERROR(AccountOf(tx, path, tag));
     }
     for (const char* tag : {"InstrForCdtrAgt", "InstrForNxtAgt"}) {
       std::vector<const xmlNode*> all = Children(tx, tag);
@@ -290,6 +348,7 @@ Status ParsePacs008(std::string_view input, std::vector<PaymentMessage>* out) {
       msg.type = "pacs.008";
     }
     Reader r(&msg);
+    INTERDICT_RETURN_IF_ERROR(r.AppHdr(AppHdrOf(m)));
     const xmlNode* hdr = Child(m, "GrpHdr");
     if (hdr == nullptr) return r.Bad(m, "FIToFICstmrCdtTrf", "GrpHdr is missing (mandatory)");
     if (const xmlNode* id = Child(hdr, "MsgId")) msg.reference = Text(id);

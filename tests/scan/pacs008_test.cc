@@ -93,6 +93,53 @@ TEST(Pacs008Test, IdentifiersAndBirthDates) {
   EXPECT_EQ(c->identifiers[0].value.text, "5493001KJTIIGC8Y1R12");
 }
 
+TEST(Pacs008Test, AppHdrBicsAndAccounts) {
+  const std::string xml = R"(<?xml version="1.0"?>
+<BizMsgEnvlp>
+ <AppHdr xmlns="urn:iso:std:iso:20022:tech:xsd:head.001.001.02">
+  <Fr><FIId><FinInstnId><BICFI>DEUTDEFFXXX</BICFI></FinInstnId></FIId></Fr>
+  <To><FIId><FinInstnId><BICFI>SABCIRTH</BICFI></FinInstnId></FIId></To>
+  <BizMsgIdr>B1</BizMsgIdr><MsgDefIdr>pacs.008.001.08</MsgDefIdr>
+ </AppHdr>
+ <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf>
+ <GrpHdr><MsgId>M1</MsgId></GrpHdr>
+ <CdtTrfTxInf>
+  <Dbtr><Nm>Mueller Maschinenbau GmbH</Nm></Dbtr>
+  <DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>
+  <DbtrAgt><FinInstnId><BICFI>DEUTDEFF</BICFI></FinInstnId></DbtrAgt>
+  <CdtrAgt><FinInstnId><BICFI>INGBNL2A</BICFI></FinInstnId></CdtrAgt>
+  <CdtrAgtAcct><Id><Othr><Id>IR830540102680020817909002</Id></Othr></Id></CdtrAgtAcct>
+  <Cdtr><Nm>Van der Berg Logistiek BV</Nm></Cdtr>
+  <CdtrAcct><Id><Othr><Id>IR820540102680020817909002</Id></Othr></Id></CdtrAcct>
+ </CdtTrfTxInf></FIToFICstmrCdtTrf></Document>
+</BizMsgEnvlp>)";
+  std::vector<PaymentMessage> msgs;
+  Status s = ParsePacs008(xml, &msgs);
+  ASSERT_TRUE(s.ok()) << s.message();
+  const PaymentMessage& m = msgs[0];
+  const MessageParty* fr = PartyOf(m, "AppHdr/Fr");
+  ASSERT_NE(fr, nullptr);
+  EXPECT_EQ(fr->bic.text, "DEUTDEFFXXX");
+  EXPECT_EQ(fr->bic.field, "AppHdr/Fr/FIId/FinInstnId/BICFI");
+  EXPECT_EQ(fr->role, "sender");
+  ASSERT_NE(PartyOf(m, "AppHdr/To"), nullptr);
+  EXPECT_EQ(PartyOf(m, "AppHdr/To")->bic.text, "SABCIRTH");
+  EXPECT_EQ(PartyOf(m, "AppHdr/To")->bic.line, 5);
+  // Accounts go with their party: an IBAN element, and an other id that is a valid IBAN; an
+  // other id starting with IR whose check digits fail is not read as an IBAN.
+  const MessageParty* d = PartyOf(m, "CdtTrfTxInf[1]/Dbtr");
+  ASSERT_EQ(d->ibans.size(), 1u);
+  EXPECT_EQ(d->ibans[0].field, "CdtTrfTxInf[1]/DbtrAcct/Id/IBAN");
+  const MessageParty* c = PartyOf(m, "CdtTrfTxInf[1]/Cdtr");
+  ASSERT_EQ(c->ibans.size(), 1u);
+  EXPECT_EQ(c->ibans[0].field, "CdtTrfTxInf[1]/CdtrAcct/Id/Othr/Id");
+  EXPECT_EQ(c->ibans[0].text, "IR820540102680020817909002");
+  EXPECT_TRUE(PartyOf(m, "CdtTrfTxInf[1]/CdtrAgt")->ibans.empty());
+  // Without an envelope there is no AppHdr.
+  ASSERT_TRUE(ParsePacs008(ReadFile(Fixture("pacs008-clean.xml")), &msgs).ok());
+  EXPECT_EQ(PartyOf(msgs[0], "AppHdr/Fr"), nullptr);
+}
+
 TEST(Pacs008Test, MalformedMessages) {
   auto error = [](const std::string& xml) {
     std::vector<PaymentMessage> out;
@@ -124,6 +171,13 @@ TEST(Pacs008Test, MalformedMessages) {
   EXPECT_EQ(error(with("<BICFI>INGBNL2A</BICFI>", "<ClrSysMmbId><MmbId>123</MmbId></ClrSysMmbId>")),
             "line 31: CdtTrfTxInf[1]/CdtrAgt/FinInstnId: neither BICFI nor Nm: the agent cannot "
             "be screened");
+  // An IBAN element must hold a valid IBAN.
+  EXPECT_EQ(error(with("</Cdtr>",
+                       "</Cdtr><CdtrAcct><Id><IBAN>NL92ABNA0417164300</IBAN></Id></CdtrAcct>")),
+            "line 41: CdtTrfTxInf[1]/CdtrAcct/Id/IBAN: 'NL92ABNA0417164300': the IBAN's check "
+            "digits do not verify (MOD 97-10)");
+  EXPECT_EQ(error(with("<BICFI>DEUTDEFF</BICFI>", "<BICFI>DEUT DEFF</BICFI>")),
+            "line 27: CdtTrfTxInf[1]/DbtrAgt/FinInstnId/BICFI: 'DEUT DEFF' is not a BIC");
   EXPECT_NE(error(with("<MsgId>PACS8-20240505-0002</MsgId>", "")).find("MsgId is missing"),
             std::string::npos);
   EXPECT_NE(error(with("pacs.008.001.08", "camt.053.001.08")).find("is not that of pacs.008"),
