@@ -135,6 +135,10 @@ class Reader {
     p.role = role;
     if (const xmlNode* nm = Child(n, "Nm")) p.name = Value(nm, path + "/Nm");
     INTERDICT_RETURN_IF_ERROR(Address(Child(n, "PstlAdr"), path + "/PstlAdr", &p));
+    // Residence before birth: the screener reports a country code once per party, and the
+    // country a party lives in is the stronger signal.
+    if (const xmlNode* c = Child(n, "CtryOfRes"))
+      INTERDICT_RETURN_IF_ERROR(Country(c, path + "/CtryOfRes", &p));
     const xmlNode* id = Child(n, "Id");
     if (const xmlNode* org = Child(id, "OrgId")) {
       if (const xmlNode* b = Child(org, "AnyBIC"))
@@ -168,8 +172,6 @@ class Reader {
           Identifier(v, path + "/Id/PrvtId/Othr/Id", scheme.empty() ? nullptr : scheme.c_str(), &p);
       }
     }
-    if (const xmlNode* c = Child(n, "CtryOfRes"))
-      INTERDICT_RETURN_IF_ERROR(Country(c, path + "/CtryOfRes", &p));
     if (p.name.text.empty() && p.bic.empty() && p.identifiers.empty())
       return Bad(n, path, "neither Nm nor an identifier: the party cannot be screened");
     msg_->parties.push_back(std::move(p));
