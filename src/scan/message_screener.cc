@@ -40,25 +40,11 @@ Mention IdentifierMention(const MessageValue& v, const Entity& e, const Identifi
 
 }  // namespace
 
-MessageScreener::MessageScreener(const Scanner& scanner, const Matcher& matcher,
-                                 const CountryTable& countries)
-    : scanner_(scanner), matcher_(matcher), countries_(countries) {
-  for (const Entity& e : scanner_.snapshot().entities()) {
-    for (const Identifier& id : e.identifiers) {
-      if (id.kind != IdKind::kSwiftBic && id.label.find("BIC") == std::string::npos) continue;
-      const std::string bic = CanonicalIdentifier(id.value);
-      if (IsBic(bic)) listed_bics_[std::string(BicInstitution(bic))].push_back({&e, &id, bic});
-    }
-  }
-}
-
 void MessageScreener::BicHits(const MessageValue& v, const std::set<const Entity*>& named,
                               ScanContext* context) const {
-  auto it = listed_bics_.find(std::string(BicInstitution(v.text)));
-  if (it == listed_bics_.end()) return;
   std::set<const Entity*> seen = named;
   std::vector<Mention> mentions;
-  for (const ListedBic& listed : it->second) {
+  for (const ListedBics::Listed& listed : scanner_.listed_bics().Of(v.text)) {
     if (!seen.insert(listed.entity).second) continue;
     Mention m = IdentifierMention(v, *listed.entity, *listed.id, "BIC");
     if (listed.bic != v.text && !(listed.bic.size() == 8 && EndsWith(v.text, "XXX")) &&

@@ -1,7 +1,10 @@
 // MessageScreener: screens a PaymentMessage. Party names go through the matcher as structured
-// parties (name, with the party's countries, birth dates and identifiers as evidence); BICs and
-// other identifiers are looked up among the listed identifiers; countries, towns and address
-// lines are checked against the jurisdictions; free-text fields are scanned as text. Every hit
+// parties (name, with the party's countries, birth dates and identifiers as evidence); every BIC
+// (headers, option A fields, BICFI, AnyBIC) is looked up among the listed BICs of its
+// institution (listed_bics.h) and other identifiers among the listed identifiers; countries,
+// towns and address lines are checked against the jurisdictions, and so are the country of
+// each BIC (characters 5-6: "BIC country") and of each IBAN (its first two letters, an IBAN
+// whose check digits verify: "IBAN country"); free-text fields are scanned as text. Every hit
 // names its field. The whole message is one context for the scanner's policy (an ambiguous
 // town counts when another field names its country).
 //
@@ -10,7 +13,6 @@
 
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/country.h"
@@ -31,7 +33,8 @@ struct MessageResult {
 class MessageScreener {
  public:
   // All must outlive the screener.
-  MessageScreener(const Scanner& scanner, const Matcher& matcher, const CountryTable& countries);
+  MessageScreener(const Scanner& scanner, const Matcher& matcher, const CountryTable& countries)
+      : scanner_(scanner), matcher_(matcher), countries_(countries) {}
 
   // The hits, field by field in message order. A party name the matcher cannot read (no
   // letters or digits) is an error naming the field.
@@ -40,11 +43,6 @@ class MessageScreener {
                 std::vector<Hit>* out) const;
 
  private:
-  struct ListedBic {
-    const Entity* entity;
-    const Identifier* id;
-    std::string bic;  // canonical
-  };
   // Identifier hits for a message BIC: the listed BICs of its institution (any branch).
   void BicHits(const MessageValue& v, const std::set<const Entity*>& named,
                ScanContext* context) const;
@@ -52,8 +50,6 @@ class MessageScreener {
   const Scanner& scanner_;
   const Matcher& matcher_;
   const CountryTable& countries_;
-  // Listed BICs by institution (their first 8 characters), from the scanner's snapshot.
-  std::unordered_map<std::string, std::vector<ListedBic>> listed_bics_;
 };
 
 }  // namespace interdict
