@@ -5,7 +5,9 @@
 
 #include <cstring>
 #include <memory>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "core/text.h"
 #include "scan/bank_codes.h"
@@ -60,6 +62,28 @@ std::string Text(const xmlNode* n) {
 
 int LineOf(const xmlNode* n) { return static_cast<int>(xmlGetLineNo(n)); }
 
+// The path of `n` below `top`, as fields are named: "GrpHdr/SttlmInf/InstgRmbrsmntAgt",
+// "CdtTrfTxInf[2]/ChrgsInf[1]/Agt". A transaction is always numbered, another element only when
+// it repeats.
+std::string PathFrom(const xmlNode* top, const xmlNode* n) {
+  std::vector<std::string> parts;
+  for (; n != nullptr && n != top; n = n->parent) {
+    std::string part = reinterpret_cast<const char*>(n->name);
+    size_t index = 0, same = 0;
+    for (const xmlNode* c = n->parent != nullptr ? n->parent->children : nullptr; c != nullptr;
+         c = c->next) {
+      if (!Is(c, part.c_str())) continue;
+      ++same;
+      if (c == n) index = same;
+    }
+    if (same > 1 || part == "CdtTrfTxInf") part += "[" + std::to_string(index) + "]";
+    parts.push_back(std::move(part));
+  }
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) out += (out.empty() ? "" : "/") + *it;
+  return out;
+}
+
 // The business application header that travels with message `m`: an AppHdr beside the
 // Document (or an element enclosing it) in the envelope, or nullptr.
 const xmlNode* AppHdrOf(const xmlNode* m) {
@@ -88,10 +112,30 @@ class Reader {
     return Status::Ok();
   }
 
-  Status Bic(const xmlNode* n, const std::string& path, MessageParty* p) const {
+  Status Bic(const xmlNode* n, const std::string& path, MessageParty* p) {
     MessageValue v = Value(n, path);
     if (!IsBic(v.text)) return Bad(n, path, "'" + v.text + "' is not a BIC");
     p->bic = std::move(v);
+    bics_read_.insert(n);
+    return Status::Ok();
+  }
+
+  // Every BICFI and AnyBIC under `top` that no party or agent above read (the settlement
+  // information's reimbursement agents, ChrgsInf/Agt, the agents of a newer version...), as a
+  // party with only a BIC, named by its path from the message.
+  Status OtherBics(const xmlNode* top) {
+    std::vector<const xmlNode*> found;
+    FindAll(top->children, "BICFI", &found);
+    FindAll(top->children, "AnyBIC", &found);
+    for (const xmlNode* b : found) {
+      if (bics_read_.count(b)) continue;
+      MessageParty p;
+      p.field = PathFrom(top, b->parent);
+      p.role = "other institution";
+      p.institution = true;
+      INTERDICT_RETURN_IF_ERROR(Bic(b, PathFrom(top, b), &p));
+      msg_->parties.push_back(std::move(p));
+    }
     return Status::Ok();
   }
 
@@ -307,6 +351,7 @@ class Reader {
 
  private:
   PaymentMessage* msg_;
+  std::set<const xmlNode*> bics_read_;  // BICFI and AnyBIC elements read as a party's BIC
 };
 
 }  // namespace
@@ -364,6 +409,7 @@ Status ParsePacs008(std::string_view input, std::vector<PaymentMessage>* out) {
     for (size_t i = 0; i < txs.size(); ++i)
       INTERDICT_RETURN_IF_ERROR(
           r.Transaction(txs[i], "CdtTrfTxInf[" + std::to_string(i + 1) + "]"));
+    INTERDICT_RETURN_IF_ERROR(r.OtherBics(m));
     out->push_back(std::move(msg));
   }
   return Status::Ok();

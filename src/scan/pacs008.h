@@ -10,7 +10,9 @@
 // place; CtryOfRes), the agents DbtrAgt, CdtrAgt, IntrmyAgt1-3, PrvsInstgAgt1-3, InstgAgt,
 // InstdAgt (FinInstnId: BICFI, Nm, PstlAdr, LEI), the accounts of each (DbtrAcct, CdtrAcct,
 // DbtrAgtAcct, IntrmyAgt1Acct...: Id/IBAN, or an Id/Othr/Id that is a valid IBAN), the
-// business application header's AppHdr/Fr and AppHdr/To BICFI, and the free text of RmtInf/Ustrd,
+// business application header's AppHdr/Fr and AppHdr/To BICFI, every other BICFI or AnyBIC
+// (GrpHdr/SttlmInf reimbursement agents, ChrgsInf/Agt...: a party with only a BIC, named by
+// its path, "CdtTrfTxInf[1]/ChrgsInf[2]/Agt/FinInstnId"), and the free text of RmtInf/Ustrd,
 // RmtInf/Strd/AddtlRmtInf, InstrForCdtrAgt/InstrInf, InstrForNxtAgt/InstrInf and Purp/Prtry.
 //
 // Fails closed: XML that is not well-formed, a document of another message type, a transaction

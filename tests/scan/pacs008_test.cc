@@ -140,6 +140,43 @@ TEST(Pacs008Test, AppHdrBicsAndAccounts) {
   EXPECT_EQ(PartyOf(msgs[0], "AppHdr/Fr"), nullptr);
 }
 
+TEST(Pacs008Test, EveryOtherBicIsAParty) {
+  const std::string good = ReadFile(Fixture("pacs008-clean.xml"));
+  auto with_charges = [&](const std::string& bic) {
+    std::string s = good;
+    const std::string agent = "<Agt><FinInstnId><BICFI>" + bic + "</BICFI></FinInstnId></Agt>";
+    s.insert(s.find("<Dbtr>"),
+             "<ChrgsInf>" + agent + "</ChrgsInf><ChrgsInf>" + agent + "</ChrgsInf>");
+    s.insert(s.find("</SttlmInf>"),
+             "<InstdRmbrsmntAgt><FinInstnId><BICFI>HAVIGB2L</BICFI></FinInstnId>"
+             "</InstdRmbrsmntAgt>");
+    return s;
+  };
+  std::vector<PaymentMessage> msgs;
+  Status s = ParsePacs008(with_charges("SABCIRTH"), &msgs);
+  ASSERT_TRUE(s.ok()) << s.message();
+  const MessageParty* r = PartyOf(msgs[0], "GrpHdr/SttlmInf/InstdRmbrsmntAgt/FinInstnId");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->bic.text, "HAVIGB2L");
+  EXPECT_EQ(r->bic.field, "GrpHdr/SttlmInf/InstdRmbrsmntAgt/FinInstnId/BICFI");
+  for (const char* path :
+       {"CdtTrfTxInf[1]/ChrgsInf[1]/Agt/FinInstnId", "CdtTrfTxInf[1]/ChrgsInf[2]/Agt/FinInstnId"}) {
+    ASSERT_NE(PartyOf(msgs[0], path), nullptr) << path;
+    EXPECT_EQ(PartyOf(msgs[0], path)->bic.text, "SABCIRTH");
+  }
+  // The agents read as such are not repeated.
+  size_t bics = 0;
+  for (const MessageParty& p : msgs[0].parties) bics += !p.bic.empty();
+  EXPECT_EQ(bics, 5u);  // DbtrAgt, CdtrAgt, the reimbursement agent, two charges agents
+  // An invalid BIC anywhere is an error.
+  s = ParsePacs008(with_charges("SABC IRTH"), &msgs);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("CdtTrfTxInf[1]/ChrgsInf[1]/Agt/FinInstnId/BICFI: 'SABC IRTH' is "
+                             "not a BIC"),
+            std::string::npos)
+      << s.message();
+}
+
 TEST(Pacs008Test, MalformedMessages) {
   auto error = [](const std::string& xml) {
     std::vector<PaymentMessage> out;
