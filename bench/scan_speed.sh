@@ -6,7 +6,7 @@
 #     base-files: Apache-2.0, Artistic, BSD, CC0-1.0, GFDL-1.2/1.3, GPL-1/2/3, LGPL-2/2.1/3,
 #     MPL-1.1/2.0; 237 KB), repeated 40 times (9.5 MB);
 #   - a hit-dense worst case: the example news article (25 hits in 3 KB) repeated 3000 times;
-#   - payment messages: the 23 MT messages of the payment dev set (tests/fixtures/scan/payments,
+#   - payment messages: the MT messages of the payment dev set (tests/fixtures/scan/payments,
 #     most of them with hits) repeated 40 times, and its 7 clean MT messages repeated 130 times
 #     (messages per second, parsed and screened).
 #

@@ -340,6 +340,7 @@ class Parser {
           text += f.lines[i];
         }
         msg->texts.push_back({(f.seq_b ? "B/" : "") + f.tag, text, f.line});
+        if (f.tag == "72") InstructingInstitutions(f, msg);
       }
     }
     for (const std::string& m : type->mandatory) {
@@ -383,6 +384,22 @@ class Parser {
     if (!block1.empty())
       INTERDICT_RETURN_IF_ERROR(add(block1, 6, "block 1", output ? "receiver" : "sender"));
     return add(block2, output ? 17 : 7, "block 2", output ? "sender" : "receiver");
+  }
+
+  // Field 72's "/INS/" lines name the instructing institution, usually by its BIC: a party
+  // with that BIC. (A name after /INS/ stays text, scanned with the rest of the field.)
+  void InstructingInstitutions(const Field& f, PaymentMessage* msg) {
+    for (size_t i = 0; i < f.lines.size(); ++i) {
+      if (!StartsWith(f.lines[i], "/INS/")) continue;
+      const std::string_view bic = Trim(f.lines[i].substr(5));
+      if (!IsBic(bic)) continue;
+      MessageParty party;
+      party.field = (f.seq_b ? "B/" : "") + f.tag;
+      party.role = "instructing institution";
+      party.institution = true;
+      party.bic = MessageValue{party.field, std::string(bic), f.line + static_cast<int>(i)};
+      msg->parties.push_back(std::move(party));
+    }
   }
 
   Status Party(const Field& f, const std::string& where, PaymentMessage* msg) {

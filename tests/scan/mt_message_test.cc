@@ -293,5 +293,21 @@ TEST(MtMessageTest, AccountsThatAreIbans) {
             V{"57C IR820540102680020817909002"});
 }
 
+TEST(MtMessageTest, InstructingInstitutionIn72) {
+  std::string s = ReadFile(Fixture("mt103-clean.fin"));
+  s.replace(s.find(":71A:SHA"), 8,
+            ":71A:SHA\r\n:72:/INS/SABCIRTH\r\n/INS/SOME BANK LONDON\r\n//BIC BKMTIRTH");
+  std::vector<PaymentMessage> msgs = Parse(s);
+  ASSERT_EQ(msgs.size(), 1u);
+  // Only the /INS/ line that holds a BIC is a party; a name stays text, as does a BIC elsewhere.
+  std::vector<std::string> bics;
+  for (const MessageParty& p : msgs[0].parties)
+    if (p.field == "72")
+      bics.push_back(p.bic.text + " " + p.role + " " + std::to_string(p.bic.line));
+  EXPECT_EQ(bics, std::vector<std::string>{"SABCIRTH instructing institution 17"});
+  ASSERT_EQ(msgs[0].texts.size(), 2u);
+  EXPECT_EQ(msgs[0].texts[1].field, "72");
+}
+
 }  // namespace
 }  // namespace interdict
