@@ -42,7 +42,7 @@ struct Hit {
   // kJurisdiction.
   const Jurisdiction* jurisdiction = nullptr;  // owned by the JurisdictionTable
   const Place* place = nullptr;                // the table entry that matched; null for a code
-  std::string how;  // what matched: "city", "country code", "BIC country code"...
+  std::string how;  // what matched: "city", "country code", "BIC country", "IBAN country"...
 
   std::string sentence;            // one plain sentence for an analyst
   std::vector<std::string> notes;  // precision-policy decisions that applied

@@ -1,11 +1,11 @@
 #include "scan/message_screener.h"
 
 #include <algorithm>
-#include <functional>
 #include <set>
 
 #include "core/text.h"
 #include "match/explain.h"
+#include "scan/bank_codes.h"
 
 namespace interdict {
 namespace {
@@ -21,7 +21,40 @@ bool KindsCompatible(const MessageParty::Id& id, IdKind listed) {
   return !id.has_kind || id.kind == listed || listed == IdKind::kOther;
 }
 
+// A listed identifier found in field value `v`.
+Mention IdentifierMention(const MessageValue& v, const Entity& e, const Identifier& listed,
+                          std::string_view what) {
+  Mention m;
+  m.hit.kind = HitKind::kIdentifier;
+  m.hit.field = v.field;
+  m.hit.line = v.line;
+  m.hit.end = m.hit.char_end = static_cast<uint32_t>(v.text.size());
+  m.hit.text = v.text;
+  m.hit.score = 1.0f;
+  m.hit.entity = &e;
+  m.hit.identifier = listed.value;
+  m.hit.sentence = "The " + std::string(what) + " " + v.text + " is listed as the " + listed.label +
+                   " " + listed.value + " of " + e.id + " (" + e.primary_name().full + ").";
+  return m;
+}
+
 }  // namespace
+
+void MessageScreener::BicHits(const MessageValue& v, const std::set<const Entity*>& named,
+                              ScanContext* context) const {
+  std::set<const Entity*> seen = named;
+  std::vector<Mention> mentions;
+  for (const ListedBics::Listed& listed : scanner_.listed_bics().Of(v.text)) {
+    if (!seen.insert(listed.entity).second) continue;
+    Mention m = IdentifierMention(v, *listed.entity, *listed.id, "BIC");
+    if (listed.bic != v.text && !(listed.bic.size() == 8 && EndsWith(v.text, "XXX")) &&
+        !(v.text.size() == 8 && EndsWith(listed.bic, "XXX")))
+      m.hit.notes.push_back("same institution (" + std::string(BicInstitution(v.text)) +
+                            "), another branch: a branch is not a legal entity of its own");
+    mentions.push_back(std::move(m));
+  }
+  context->Add(std::move(mentions));
+}
 
 Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions& options,
                                Scanner::Session* scan_session, Matcher::Session* match_session,
@@ -51,32 +84,20 @@ Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions&
     one.push_back(std::move(m));
     context.Add(std::move(one));
   };
-  // Listed identifiers: entities holding one of these values.
-  auto identifier_hits = [&](const MessageValue& v, const std::vector<std::string>& canonical,
-                             const std::function<bool(const Identifier&)>& kind_ok,
-                             const std::set<const Entity*>& already, const std::string& what) {
+  // Listed identifiers of a compatible kind holding this value.
+  auto identifier_hits = [&](const MessageParty::Id& id, const std::set<const Entity*>& already) {
+    const std::string c = CanonicalIdentifier(id.value.text);
+    if (c.size() < 4) return;
     std::set<const Entity*> seen = already;
     std::vector<Mention> mentions;
-    for (const std::string& c : canonical) {
-      for (uint32_t ent : snapshot.EntitiesWithIdentifier(c)) {
-        const Entity& e = snapshot.entities()[ent];
-        const Identifier* found = nullptr;
-        for (const Identifier& id : e.identifiers)
-          if (CanonicalIdentifier(id.value) == c && kind_ok(id)) found = &id;
-        if (found == nullptr || !seen.insert(&e).second) continue;
-        Mention m;
-        m.hit.kind = HitKind::kIdentifier;
-        m.hit.field = v.field;
-        m.hit.line = v.line;
-        m.hit.end = m.hit.char_end = static_cast<uint32_t>(v.text.size());
-        m.hit.text = v.text;
-        m.hit.score = 1.0f;
-        m.hit.entity = &e;
-        m.hit.identifier = found->value;
-        m.hit.sentence = "The " + what + " " + v.text + " is listed as the " + found->label + " " +
-                         found->value + " of " + e.id + " (" + e.primary_name().full + ").";
-        mentions.push_back(std::move(m));
-      }
+    for (uint32_t ent : snapshot.EntitiesWithIdentifier(c)) {
+      const Entity& e = snapshot.entities()[ent];
+      const Identifier* found = nullptr;
+      for (const Identifier& listed : e.identifiers)
+        if (CanonicalIdentifier(listed.value) == c && KindsCompatible(id, listed.kind))
+          found = &listed;
+      if (found == nullptr || !seen.insert(&e).second) continue;
+      mentions.push_back(IdentifierMention(id.value, e, *found, "identifier"));
     }
     context.Add(std::move(mentions));
   };
@@ -155,27 +176,12 @@ Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions&
       code_mention(c, std::string_view(c.text).substr(at), "country code ending the address", 0);
     }
     if (!p.bic.empty()) {
-      const std::string& bic = p.bic.text;
-      std::vector<std::string> variants{bic};
-      if (bic.size() == 11) variants.push_back(bic.substr(0, 8));
-      if (bic.size() == 8) variants.push_back(bic + "XXX");
-      if (bic.size() == 11 && EndsWith(bic, "XXX")) variants.push_back(bic.substr(0, 8));
-      identifier_hits(
-          p.bic, variants,
-          [](const Identifier& id) {
-            return id.kind == IdKind::kSwiftBic || id.label.find("BIC") != std::string::npos;
-          },
-          named, "BIC");
-      code_mention(p.bic, std::string_view(bic).substr(4, 2), "country code of the BIC", 4);
+      BicHits(p.bic, named, &context);
+      code_mention(p.bic, BicCountry(p.bic.text), "BIC country", 4);
     }
-    for (const MessageParty::Id& id : p.identifiers) {
-      const std::string c = CanonicalIdentifier(id.value.text);
-      if (c.size() < 4) continue;
-      identifier_hits(
-          id.value, {c},
-          [&id](const Identifier& listed) { return KindsCompatible(id, listed.kind); }, named,
-          "identifier");
-    }
+    for (const MessageValue& iban : p.ibans)
+      code_mention(iban, IbanCountry(iban.text), "IBAN country", 0);
+    for (const MessageParty::Id& id : p.identifiers) identifier_hits(id, named);
   }
   for (const MessageValue& t : message.texts) {
     std::vector<Mention> mentions;

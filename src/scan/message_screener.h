@@ -1,13 +1,18 @@
 // MessageScreener: screens a PaymentMessage. Party names go through the matcher as structured
-// parties (name, with the party's countries, birth dates and identifiers as evidence); BICs and
-// other identifiers are looked up among the listed identifiers; countries, towns and address
-// lines are checked against the jurisdictions; free-text fields are scanned as text. Every hit
+// parties (name, with the party's countries, birth dates and identifiers as evidence); every BIC
+// (headers, option A fields, BICFI, AnyBIC) is looked up among the listed BICs of its
+// institution (listed_bics.h) and other identifiers among the listed identifiers; countries,
+// towns and address lines are checked against the jurisdictions, and so are the country of
+// each BIC (characters 5-6: "BIC country") and of each IBAN (its first two letters, an IBAN
+// whose check digits verify: "IBAN country"); free-text fields are scanned as text. Every hit
 // names its field. The whole message is one context for the scanner's policy (an ambiguous
 // town counts when another field names its country).
 //
 // Immutable; safe for concurrent use with one pair of sessions per thread.
 #pragma once
 
+#include <set>
+#include <string>
 #include <vector>
 
 #include "core/country.h"
@@ -38,6 +43,10 @@ class MessageScreener {
                 std::vector<Hit>* out) const;
 
  private:
+  // Identifier hits for a message BIC: the listed BICs of its institution (any branch).
+  void BicHits(const MessageValue& v, const std::set<const Entity*>& named,
+               ScanContext* context) const;
+
   const Scanner& scanner_;
   const Matcher& matcher_;
   const CountryTable& countries_;

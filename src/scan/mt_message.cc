@@ -7,19 +7,9 @@
 #include <string>
 
 #include "core/text.h"
+#include "scan/bank_codes.h"
 
 namespace interdict {
-
-bool IsBic(std::string_view s) {
-  if (s.size() != 8 && s.size() != 11) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const bool upper = c >= 'A' && c <= 'Z';
-    const bool digit = c >= '0' && c <= '9';
-    if (i < 6 ? !upper : !(upper || digit)) return false;
-  }
-  return true;
-}
 
 namespace {
 
@@ -149,6 +139,29 @@ Status CheckPlainField(const Field& f, const std::string& where) {
   return Status::Ok();
 }
 
+// The account of a party identifier line ("/account", "/C/account", "/D/account"; "//" starts a
+// clearing code), kept in party->ibans when it is an IBAN.
+void KeepIban(std::string_view line, MessageValue at, MessageParty* party) {
+  std::string_view account = line.substr(1);
+  if (StartsWith(account, "/")) return;
+  if (account.size() > 2 && (account[0] == 'C' || account[0] == 'D') && account[1] == '/')
+    account.remove_prefix(2);
+  account = Trim(account);
+  if (!IsIban(account)) return;
+  at.text = std::string(account);
+  party->ibans.push_back(std::move(at));
+}
+
+// A logical terminal address (block 1, block 2): BIC8, terminal code, branch ("XXX" = head
+// office). The BIC it holds, or "" when it is no such address.
+std::string TerminalBic(std::string_view lt) {
+  if (lt.size() != 12) return "";
+  const char terminal = lt[8];
+  if (!((terminal >= 'A' && terminal <= 'Z') || (terminal >= '0' && terminal <= '9'))) return "";
+  std::string bic = std::string(lt.substr(0, 8)) + std::string(lt.substr(9, 3));
+  return IsBic(bic) ? bic : "";
+}
+
 class Parser {
  public:
   explicit Parser(std::string_view input) : in_(input), lines_(input) {}
@@ -192,7 +205,7 @@ class Parser {
   Status Message(size_t* pos, PaymentMessage* msg) {
     const size_t start = *pos;
     msg->line = lines_.At(start);
-    std::string_view block2, block3;
+    std::string_view block1, block2, block3;
     bool have4 = false;
     size_t p = *pos;
     while (p < in_.size() && in_[p] == '{') {
@@ -202,6 +215,7 @@ class Parser {
       }
       std::string_view content;
       INTERDICT_RETURN_IF_ERROR(SkipBlock(&p, &content));
+      if (StartsWith(content, "{1:")) block1 = content;
       if (StartsWith(content, "{2:")) block2 = content;
       if (StartsWith(content, "{3:")) block3 = content;
     }
@@ -230,6 +244,7 @@ class Parser {
                                   " is not a payment message we screen (MT103, MT202, MT202COV)");
     }
     msg->type = type->name;
+    INTERDICT_RETURN_IF_ERROR(HeaderParties(block1, block2, msg));
     const std::string where_msg = At(start) + msg->type + " ";
     // Block 4: "{4:" CRLF, lines, "-}".
     p += 3;
@@ -325,6 +340,7 @@ class Parser {
           text += f.lines[i];
         }
         msg->texts.push_back({(f.seq_b ? "B/" : "") + f.tag, text, f.line});
+        if (f.tag == "72") InstructingInstitutions(f, msg);
       }
     }
     for (const std::string& m : type->mandatory) {
@@ -338,6 +354,52 @@ class Parser {
                                     "a is missing");
     }
     return Status::Ok();
+  }
+
+  // The BICs of the basic header (block 1: the logical terminal that sends an input message,
+  // or receives an output one) and of the application header (block 2: the receiver of an
+  // input message "I103" + address; the sender of an output one, in its message input reference
+  // "O103" + time + date + address), as parties with only a BIC.
+  Status HeaderParties(std::string_view block1, std::string_view block2, PaymentMessage* msg) {
+    const bool output = block2[3] == 'O';
+    auto add = [&](std::string_view block, size_t at, const char* what, const char* role) {
+      const size_t offset = static_cast<size_t>(block.data() - in_.data());
+      const std::string bic =
+          block.size() >= at + 12 ? TerminalBic(block.substr(at, 12)) : std::string();
+      if (bic.empty())
+        return Status::InvalidInput(At(offset) + msg->type + " " + what + ": '" +
+                                    std::string(block) +
+                                    "' does not give a logical terminal address (BIC8, "
+                                    "terminal code, branch) at character " +
+                                    std::to_string(at + 1));
+      MessageParty party;
+      party.field = std::string(what) + " " + role;
+      party.role = role;
+      party.institution = true;
+      party.bic = MessageValue{party.field, bic, lines_.At(offset)};
+      msg->parties.push_back(std::move(party));
+      return Status::Ok();
+    };
+    // {1:F01 + address; {2:I103 + address; {2:O103 + HHMM + YYMMDD + address.
+    if (!block1.empty())
+      INTERDICT_RETURN_IF_ERROR(add(block1, 6, "block 1", output ? "receiver" : "sender"));
+    return add(block2, output ? 17 : 7, "block 2", output ? "sender" : "receiver");
+  }
+
+  // Field 72's "/INS/" lines name the instructing institution, usually by its BIC: a party
+  // with that BIC. (A name after /INS/ stays text, scanned with the rest of the field.)
+  void InstructingInstitutions(const Field& f, PaymentMessage* msg) {
+    for (size_t i = 0; i < f.lines.size(); ++i) {
+      if (!StartsWith(f.lines[i], "/INS/")) continue;
+      const std::string_view bic = Trim(f.lines[i].substr(5));
+      if (!IsBic(bic)) continue;
+      MessageParty party;
+      party.field = (f.seq_b ? "B/" : "") + f.tag;
+      party.role = "instructing institution";
+      party.institution = true;
+      party.bic = MessageValue{party.field, std::string(bic), f.line + static_cast<int>(i)};
+      msg->parties.push_back(std::move(party));
+    }
   }
 
   Status Party(const Field& f, const std::string& where, PaymentMessage* msg) {
@@ -361,7 +423,10 @@ class Parser {
     };
     // An optional party identifier / account line: "/..." (option A, B, D, K, 59, 59F).
     auto account_line = [&]() {
-      if (i < L.size() && StartsWith(L[i], "/")) ++i;
+      if (i < L.size() && StartsWith(L[i], "/")) {
+        KeepIban(L[i], value(i, "", name), &party);
+        ++i;
+      }
     };
     const char opt = f.option;
     if (opt == 'A') {
@@ -381,11 +446,14 @@ class Parser {
     } else if (opt == 'C') {
       if (L.size() != 1 || !StartsWith(L[0], "/"))
         return bad(0, "option C is one account line '/...'");
+      KeepIban(L[0], value(0, "", name), &party);
     } else if (opt == 'F') {
       if (f.number == "50") {
         // Party identifier: "/account" or "CODE/CC/identifier".
         if (L.empty() || L[0].empty()) return bad(0, "option F starts with a party identifier");
-        if (!StartsWith(L[0], "/")) {
+        if (StartsWith(L[0], "/")) {
+          KeepIban(L[0], value(0, "", name), &party);
+        } else {
           std::vector<std::string_view> parts = SplitView(L[0], '/');
           static const std::set<std::string_view> codes{"ARNU", "CCPT", "CUST", "DRLC",
                                                         "EMPL", "NIDN", "SOSE", "TXID"};

@@ -5,9 +5,12 @@
 
 #include <cstring>
 #include <memory>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "core/text.h"
+#include "scan/bank_codes.h"
 
 namespace interdict {
 namespace {
@@ -59,6 +62,36 @@ std::string Text(const xmlNode* n) {
 
 int LineOf(const xmlNode* n) { return static_cast<int>(xmlGetLineNo(n)); }
 
+// The path of `n` below `top`, as fields are named: "GrpHdr/SttlmInf/InstgRmbrsmntAgt",
+// "CdtTrfTxInf[2]/ChrgsInf[1]/Agt". A transaction is always numbered, another element only when
+// it repeats.
+std::string PathFrom(const xmlNode* top, const xmlNode* n) {
+  std::vector<std::string> parts;
+  for (; n != nullptr && n != top; n = n->parent) {
+    std::string part = reinterpret_cast<const char*>(n->name);
+    size_t index = 0, same = 0;
+    for (const xmlNode* c = n->parent != nullptr ? n->parent->children : nullptr; c != nullptr;
+         c = c->next) {
+      if (!Is(c, part.c_str())) continue;
+      ++same;
+      if (c == n) index = same;
+    }
+    if (same > 1 || part == "CdtTrfTxInf") part += "[" + std::to_string(index) + "]";
+    parts.push_back(std::move(part));
+  }
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) out += (out.empty() ? "" : "/") + *it;
+  return out;
+}
+
+// The business application header that travels with message `m`: an AppHdr beside the
+// Document (or an element enclosing it) in the envelope, or nullptr.
+const xmlNode* AppHdrOf(const xmlNode* m) {
+  for (const xmlNode* n = m; n != nullptr && n->parent != nullptr; n = n->parent)
+    if (const xmlNode* h = Child(n->parent, "AppHdr")) return h;
+  return nullptr;
+}
+
 class Reader {
  public:
   explicit Reader(PaymentMessage* msg) : msg_(msg) {}
@@ -79,10 +112,30 @@ class Reader {
     return Status::Ok();
   }
 
-  Status Bic(const xmlNode* n, const std::string& path, MessageParty* p) const {
+  Status Bic(const xmlNode* n, const std::string& path, MessageParty* p) {
     MessageValue v = Value(n, path);
     if (!IsBic(v.text)) return Bad(n, path, "'" + v.text + "' is not a BIC");
     p->bic = std::move(v);
+    bics_read_.insert(n);
+    return Status::Ok();
+  }
+
+  // Every BICFI and AnyBIC under `top` that no party or agent above read (the settlement
+  // information's reimbursement agents, ChrgsInf/Agt, the agents of a newer version...), as a
+  // party with only a BIC, named by its path from the message.
+  Status OtherBics(const xmlNode* top) {
+    std::vector<const xmlNode*> found;
+    FindAll(top->children, "BICFI", &found);
+    FindAll(top->children, "AnyBIC", &found);
+    for (const xmlNode* b : found) {
+      if (bics_read_.count(b)) continue;
+      MessageParty p;
+      p.field = PathFrom(top, b->parent);
+      p.role = "other institution";
+      p.institution = true;
+      INTERDICT_RETURN_IF_ERROR(Bic(b, PathFrom(top, b), &p));
+      msg_->parties.push_back(std::move(p));
+    }
     return Status::Ok();
   }
 
@@ -126,6 +179,10 @@ class Reader {
     p.role = role;
     if (const xmlNode* nm = Child(n, "Nm")) p.name = Value(nm, path + "/Nm");
     INTERDICT_RETURN_IF_ERROR(Address(Child(n, "PstlAdr"), path + "/PstlAdr", &p));
+    // Residence before birth: the screener reports a country code once per party, and the
+    // country a party lives in is the stronger signal.
+    if (const xmlNode* c = Child(n, "CtryOfRes"))
+      INTERDICT_RETURN_IF_ERROR(Country(c, path + "/CtryOfRes", &p));
     const xmlNode* id = Child(n, "Id");
     if (const xmlNode* org = Child(id, "OrgId")) {
       if (const xmlNode* b = Child(org, "AnyBIC"))
@@ -159,8 +216,6 @@ class Reader {
           Identifier(v, path + "/Id/PrvtId/Othr/Id", scheme.empty() ? nullptr : scheme.c_str(), &p);
       }
     }
-    if (const xmlNode* c = Child(n, "CtryOfRes"))
-      INTERDICT_RETURN_IF_ERROR(Country(c, path + "/CtryOfRes", &p));
     if (p.name.text.empty() && p.bic.empty() && p.identifiers.empty())
       return Bad(n, path, "neither Nm nor an identifier: the party cannot be screened");
     msg_->parties.push_back(std::move(p));
@@ -186,6 +241,50 @@ class Reader {
     return Status::Ok();
   }
 
+  // CashAccount: Id/IBAN must be a valid IBAN (the message says it is one); an Id/Othr/Id is
+  // kept only when it is one too.
+  Status Account(const xmlNode* acct, const std::string& path, MessageParty* p) const {
+    const xmlNode* id = Child(acct, "Id");
+    if (const xmlNode* iban = Child(id, "IBAN")) {
+      MessageValue v = Value(iban, path + "/Id/IBAN");
+      std::string_view why;
+      if (!IsIban(v.text, &why)) return Bad(iban, v.field, "'" + v.text + "': " + std::string(why));
+      p->ibans.push_back(std::move(v));
+    }
+    if (const xmlNode* other = Child(Child(id, "Othr"), "Id")) {
+      MessageValue v = Value(other, path + "/Id/Othr/Id");
+      if (IsIban(v.text)) p->ibans.push_back(std::move(v));
+    }
+    return Status::Ok();
+  }
+
+  // The party or agent just read, with its account (Dbtr with DbtrAcct, IntrmyAgt1 with
+  // IntrmyAgt1Acct...).
+  Status AccountOf(const xmlNode* tx, const std::string& path, const char* tag) {
+    const std::string acct = std::string(tag) + "Acct";
+    if (const xmlNode* a = Child(tx, acct.c_str()))
+      return Account(a, path + "/" + acct, &msg_->parties.back());
+    return Status::Ok();
+  }
+
+  // The business application header's sender and receiver (Fr, To: FIId/FinInstnId/BICFI).
+  Status AppHdr(const xmlNode* hdr) {
+    for (const char* tag : {"Fr", "To"}) {
+      const xmlNode* fi = Child(Child(Child(hdr, tag), "FIId"), "FinInstnId");
+      if (fi == nullptr) continue;
+      const std::string path = std::string("AppHdr/") + tag;
+      const xmlNode* b = Child(fi, "BICFI");
+      if (b == nullptr) continue;
+      MessageParty p;
+      p.field = path;
+      p.role = std::strcmp(tag, "Fr") == 0 ? "sender" : "receiver";
+      p.institution = true;
+      INTERDICT_RETURN_IF_ERROR(Bic(b, path + "/FIId/FinInstnId/BICFI", &p));
+      msg_->parties.push_back(std::move(p));
+    }
+    return Status::Ok();
+  }
+
   void TextValue(const xmlNode* n, const std::string& path) {
     MessageValue v = Value(n, path);
     if (!v.text.empty()) msg_->texts.push_back(std::move(v));
@@ -201,9 +300,12 @@ class Reader {
         {"IntrmyAgt1", "intermediary agent 1"},
         {"IntrmyAgt2", "intermediary agent 2"},
         {"IntrmyAgt3", "intermediary agent 3"}};
-    for (auto [tag, role] : kAgentsBefore)
-      if (const xmlNode* a = Child(tx, tag))
+    for (auto [tag, role] : kAgentsBefore) {
+      if (const xmlNode* a = Child(tx, tag)) {
         INTERDICT_RETURN_IF_ERROR(Agent(a, path + "/" + tag, role));
+        INTERDICT_RETURN_IF_ERROR(AccountOf(tx, path, tag));
+      }
+    }
     static const std::pair<const char*, const char*> kParties[] = {
         {"UltmtDbtr", "ultimate debtor"},
         {"InitgPty", "initiating party"},
@@ -218,12 +320,14 @@ class Reader {
         continue;
       }
       INTERDICT_RETURN_IF_ERROR(Party(p, path + "/" + tag, role));
+      INTERDICT_RETURN_IF_ERROR(AccountOf(tx, path, tag));
     }
     for (auto [tag, role] : {std::pair<const char*, const char*>{"DbtrAgt", "debtor agent"},
                              {"CdtrAgt", "creditor agent"}}) {
       const xmlNode* a = Child(tx, tag);
       if (a == nullptr) return Bad(tx, path, std::string(tag) + " is missing (mandatory)");
       INTERDICT_RETURN_IF_ERROR(Agent(a, path + "/" + tag, role));
+      INTERDICT_RETURN_IF_ERROR(AccountOf(tx, path, tag));
     }
     for (const char* tag : {"InstrForCdtrAgt", "InstrForNxtAgt"}) {
       std::vector<const xmlNode*> all = Children(tx, tag);
@@ -247,6 +351,7 @@ class Reader {
 
  private:
   PaymentMessage* msg_;
+  std::set<const xmlNode*> bics_read_;  // BICFI and AnyBIC elements read as a party's BIC
 };
 
 }  // namespace
@@ -290,6 +395,7 @@ Status ParsePacs008(std::string_view input, std::vector<PaymentMessage>* out) {
       msg.type = "pacs.008";
     }
     Reader r(&msg);
+    INTERDICT_RETURN_IF_ERROR(r.AppHdr(AppHdrOf(m)));
     const xmlNode* hdr = Child(m, "GrpHdr");
     if (hdr == nullptr) return r.Bad(m, "FIToFICstmrCdtTrf", "GrpHdr is missing (mandatory)");
     if (const xmlNode* id = Child(hdr, "MsgId")) msg.reference = Text(id);
@@ -303,6 +409,7 @@ Status ParsePacs008(std::string_view input, std::vector<PaymentMessage>* out) {
     for (size_t i = 0; i < txs.size(); ++i)
       INTERDICT_RETURN_IF_ERROR(
           r.Transaction(txs[i], "CdtTrfTxInf[" + std::to_string(i + 1) + "]"));
+    INTERDICT_RETURN_IF_ERROR(r.OtherBics(m));
     out->push_back(std::move(msg));
   }
   return Status::Ok();

@@ -8,13 +8,17 @@
 // Screened: the parties Dbtr, Cdtr, UltmtDbtr, UltmtCdtr, InitgPty (Nm; PstlAdr: StrtNm, BldgNm,
 // TwnNm, TwnLctnNm, DstrctNm, CtrySubDvsn, AdrLine, Ctry; Id: AnyBIC, LEI, Othr, birth date and
 // place; CtryOfRes), the agents DbtrAgt, CdtrAgt, IntrmyAgt1-3, PrvsInstgAgt1-3, InstgAgt,
-// InstdAgt (FinInstnId: BICFI, Nm, PstlAdr, LEI), and the free text of RmtInf/Ustrd,
+// InstdAgt (FinInstnId: BICFI, Nm, PstlAdr, LEI), the accounts of each (DbtrAcct, CdtrAcct,
+// DbtrAgtAcct, IntrmyAgt1Acct...: Id/IBAN, or an Id/Othr/Id that is a valid IBAN), the
+// business application header's AppHdr/Fr and AppHdr/To BICFI, every other BICFI or AnyBIC
+// (GrpHdr/SttlmInf reimbursement agents, ChrgsInf/Agt...: a party with only a BIC, named by
+// its path, "CdtTrfTxInf[1]/ChrgsInf[2]/Agt/FinInstnId"), and the free text of RmtInf/Ustrd,
 // RmtInf/Strd/AddtlRmtInf, InstrForCdtrAgt/InstrInf, InstrForNxtAgt/InstrInf and Purp/Prtry.
 //
 // Fails closed: XML that is not well-formed, a document of another message type, a transaction
 // without Dbtr, Cdtr, DbtrAgt or CdtrAgt, a party or agent that gives nothing to screen (no
-// name, no BIC, no identifier), or an invalid BIC, country code or date is an error naming the
-// line and the element.
+// name, no BIC, no identifier), or an invalid BIC, IBAN, country code or date is an error naming
+// the line and the element.
 #pragma once
 
 #include <string_view>

@@ -34,6 +34,8 @@ struct MessageParty {
   // possibly an abbreviation ("MAIN ST"), so checked against the jurisdictions only.
   std::vector<MessageValue> inferred_countries;
   MessageValue bic;  // a BIC (8 or 11 characters), when given
+  // Account numbers that are IBANs (bank_codes.h: IsIban); other account numbers are not kept.
+  std::vector<MessageValue> ibans;
   // Other identifiers (passport, national id, LEI, customer number), with their kind if known.
   struct Id {
     MessageValue value;
@@ -51,9 +53,5 @@ struct PaymentMessage {
   std::vector<MessageParty> parties;
   std::vector<MessageValue> texts;  // free text: 70, 72, RmtInf/Ustrd, InstrInf...
 };
-
-// "AAAABBCC" or "AAAABBCCDDD": bank code (4 letters), ISO country (2 letters), location (2
-// letters or digits), optional branch (3 letters or digits).
-bool IsBic(std::string_view s);
 
 }  // namespace interdict

@@ -184,7 +184,8 @@ Scanner::Scanner(std::shared_ptr<const Snapshot> snapshot, const NameNormalizer&
       jurisdictions_(jurisdictions),
       common_(common),
       tokenizer_(&normalizer),
-      tables_(std::make_unique<Tables>()) {}
+      tables_(std::make_unique<Tables>()),
+      listed_bics_(*snapshot_) {}
 
 Scanner::~Scanner() = default;
 

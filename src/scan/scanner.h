@@ -37,6 +37,7 @@
 #include "scan/common_words.h"
 #include "scan/hit.h"
 #include "scan/jurisdictions.h"
+#include "scan/listed_bics.h"
 #include "scan/text_tokenizer.h"
 
 namespace interdict {
@@ -129,6 +130,8 @@ class Scanner {
   const Stats& stats() const { return stats_; }
   const Snapshot& snapshot() const { return *snapshot_; }
   const JurisdictionTable& jurisdictions() const { return jurisdictions_; }
+  // The snapshot's listed BICs, for screening the BICs of payment messages.
+  const ListedBics& listed_bics() const { return listed_bics_; }
 
  private:
   struct Tables;
@@ -146,6 +149,7 @@ class Scanner {
   const CommonWords& common_;
   TextTokenizer tokenizer_;
   std::unique_ptr<Tables> tables_;
+  ListedBics listed_bics_;
   Stats stats_;
 };
 

@@ -27,8 +27,11 @@ std::vector<std::string> Screen(const PaymentMessage& m, ScanOptions options = {
   EXPECT_TRUE(s.ok()) << s.message();
   std::vector<std::string> out;
   for (const Hit& h : hits) {
+    // A country code says how it was read: "(BIC country)", "(IBAN country)", "(country code)".
+    const bool code = h.kind == HitKind::kJurisdiction && h.place == nullptr;
     out.push_back(h.field + " " + std::string(HitKindName(h.kind)) + " " +
-                  (h.entity ? h.entity->id : h.jurisdiction->id) + " " + h.text);
+                  (h.entity ? h.entity->id : h.jurisdiction->id) + " " + h.text +
+                  (code ? " (" + h.how + ")" : ""));
     EXPECT_GT(h.line, 0);
   }
   return out;
@@ -51,12 +54,13 @@ TEST(MessageScreenerTest, CleanMessagesHaveNoHit) {
 TEST(MessageScreenerTest, Mt103EveryFieldKind) {
   EXPECT_EQ(Screen(Mt("mt103-hits.fin")[0]),
             (std::vector<std::string>{
-                "53A identifier us-ofac-sdn:906 HAVIGB2L",     // listed BIC (option A)
-                "57A identifier us-ofac-sdn:13135 SABCIRTH",   // listed BIC
-                "57A jurisdiction IR IR",                      // the BIC's country
-                "59 party us-ofac-sdn:24586 EVIN PRISON",      // the name, as a structured party
-                "59 jurisdiction IR TEHRAN",                   // an address line
-                "59 jurisdiction IR IR",                       // its trailing country code
+                "53A identifier us-ofac-sdn:906 HAVIGB2L",    // listed BIC (option A)
+                "57A identifier us-ofac-sdn:13135 SABCIRTH",  // listed BIC
+                "57A jurisdiction IR IR (BIC country)",       // the BIC's country
+                "59 jurisdiction IR IR (IBAN country)",       // the account is an Iranian IBAN
+                "59 party us-ofac-sdn:24586 EVIN PRISON",     // the name, as a structured party
+                "59 jurisdiction IR TEHRAN",                  // an address line
+                "59 jurisdiction IR IR (country code ending the address)",
                 "70 jurisdiction IR BANDAR ABBAS",             // free text
                 "72 party us-ofac-sdn:39258 MORALITY POLICE",  // free text, Iran named nearby
             }));
@@ -64,11 +68,11 @@ TEST(MessageScreenerTest, Mt103EveryFieldKind) {
 
 TEST(MessageScreenerTest, Mt103OptionF) {
   EXPECT_EQ(Screen(Mt("mt103-50f.fin")[0]), (std::vector<std::string>{
-                                                "50F jurisdiction IR IR",
+                                                "50F jurisdiction IR IR (country code)",
                                                 "50F/1 party us-ofac-sdn:39664 HEDAYAT FARZADI",
                                                 "50F/3 jurisdiction IR TEHRAN",
                                                 "59F/3 jurisdiction CU HAVANA",
-                                                "59F/3 jurisdiction CU CU",
+                                                "59F/3 jurisdiction CU CU (country code)",
                                             }));
 }
 
@@ -77,12 +81,97 @@ TEST(MessageScreenerTest, Mt202CovSequenceB) {
             (std::vector<std::string>{
                 "56A identifier us-ofac-sdn:906 HAVIGB2L",
                 "58A identifier us-ofac-sdn:12312 KDBKKPPY",
-                "58A jurisdiction KP KP",
+                "58A jurisdiction KP KP (BIC country)",
                 "B/59 party un-sc:KPe.001 KOREA MINING DEVELOPMENT TRADING CORPORATION",
                 "B/59 party us-ofac-sdn:9345 KOREA MINING DEVELOPMENT TRADING CORPORATION",
                 "B/59 jurisdiction KP PYONGYANG",
                 "B/70 jurisdiction KP NAMPO",
             }));
+}
+
+// The clean MT103 with `from` replaced by `to`, screened.
+std::vector<std::string> ScreenCleanWith(const std::string& from, const std::string& to,
+                                         ScanOptions options = {}) {
+  std::string s = ReadFile(Fixture("mt103-clean.fin"));
+  s.replace(s.find(from), from.size(), to);
+  std::vector<PaymentMessage> m;
+  Status st = ParseMtMessages(s, &m);
+  EXPECT_TRUE(st.ok()) << st.message();
+  return m.empty() ? std::vector<std::string>{} : Screen(m[0], options);
+}
+
+TEST(MessageScreenerTest, HeaderBics) {
+  using V = std::vector<std::string>;
+  // A listed bank as the receiver of an input message (block 2), and as the sender (block 1).
+  EXPECT_EQ(ScreenCleanWith("{2:I103INGBNL2AXXXXN}", "{2:I103SABCIRTHXXXXN}"),
+            (V{"block 2 receiver identifier us-ofac-sdn:13135 SABCIRTHXXX",
+               "block 2 receiver jurisdiction IR IR (BIC country)"}));
+  EXPECT_EQ(ScreenCleanWith("{1:F01DEUTDEFFAXXX", "{1:F01HAVIGB2LAXXX"),
+            (V{"block 1 sender identifier us-ofac-sdn:906 HAVIGB2LXXX"}));
+  // Output message: the sender is in block 2.
+  EXPECT_EQ(ScreenCleanWith("{2:I103INGBNL2AXXXXN}",
+                            "{2:O1031200240501KDBKKPPYAXXX12345678902405011201N}"),
+            (V{"block 2 sender identifier us-ofac-sdn:12312 KDBKKPPYXXX",
+               "block 2 sender jurisdiction KP KP (BIC country)"}));
+}
+
+TEST(MessageScreenerTest, ListedBicsMatchTheirInstitution) {
+  using V = std::vector<std::string>;
+  // Listed as 8 characters (HAVIGB2L): found with any branch.
+  EXPECT_EQ(ScreenCleanWith(":57A:INGBNL2A", ":57A:HAVIGB2LXXX"),
+            (V{"57A identifier us-ofac-sdn:906 HAVIGB2LXXX"}));
+  EXPECT_EQ(ScreenCleanWith(":57A:INGBNL2A", ":57A:HAVIGB2L123"),
+            (V{"57A identifier us-ofac-sdn:906 HAVIGB2L123"}));
+  // Listed as 11 characters with a branch (SOMRRUM1KST, Sovcombank): found by the same BIC, by
+  // the institution's 8 characters and by another branch, with a note. Its country (RU) is
+  // sectoral: reported only with --sectoral.
+  for (const char* bic : {"SOMRRUM1KST", "SOMRRUM1", "SOMRRUM1XXX", "SOMRRUM1ABC"}) {
+    EXPECT_EQ(ScreenCleanWith(":57A:INGBNL2A", std::string(":57A:") + bic),
+              (V{"57A identifier us-ofac-sdn:34737 " + std::string(bic)}));
+  }
+  ScanOptions sectoral;
+  sectoral.sectoral = true;
+  EXPECT_EQ(
+      ScreenCleanWith(":57A:INGBNL2A", ":57A:SOMRRUM1", sectoral),
+      (V{"57A identifier us-ofac-sdn:34737 SOMRRUM1", "57A jurisdiction RU RU (BIC country)"}));
+  // Another institution in the same country and town is not the listed one.
+  EXPECT_EQ(ScreenCleanWith(":57A:INGBNL2A", ":57A:SOMXRUM1KST"), V{});
+}
+
+TEST(MessageScreenerTest, IbanCountryNeedsAValidIban) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ScreenCleanWith("/NL91ABNA0417164300", "/IR820540102680020817909002"),
+            (V{"59 jurisdiction IR IR (IBAN country)"}));
+  // Starts with IR but its check digits are wrong: an account number, not an Iranian IBAN.
+  EXPECT_EQ(ScreenCleanWith("/NL91ABNA0417164300", "/IR830540102680020817909002"), V{});
+  EXPECT_EQ(ScreenCleanWith("/NL91ABNA0417164300", "/IR1234567"), V{});
+  // A valid IBAN of a country under no programme.
+  EXPECT_EQ(ScreenCleanWith("/NL91ABNA0417164300", "/GB82WEST12345698765432"), V{});
+}
+
+TEST(MessageScreenerTest, BicAndIbanSentencesSayWhy) {
+  const World& w = World::Bundled();
+  MessageScreener screener(*w.scanner, *w.matcher, Data::Get().countries);
+  auto scan = w.scanner->NewSession();
+  auto match = w.matcher->NewSession();
+  std::string s = ReadFile(Fixture("mt103-clean.fin"));
+  s.replace(s.find(":57A:INGBNL2A"), 13, ":57A:SOMRRUM1");
+  s.replace(s.find("/NL91ABNA0417164300"), 19, "/IR820540102680020817909002");
+  std::vector<PaymentMessage> m;
+  ASSERT_TRUE(ParseMtMessages(s, &m).ok());
+  std::vector<Hit> hits;
+  ASSERT_TRUE(screener.Screen(m[0], {}, scan.get(), match.get(), &hits).ok());
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].sentence,
+            "The BIC SOMRRUM1 is listed as the SWIFT/BIC SOMRRUM1KST of us-ofac-sdn:34737 "
+            "(SOVCOMBANK OPEN JOINT STOCK COMPANY).");
+  ASSERT_EQ(hits[0].notes.size(), 1u);
+  EXPECT_NE(hits[0].notes[0].find("same institution (SOMRRUM1), another branch"),
+            std::string::npos);
+  EXPECT_EQ(hits[1].how, "IBAN country");
+  EXPECT_EQ(hits[1].text, "IR");
+  EXPECT_EQ(hits[1].begin, 0u);
+  EXPECT_EQ(hits[1].sentence.substr(0, 34), "'IR' is the IBAN country of Iran (");
 }
 
 TEST(MessageScreenerTest, Pacs008) {
@@ -96,11 +185,12 @@ TEST(MessageScreenerTest, Pacs008) {
   EXPECT_TRUE(
       has("CdtTrfTxInf[1]/IntrmyAgt1/FinInstnId/Nm party us-ofac-sdn:906 HAVIN BANK LIMITED"));
   EXPECT_TRUE(has("CdtTrfTxInf[1]/CdtrAgt/FinInstnId/Nm party us-ofac-sdn:13133 Pasargad Bank"));
-  EXPECT_TRUE(has("CdtTrfTxInf[1]/CdtrAgt/FinInstnId/BICFI jurisdiction IR IR"));
+  EXPECT_TRUE(has("CdtTrfTxInf[1]/CdtrAgt/FinInstnId/BICFI jurisdiction IR IR (BIC country)"));
   EXPECT_TRUE(has("CdtTrfTxInf[1]/CdtrAgt/FinInstnId/PstlAdr/TwnNm jurisdiction IR Tehran"));
   EXPECT_TRUE(has("CdtTrfTxInf[1]/Cdtr/Nm party us-ofac-sdn:12927 Mahan Air"));
   EXPECT_TRUE(has("CdtTrfTxInf[1]/Cdtr/PstlAdr/AdrLine[2] jurisdiction IR تهران"));
-  EXPECT_TRUE(has("CdtTrfTxInf[1]/Cdtr/PstlAdr/Ctry jurisdiction IR IR"));
+  EXPECT_TRUE(has("CdtTrfTxInf[1]/Cdtr/PstlAdr/Ctry jurisdiction IR IR (country code)"));
+  EXPECT_TRUE(has("CdtTrfTxInf[1]/CdtrAcct/Id/IBAN jurisdiction IR IR (IBAN country)"));
   EXPECT_TRUE(
       has("CdtTrfTxInf[1]/UltmtCdtr/Nm party us-ofac-sdn:10391 Islamic Revolutionary Guard Corps"));
   EXPECT_TRUE(has("CdtTrfTxInf[1]/RmtInf/Ustrd[1] jurisdiction IR Bandar Abbas"));
@@ -135,7 +225,8 @@ TEST(MessageScreenerTest, OffsetsAreWithinTheFieldValue) {
 
 TEST(MessageScreenerTest, AnUnreadableNameIsAnError) {
   std::vector<PaymentMessage> m = Mt("mt103-clean.fin");
-  m[0].parties[0].name.text = "---";
+  ASSERT_EQ(m[0].parties[2].field, "50K");  // after the header's sender and receiver
+  m[0].parties[2].name.text = "---";
   const World& w = World::Bundled();
   MessageScreener screener(*w.scanner, *w.matcher, Data::Get().countries);
   auto scan = w.scanner->NewSession();

@@ -207,14 +207,106 @@ TEST(MtMessageTest, MalformedMessages) {
   EXPECT_NE(error("  \n").find("no SWIFT message found"), std::string::npos);
 }
 
-TEST(MtMessageTest, BicSyntax) {
-  EXPECT_TRUE(IsBic("DEUTDEFF"));
-  EXPECT_TRUE(IsBic("DEUTDEFF500"));
-  EXPECT_TRUE(IsBic("UBSWCHZH80A"));
-  EXPECT_FALSE(IsBic("DEUTDEF"));
-  EXPECT_FALSE(IsBic("DEU1DEFF"));
-  EXPECT_FALSE(IsBic("deutdeff"));
-  EXPECT_FALSE(IsBic("DEUTDEFF5"));
+TEST(MtMessageTest, HeaderBicsAreParties) {
+  const std::string good = ReadFile(Fixture("mt103-clean.fin"));
+  std::vector<PaymentMessage> msgs = Parse(good);
+  ASSERT_EQ(msgs.size(), 1u);
+  // Input message: block 1 is the sender's logical terminal (BIC8 + terminal code + branch),
+  // block 2 the receiver's address.
+  const MessageParty* sender = PartyOf(msgs[0], "block 1 sender");
+  ASSERT_NE(sender, nullptr);
+  EXPECT_EQ(sender->bic.text, "DEUTDEFFXXX");
+  EXPECT_EQ(sender->bic.field, "block 1 sender");
+  EXPECT_EQ(sender->bic.line, 1);
+  EXPECT_TRUE(sender->institution);
+  EXPECT_TRUE(sender->name.empty());
+  const MessageParty* receiver = PartyOf(msgs[0], "block 2 receiver");
+  ASSERT_NE(receiver, nullptr);
+  EXPECT_EQ(receiver->bic.text, "INGBNL2AXXX");
+  // Output message: block 1 is the receiving terminal, the sender is in block 2's message
+  // input reference (input time, date, then the sender's address).
+  std::string out = good;
+  out.replace(out.find("{1:F01DEUTDEFFAXXX"), 18, "{1:F01INGBNL2AAXXX");
+  out.replace(out.find("{2:I103INGBNL2AXXXXN}"), 21,
+              "{2:O1031200240501SABCIRTHAXXX12345678902405011201N}");
+  msgs = Parse(out);
+  ASSERT_EQ(msgs.size(), 1u);
+  ASSERT_NE(PartyOf(msgs[0], "block 1 receiver"), nullptr);
+  EXPECT_EQ(PartyOf(msgs[0], "block 1 receiver")->bic.text, "INGBNL2AXXX");
+  ASSERT_NE(PartyOf(msgs[0], "block 2 sender"), nullptr);
+  EXPECT_EQ(PartyOf(msgs[0], "block 2 sender")->bic.text, "SABCIRTHXXX");
+  // A branch other than XXX is kept.
+  msgs = Parse(std::string(good).replace(good.find("INGBNL2AXXXXN"), 13, "INGBNL2AX123N"));
+  ASSERT_EQ(msgs.size(), 1u);
+  EXPECT_EQ(PartyOf(msgs[0], "block 2 receiver")->bic.text, "INGBNL2A123");
+}
+
+TEST(MtMessageTest, MalformedHeaderAddressesAreErrors) {
+  const std::string good = ReadFile(Fixture("mt103-clean.fin"));
+  auto error = [&](const std::string& from, const std::string& to) {
+    std::string s = good;
+    s.replace(s.find(from), from.size(), to);
+    std::vector<PaymentMessage> out;
+    Status st = ParseMtMessages(s, &out);
+    EXPECT_FALSE(st.ok()) << to;
+    return st.message();
+  };
+  EXPECT_EQ(error("{1:F01DEUTDEFFAXXX", "{1:F01DEUT-EFFAXXX"),
+            "line 1: MT103 block 1: '{1:F01DEUT-EFFAXXX0000000001}' does not give a logical "
+            "terminal address (BIC8, terminal code, branch) at character 7");
+  EXPECT_NE(error("{2:I103INGBNL2AXXXXN}", "{2:I103}")
+                .find("MT103 block 2: '{2:I103}' does not "
+                      "give a logical terminal address"),
+            std::string::npos);
+  EXPECT_NE(error("{2:I103INGBNL2AXXXXN}", "{2:O103INGBNL2AXXXXN}").find("block 2"),
+            std::string::npos);
+}
+
+TEST(MtMessageTest, AccountsThatAreIbans) {
+  const std::string good = ReadFile(Fixture("mt103-clean.fin"));
+  auto ibans = [&](const std::string& from, const std::string& to, const std::string& field) {
+    std::string s = good;
+    s.replace(s.find(from), from.size(), to);
+    std::vector<PaymentMessage> msgs = Parse(s);
+    std::vector<std::string> out;
+    const MessageParty* p = msgs.empty() ? nullptr : PartyOf(msgs[0], field);
+    EXPECT_NE(p, nullptr) << field;
+    if (p != nullptr)
+      for (const MessageValue& v : p->ibans) out.push_back(v.field + " " + v.text);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  // 50K and 59 accounts of the clean message are German and Dutch IBANs.
+  EXPECT_EQ(ibans("", "", "50K"), V{"50K DE89370400440532013000"});
+  EXPECT_EQ(ibans("", "", "59"), V{"59 NL91ABNA0417164300"});
+  // An Iranian IBAN; the same with a wrong check digit, or one digit short, is no IBAN.
+  EXPECT_EQ(ibans("/NL91ABNA0417164300", "/IR820540102680020817909002", "59"),
+            V{"59 IR820540102680020817909002"});
+  EXPECT_EQ(ibans("/NL91ABNA0417164300", "/IR830540102680020817909002", "59"), V{});
+  EXPECT_EQ(ibans("/NL91ABNA0417164300", "/IR82054010268002081790900", "59"), V{});
+  EXPECT_EQ(ibans("/NL91ABNA0417164300", "/IR0012345678", "59"), V{});
+  // Option A with a debit/credit mark; a "//" clearing code is no account; option C.
+  EXPECT_EQ(ibans(":57A:INGBNL2A", ":57A:/C/IR820540102680020817909002\r\nINGBNL2A", "57A"),
+            V{"57A IR820540102680020817909002"});
+  EXPECT_EQ(ibans(":57A:INGBNL2A", ":57A://NL91ABNA0417164300\r\nINGBNL2A", "57A"), V{});
+  EXPECT_EQ(ibans(":57A:INGBNL2A", ":57C:/IR820540102680020817909002", "57C"),
+            V{"57C IR820540102680020817909002"});
+}
+
+TEST(MtMessageTest, InstructingInstitutionIn72) {
+  std::string s = ReadFile(Fixture("mt103-clean.fin"));
+  s.replace(s.find(":71A:SHA"), 8,
+            ":71A:SHA\r\n:72:/INS/SABCIRTH\r\n/INS/SOME BANK LONDON\r\n//BIC BKMTIRTH");
+  std::vector<PaymentMessage> msgs = Parse(s);
+  ASSERT_EQ(msgs.size(), 1u);
+  // Only the /INS/ line that holds a BIC is a party; a name stays text, as does a BIC elsewhere.
+  std::vector<std::string> bics;
+  for (const MessageParty& p : msgs[0].parties)
+    if (p.field == "72")
+      bics.push_back(p.bic.text + " " + p.role + " " + std::to_string(p.bic.line));
+  EXPECT_EQ(bics, std::vector<std::string>{"SABCIRTH instructing institution 17"});
+  ASSERT_EQ(msgs[0].texts.size(), 2u);
+  EXPECT_EQ(msgs[0].texts[1].field, "72");
 }
 
 }  // namespace

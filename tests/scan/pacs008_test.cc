@@ -93,6 +93,90 @@ TEST(Pacs008Test, IdentifiersAndBirthDates) {
   EXPECT_EQ(c->identifiers[0].value.text, "5493001KJTIIGC8Y1R12");
 }
 
+TEST(Pacs008Test, AppHdrBicsAndAccounts) {
+  const std::string xml = R"(<?xml version="1.0"?>
+<BizMsgEnvlp>
+ <AppHdr xmlns="urn:iso:std:iso:20022:tech:xsd:head.001.001.02">
+  <Fr><FIId><FinInstnId><BICFI>DEUTDEFFXXX</BICFI></FinInstnId></FIId></Fr>
+  <To><FIId><FinInstnId><BICFI>SABCIRTH</BICFI></FinInstnId></FIId></To>
+  <BizMsgIdr>B1</BizMsgIdr><MsgDefIdr>pacs.008.001.08</MsgDefIdr>
+ </AppHdr>
+ <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf>
+ <GrpHdr><MsgId>M1</MsgId></GrpHdr>
+ <CdtTrfTxInf>
+  <Dbtr><Nm>Mueller Maschinenbau GmbH</Nm></Dbtr>
+  <DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>
+  <DbtrAgt><FinInstnId><BICFI>DEUTDEFF</BICFI></FinInstnId></DbtrAgt>
+  <CdtrAgt><FinInstnId><BICFI>INGBNL2A</BICFI></FinInstnId></CdtrAgt>
+  <CdtrAgtAcct><Id><Othr><Id>IR830540102680020817909002</Id></Othr></Id></CdtrAgtAcct>
+  <Cdtr><Nm>Van der Berg Logistiek BV</Nm></Cdtr>
+  <CdtrAcct><Id><Othr><Id>IR820540102680020817909002</Id></Othr></Id></CdtrAcct>
+ </CdtTrfTxInf></FIToFICstmrCdtTrf></Document>
+</BizMsgEnvlp>)";
+  std::vector<PaymentMessage> msgs;
+  Status s = ParsePacs008(xml, &msgs);
+  ASSERT_TRUE(s.ok()) << s.message();
+  const PaymentMessage& m = msgs[0];
+  const MessageParty* fr = PartyOf(m, "AppHdr/Fr");
+  ASSERT_NE(fr, nullptr);
+  EXPECT_EQ(fr->bic.text, "DEUTDEFFXXX");
+  EXPECT_EQ(fr->bic.field, "AppHdr/Fr/FIId/FinInstnId/BICFI");
+  EXPECT_EQ(fr->role, "sender");
+  ASSERT_NE(PartyOf(m, "AppHdr/To"), nullptr);
+  EXPECT_EQ(PartyOf(m, "AppHdr/To")->bic.text, "SABCIRTH");
+  EXPECT_EQ(PartyOf(m, "AppHdr/To")->bic.line, 5);
+  // Accounts go with their party: an IBAN element, and an other id that is a valid IBAN; an
+  // other id starting with IR whose check digits fail is not read as an IBAN.
+  const MessageParty* d = PartyOf(m, "CdtTrfTxInf[1]/Dbtr");
+  ASSERT_EQ(d->ibans.size(), 1u);
+  EXPECT_EQ(d->ibans[0].field, "CdtTrfTxInf[1]/DbtrAcct/Id/IBAN");
+  const MessageParty* c = PartyOf(m, "CdtTrfTxInf[1]/Cdtr");
+  ASSERT_EQ(c->ibans.size(), 1u);
+  EXPECT_EQ(c->ibans[0].field, "CdtTrfTxInf[1]/CdtrAcct/Id/Othr/Id");
+  EXPECT_EQ(c->ibans[0].text, "IR820540102680020817909002");
+  EXPECT_TRUE(PartyOf(m, "CdtTrfTxInf[1]/CdtrAgt")->ibans.empty());
+  // Without an envelope there is no AppHdr.
+  ASSERT_TRUE(ParsePacs008(ReadFile(Fixture("pacs008-clean.xml")), &msgs).ok());
+  EXPECT_EQ(PartyOf(msgs[0], "AppHdr/Fr"), nullptr);
+}
+
+TEST(Pacs008Test, EveryOtherBicIsAParty) {
+  const std::string good = ReadFile(Fixture("pacs008-clean.xml"));
+  auto with_charges = [&](const std::string& bic) {
+    std::string s = good;
+    const std::string agent = "<Agt><FinInstnId><BICFI>" + bic + "</BICFI></FinInstnId></Agt>";
+    s.insert(s.find("<Dbtr>"),
+             "<ChrgsInf>" + agent + "</ChrgsInf><ChrgsInf>" + agent + "</ChrgsInf>");
+    s.insert(s.find("</SttlmInf>"),
+             "<InstdRmbrsmntAgt><FinInstnId><BICFI>HAVIGB2L</BICFI></FinInstnId>"
+             "</InstdRmbrsmntAgt>");
+    return s;
+  };
+  std::vector<PaymentMessage> msgs;
+  Status s = ParsePacs008(with_charges("SABCIRTH"), &msgs);
+  ASSERT_TRUE(s.ok()) << s.message();
+  const MessageParty* r = PartyOf(msgs[0], "GrpHdr/SttlmInf/InstdRmbrsmntAgt/FinInstnId");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->bic.text, "HAVIGB2L");
+  EXPECT_EQ(r->bic.field, "GrpHdr/SttlmInf/InstdRmbrsmntAgt/FinInstnId/BICFI");
+  for (const char* path :
+       {"CdtTrfTxInf[1]/ChrgsInf[1]/Agt/FinInstnId", "CdtTrfTxInf[1]/ChrgsInf[2]/Agt/FinInstnId"}) {
+    ASSERT_NE(PartyOf(msgs[0], path), nullptr) << path;
+    EXPECT_EQ(PartyOf(msgs[0], path)->bic.text, "SABCIRTH");
+  }
+  // The agents read as such are not repeated.
+  size_t bics = 0;
+  for (const MessageParty& p : msgs[0].parties) bics += !p.bic.empty();
+  EXPECT_EQ(bics, 5u);  // DbtrAgt, CdtrAgt, the reimbursement agent, two charges agents
+  // An invalid BIC anywhere is an error.
+  s = ParsePacs008(with_charges("SABC IRTH"), &msgs);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("CdtTrfTxInf[1]/ChrgsInf[1]/Agt/FinInstnId/BICFI: 'SABC IRTH' is "
+                             "not a BIC"),
+            std::string::npos)
+      << s.message();
+}
+
 TEST(Pacs008Test, MalformedMessages) {
   auto error = [](const std::string& xml) {
     std::vector<PaymentMessage> out;
@@ -124,6 +208,13 @@ TEST(Pacs008Test, MalformedMessages) {
   EXPECT_EQ(error(with("<BICFI>INGBNL2A</BICFI>", "<ClrSysMmbId><MmbId>123</MmbId></ClrSysMmbId>")),
             "line 31: CdtTrfTxInf[1]/CdtrAgt/FinInstnId: neither BICFI nor Nm: the agent cannot "
             "be screened");
+  // An IBAN element must hold a valid IBAN.
+  EXPECT_EQ(error(with("</Cdtr>",
+                       "</Cdtr><CdtrAcct><Id><IBAN>NL92ABNA0417164300</IBAN></Id></CdtrAcct>")),
+            "line 41: CdtTrfTxInf[1]/CdtrAcct/Id/IBAN: 'NL92ABNA0417164300': the IBAN's check "
+            "digits do not verify (MOD 97-10)");
+  EXPECT_EQ(error(with("<BICFI>DEUTDEFF</BICFI>", "<BICFI>DEUT DEFF</BICFI>")),
+            "line 27: CdtTrfTxInf[1]/DbtrAgt/FinInstnId/BICFI: 'DEUT DEFF' is not a BIC");
   EXPECT_NE(error(with("<MsgId>PACS8-20240505-0002</MsgId>", "")).find("MsgId is missing"),
             std::string::npos);
   EXPECT_NE(error(with("pacs.008.001.08", "camt.053.001.08")).find("is not that of pacs.008"),
