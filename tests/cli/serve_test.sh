@@ -21,12 +21,25 @@ ENTRY=$(sed -n 4p <<<"$OUT")
 if [[ "$KEY" =~ ^idk_[A-Za-z0-9_-]{43}$ ]]; then ok; else fail "new key format: '$KEY'"; fi
 if [[ "$ENTRY" =~ ^ci-client:[0-9a-f]{32}:[0-9a-f]{64}$ ]]; then ok; else fail "entry format: '$ENTRY'"; fi
 printf '# test keys\n%s\n' "$ENTRY" >"$TMP/keys"
+OWN_KEY=partner-Own-Key-7f3a9c2e51b84d06
 set +e
-OTHER=$(printf 'my-own-key\n' | "$BIN" serve --hash-key partner 2>"$TMP/err")
+OTHER=$(printf '%s\n' "$OWN_KEY" | "$BIN" serve --hash-key partner 2>"$TMP/err")
 RC=$?
 set -e
 expect_rc 0 "serve --hash-key"
 if [[ "$OTHER" =~ ^partner:[0-9a-f]{32}:[0-9a-f]{64}$ ]]; then ok; else fail "hash-key entry: '$OTHER'"; fi
+
+# A key anyone could guess is refused, with the reason, for every kind of weakness.
+for weak in k my-own-key aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 1234567890123456789012345; do
+  set +e
+  WEAK=$(printf '%s\n' "$weak" | "$BIN" serve --hash-key partner 2>"$TMP/err")
+  RC=$?
+  set -e
+  ERR=$(cat "$TMP/err")
+  expect_rc 2 "serve --hash-key with the weak key '$weak'"
+  expect_err "too weak" "says why the key '$weak' is refused"
+  if [ -z "$WEAK" ]; then ok; else fail "an entry was printed for the weak key '$weak'"; fi
+done
 
 # No keys, not loopback: refused.
 run serve --host 0.0.0.0 --port 0
@@ -80,7 +93,7 @@ expect_code 401 "screen without a key"
 expect_out '"code":"unauthorized"' "error shape"
 http POST /v1/screen "${JSON[@]}" -H "Authorization: Bearer wrong" -d '{"name":"Evin Prison"}'
 expect_code 401 "screen with a wrong key"
-http POST /v1/screen "${JSON[@]}" -H "X-API-Key: my-own-key" -d '{"name":"Evin Prison"}'
+http POST /v1/screen "${JSON[@]}" -H "X-API-Key: $OWN_KEY" -d '{"name":"Evin Prison"}'
 expect_code 200 "screen with the key from \$INTERDICT_API_KEYS"
 
 # Own API.
