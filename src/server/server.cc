@@ -9,6 +9,14 @@
 
 namespace interdict::server {
 
+ReloadOptions DefaultReloadOptions() {
+  ReloadOptions o;
+  o.poll_interval = std::chrono::seconds(5);
+  o.rebuild_budget = std::chrono::seconds(120);
+  o.max_reload_lag = std::chrono::seconds(300);
+  return o;
+}
+
 Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
   if (options.keys.empty() && !IsLoopbackHost(options.http.host)) {
     return Status::InvalidInput(
@@ -41,8 +49,8 @@ Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
     std::fprintf(stderr, "interdict serve: warning: /v1/scan disabled: %s\n",
                  scan_data.message().c_str());
   }
-  s->lists_ =
-      std::make_unique<LiveLists>(o.db_path, *s->normalizer_, s->stats_, s->countries_, scan);
+  s->lists_ = std::make_unique<LiveLists>(o.db_path, *s->normalizer_, s->stats_, s->countries_,
+                                          scan, o.reload);
   size_t workers = o.workers > 0 ? o.workers : std::max(1u, std::thread::hardware_concurrency());
   s->pool_ = std::make_unique<WorkerPool>(workers, o.queue);
   ApiOptions api_options;
@@ -64,7 +72,7 @@ Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
   INTERDICT_RETURN_IF_ERROR(HttpServer::Start(o.http, s->api_.get(), &s->http_));
   // Lists load in the background: the server answers /healthz at once and /readyz (and screening)
   // with 503 until they are in.
-  s->lists_->Start(o.poll_interval);
+  s->lists_->Start();
   *out = std::move(s);
   return Status::Ok();
 }

@@ -22,13 +22,18 @@
 
 namespace interdict::server {
 
+// The server's: poll 5 s, rebuild budget 120 s, reload lag 300 s (docs/api.md).
+ReloadOptions DefaultReloadOptions();
+
 struct ServeOptions {
   HttpServerOptions http;
-  std::string db_path;                            // the store; must exist
-  std::string data_dir;                           // dictionaries, token statistics, countries
-  size_t workers = 0;                             // screening threads; 0 = one per core
-  size_t queue = 256;                             // requests waiting for a worker before 503
-  std::chrono::milliseconds poll_interval{5000};  // how often the store is checked for new lists
+  std::string db_path;   // the store; must exist
+  std::string data_dir;  // dictionaries, token statistics, countries
+  size_t workers = 0;    // screening threads; 0 = one per core
+  size_t queue = 256;    // requests waiting for a worker before 503
+  // How often the store is checked for new lists, the rebuild's time budget, how long newer
+  // versions may wait before /readyz fails.
+  ReloadOptions reload = DefaultReloadOptions();
   bool audit = true;
   // Where the audit log goes: "" = the list store. A separate file keeps long imports (which hold
   // the list store's write lock) from stalling audit writes.
