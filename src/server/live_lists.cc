@@ -73,20 +73,25 @@ LiveLists::LiveLists(std::string db_path, const NameNormalizer& normalizer, cons
       store_file_(std::move(db_path)),
       last_read_(Clock::now()) {}
 
-LiveLists::~LiveLists() { Stop(); }
+LiveLists::~LiveLists() {
+  Stop();
+  if (thread_.joinable()) thread_.join();
+}
 
 void LiveLists::Start() {
   thread_ = std::thread([this] { Loop(); });
 }
 
-void LiveLists::Stop() {
+bool LiveLists::Stop() {
   stop_requested_ = true;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
+  std::unique_lock<std::mutex> lock(mu_);
+  stopping_ = true;
   cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  if (!thread_.joinable()) return true;
+  if (!cv_.wait_for(lock, options_.stop_wait, [this] { return exited_; })) return false;
+  lock.unlock();
+  thread_.join();
+  return true;
 }
 
 void LiveLists::Set(std::shared_ptr<const ServingLists> lists) {
@@ -311,7 +316,11 @@ void LiveLists::Loop() {
                    now->snapshot().entities().size(), what.c_str());
     }
     std::unique_lock<std::mutex> lock(mu_);
-    if (cv_.wait_for(lock, options_.poll_interval, [this] { return stopping_; })) return;
+    if (cv_.wait_for(lock, options_.poll_interval, [this] { return stopping_; })) {
+      exited_ = true;
+      cv_.notify_all();
+      return;
+    }
   }
 }
 

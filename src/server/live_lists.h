@@ -127,6 +127,9 @@ struct ReloadOptions {
   // waited longer than this to be put in service, or the store has not been read for this long
   // (plus a poll interval). 0 = never.
   std::chrono::milliseconds max_reload_lag{0};
+  // How long Stop() waits for the watcher. A rebuild stuck inside one record notices nothing
+  // until that record is done (see Snapshot::Check).
+  std::chrono::milliseconds stop_wait{10000};
   // Called at every check of a rebuild with the versions being built (tests: a slow or stuck
   // build on demand).
   std::function<void(const std::vector<ListVersion>&)> on_build_step;
@@ -142,15 +145,17 @@ class LiveLists {
   // The normalizer, stats and countries must outlive this object.
   LiveLists(std::string db_path, const NameNormalizer& normalizer, const TokenStats& stats,
             const CountryTable& countries, ScanResources scan = {}, ReloadOptions options = {});
-  ~LiveLists();  // Stop()
+  ~LiveLists();  // Stop(), then waits for the watcher however long it takes
   LiveLists(const LiveLists&) = delete;
   LiveLists& operator=(const LiveLists&) = delete;
 
   // Starts the watcher: a first load at once, then a check every poll_interval.
   void Start();
-  // Stops the watcher; a rebuild in progress is abandoned at its next check (between records or
-  // names), so this returns promptly whatever the lists hold.
-  void Stop();
+  // Stops the watcher: a rebuild in progress is abandoned at its next check (between records or
+  // names). Returns false when the watcher has not ended within stop_wait (a rebuild stuck inside
+  // one record): it goes on, and the destructor waits for it. A process that must end now
+  // (SIGTERM) exits without destroying this object (ServeUntilSignal does).
+  bool Stop();
 
   // The lists in service; null until the first successful load.
   std::shared_ptr<const ServingLists> Current() const {
@@ -212,6 +217,7 @@ class LiveLists {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;
+  bool exited_ = false;  // the watcher's loop has returned
   std::string last_error_;
   uint64_t failures_[kFailureKinds] = {};
   Clock::time_point last_read_;      // the store's versions last read successfully

@@ -54,9 +54,13 @@ class Server {
   uint16_t port() const { return http_->port(); }
   const std::string& host() const { return http_->host(); }
 
-  // Graceful: stops accepting, finishes the requests in flight, writes the queued audit records.
-  // Returns the audit writer's final status (records it could not write). Idempotent.
+  // Graceful: stops accepting, finishes the requests in flight, writes the queued audit records,
+  // stops the list watcher. Returns the audit writer's final status (records it could not write).
+  // Idempotent.
   Status Stop();
+  // After Stop(): the list watcher is stuck in a rebuild and did not end within stop_wait. Only
+  // it still runs; the destructor waits for it, so a process that must end now exits instead.
+  bool watcher_running() const { return watcher_running_; }
 
   LiveLists& lists() { return *lists_; }
   const Api& api() const { return *api_; }
@@ -75,6 +79,7 @@ class Server {
   std::unique_ptr<Api> api_;
   std::unique_ptr<HttpServer> http_;
   bool stopped_ = false;
+  bool watcher_running_ = false;
 };
 
 // Runs a server until SIGINT or SIGTERM, then stops it gracefully. Prints

@@ -199,4 +199,44 @@ expect_out "^ci-client GET /v2/search 200$" "audit: watchman request"
 expect_out "^ci-client POST /v1/screen 400$" "audit: refused request"
 expect_no_out "compare" "compare is not screening"
 
+# SIGTERM always stops the server, even while it is loading a list it cannot finish (issue 16: a
+# record with a 16,000-character name made the index build spin). Whether the build ends soon or
+# is stuck inside that record, the server exits 0 within --rebuild-budget / its stop wait (10 s).
+POISON_DB="$TMP/poison.db"
+python3 -c "
+import json, random
+random.seed(16)
+name = ''.join(random.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(16000))
+print(json.dumps({'id': 'poison-1', 'schema': 'Person', 'properties': {'name': [name]}}))
+" >"$TMP/poison.entities.ftm.json"
+run --db "$POISON_DB" import --source ftm "$TMP/poison.entities.ftm.json"
+expect_rc 0 "import the record with a 16,000-character name"
+"$BIN" --db "$POISON_DB" serve --port 0 --no-audit >"$TMP/poison.out" 2>"$TMP/poison.err" &
+PID=$!
+for _ in $(seq 1 1200); do
+  grep -q "listening on" "$TMP/poison.out" && break
+  sleep 0.05
+done
+sleep 1  # the first load is under way
+START=$(date +%s)
+kill -TERM "$PID"
+for _ in $(seq 1 600); do
+  kill -0 "$PID" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$PID" 2>/dev/null; then
+  fail "still running 60 s after SIGTERM during a poisoned load"
+  kill -9 "$PID"
+fi
+set +e
+wait "$PID"
+RC=$?
+set -e
+PID=
+ELAPSED=$(($(date +%s) - START))
+expect_rc 0 "exit code after SIGTERM during a poisoned load"
+if [ "$ELAPSED" -le 30 ]; then ok; else fail "SIGTERM took ${ELAPSED} s during a poisoned load"; fi
+ERR=$(cat "$TMP/poison.err")
+expect_err "stopped" "logs the stop"
+
 finish

@@ -161,8 +161,37 @@ TEST(ServerReloadTest, StopReturnsPromptlyDuringARebuildWithoutABudget) {
   Clock::time_point start = Clock::now();
   ASSERT_TRUE(server->Stop().ok());
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(5));
+  EXPECT_FALSE(server->watcher_running());
   // An abandoned build is not a failure of the lists.
   EXPECT_EQ(server->lists().failures(), 0u);
+}
+
+// A rebuild stuck inside one record (the hook blocks in a single check, as a name the index
+// cannot finish would) cannot be abandoned: Stop() still returns after stop_wait, saying so, and
+// the process can end (`interdict serve` exits; here the destructor waits for the record).
+TEST(ServerReloadTest, StopReturnsWhenARebuildIsStuckInsideOneRecord) {
+  testing::TempDir dir;
+  PoisonSetUp set_up(dir);
+  ServeOptions o = set_up.options;
+  o.reload.stop_wait = std::chrono::milliseconds(500);
+  auto stuck = std::make_shared<std::atomic<bool>>(false);
+  const std::string sha = set_up.poison->sha;
+  o.reload.on_build_step = [stuck, sha](const std::vector<ListVersion>& building) {
+    for (const ListVersion& v : building) {
+      if (v.content_sha256 != sha || stuck->exchange(true)) continue;
+      std::this_thread::sleep_for(std::chrono::seconds(4));
+    }
+  };
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(std::move(o), &server).ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  ASSERT_TRUE(testing::ImportList(set_up.db, "ftm", set_up.poison_list).ok());
+  ASSERT_TRUE(WaitFor([&] { return stuck->load(); }));
+  Clock::time_point start = Clock::now();
+  ASSERT_TRUE(server->Stop().ok());
+  EXPECT_LT(Clock::now() - start, std::chrono::seconds(3));
+  EXPECT_TRUE(server->watcher_running());
+  server.reset();  // waits for the stuck record, then the watcher ends
 }
 
 // `mv other.db lists.db` under the running server. Its connections keep the old, unlinked file:
