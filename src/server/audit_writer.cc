@@ -12,37 +12,24 @@
 
 namespace interdict::server {
 
-namespace {
-
-// The writer's connection. A commit that crosses SQLite's auto-checkpoint threshold runs the
-// checkpoint, fsyncs included, on the committing thread: measured at 100-560 ms on this machine,
-// long enough for the queue to fill under load. This connection never checkpoints; the
-// checkpointer does, on its own connection, without blocking the writer (PASSIVE).
-Status OpenWriterStore(const std::string& db_path, const AuditWriterOptions& options,
-                       std::unique_ptr<Store>* out) {
-  std::unique_ptr<Store> store;
-  INTERDICT_RETURN_IF_ERROR(Store::Open(db_path, &store).WithContext("audit log"));
-  sqlite3_busy_timeout(store->handle(), options.busy_timeout_ms);
-  INTERDICT_RETURN_IF_ERROR(
-      Exec(store->handle(), "PRAGMA wal_autocheckpoint = 0", "audit log: configuring"));
-  *out = std::move(store);
-  return Status::Ok();
-}
-
-}  // namespace
-
 AuditWriter::AuditWriter(std::string db_path, std::unique_ptr<Store> store,
                          std::unique_ptr<Store> checkpoint_store, const AuditWriterOptions& options)
-    : db_path_(std::move(db_path)),
-      store_(std::move(store)),
-      store_file_(db_path_),
+    : store_(std::move(store)),
+      store_file_(std::move(db_path)),
       checkpoint_store_(std::move(checkpoint_store)),
       options_(options) {}
 
 Status AuditWriter::Start(const std::string& db_path, const AuditWriterOptions& options,
                           std::unique_ptr<AuditWriter>* out) {
   std::unique_ptr<Store> store;
-  INTERDICT_RETURN_IF_ERROR(OpenWriterStore(db_path, options, &store));
+  INTERDICT_RETURN_IF_ERROR(Store::Open(db_path, &store).WithContext("audit log"));
+  sqlite3_busy_timeout(store->handle(), options.busy_timeout_ms);
+  // A commit that crosses SQLite's auto-checkpoint threshold runs the checkpoint, fsyncs
+  // included, on the committing thread: measured at 100-560 ms on this machine, long enough for
+  // the queue to fill under load. This connection never checkpoints; the checkpointer does, on
+  // its own connection, without blocking the writer (PASSIVE).
+  INTERDICT_RETURN_IF_ERROR(
+      Exec(store->handle(), "PRAGMA wal_autocheckpoint = 0", "audit log: configuring"));
   std::unique_ptr<Store> checkpoint_store;
   INTERDICT_RETURN_IF_ERROR(Store::Open(db_path, &checkpoint_store).WithContext("audit log"));
   std::unique_ptr<AuditWriter> w(

@@ -90,7 +90,6 @@ class AuditWriter {
   // Whether Submit must refuse; mu_ held.
   bool RefusingLocked(std::chrono::steady_clock::time_point now) const;
 
-  const std::string db_path_;
   std::unique_ptr<Store> store_;             // the writer thread's only
   StoreFile store_file_;                     // the file store_ has open
   std::unique_ptr<Store> checkpoint_store_;  // the checkpointer thread's only
