@@ -28,6 +28,9 @@ struct ServeArgs {
   double header_timeout = 10;
   double body_timeout = 30;
   double reload_interval = 5;
+  double rebuild_budget = 120;
+  double max_reload_lag = 300;
+  double audit_max_backlog = 1;
   int64_t max_list_age = 0;
   size_t max_batch = 100;
   double request_deadline = 5;
@@ -66,9 +69,12 @@ int RunServe(const Context& ctx, const ServeArgs& args) {
   if (args.workers > 256 || args.queue == 0 || args.io_threads < 1 || args.io_threads > 64)
     return UsageError("--workers must be <= 256, --queue >= 1, --io-threads in [1, 64]");
   if (args.idle_timeout <= 0 || args.header_timeout <= 0 || args.body_timeout <= 0 ||
-      args.first_byte_timeout <= 0 || args.write_timeout <= 0 || args.reload_interval <= 0)
-    return UsageError("timeouts and --reload-interval must be positive");
+      args.first_byte_timeout <= 0 || args.write_timeout <= 0 || args.reload_interval <= 0 ||
+      args.audit_max_backlog <= 0)
+    return UsageError("timeouts, --reload-interval and --audit-max-backlog must be positive");
   if (args.request_deadline < 0) return UsageError("--request-deadline must be >= 0 seconds");
+  if (args.rebuild_budget < 0 || args.max_reload_lag < 0)
+    return UsageError("--rebuild-budget and --max-reload-lag must be >= 0 (0: off)");
   if (args.body_limit < 1024) return UsageError("--body-limit must be at least 1024 bytes");
   server::ServeOptions o;
   o.http.host = args.host;
@@ -86,7 +92,10 @@ int RunServe(const Context& ctx, const ServeArgs& args) {
   o.data_dir = ctx.data_dir;
   o.workers = args.workers;
   o.queue = args.queue;
-  o.poll_interval = Millis(args.reload_interval);
+  o.reload.poll_interval = Millis(args.reload_interval);
+  o.reload.rebuild_budget = Millis(args.rebuild_budget);
+  o.reload.max_reload_lag = Millis(args.max_reload_lag);
+  o.audit_writer.max_backlog = Millis(args.audit_max_backlog);
   o.audit = !args.no_audit;
   o.audit_db_path = args.audit_db;
   o.max_batch = args.max_batch;
@@ -142,6 +151,15 @@ void RegisterServe(CLI::App& app, const Context& ctx, Runner* run) {
                   "Seconds from the header to the complete body (default 30)");
   cmd->add_option("--reload-interval", args->reload_interval,
                   "Seconds between checks of the store for new list versions (default 5)");
+  cmd->add_option("--rebuild-budget", args->rebuild_budget,
+                  "Seconds a rebuild of the lists may take before it is abandoned and counted as "
+                  "a failure (default 120; 0: no limit)");
+  cmd->add_option("--max-reload-lag", args->max_reload_lag,
+                  "/readyz fails when newer list versions in the store have not been put in "
+                  "service within this many seconds (default 300; 0: off)");
+  cmd->add_option("--audit-max-backlog", args->audit_max_backlog,
+                  "Seconds an audit record may wait unwritten before screening is refused with "
+                  "503 and /readyz fails (default 1): what a crash can lose at most");
   cmd->add_option("--max-list-age", args->max_list_age,
                   "/readyz fails when a list version in service was imported longer ago than "
                   "this many seconds (default 0: no limit)");

@@ -173,8 +173,9 @@ void NameIndex::AddKeys(const PreparedToken& t, bool join,
 }
 
 NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& normalizer,
-                     const TokenStats& stats, TokenSimilarity sim)
+                     const TokenStats& stats, TokenSimilarity sim, const KeepGoing& keep_going)
     : sim_(std::move(sim)) {
+  auto stop = [&keep_going] { return keep_going && !keep_going(); };
   // Names, and the distinct tokens (keyed by text and transliteration flag) they are made of.
   std::unordered_map<std::string, uint32_t> token_ids;
   std::vector<std::vector<uint32_t>> token_names;
@@ -200,6 +201,7 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
     if (names.empty() || names.back() != name_id) names.push_back(name_id);
   };
   for (size_t e = 0; e < entities.size(); ++e) {
+    if (stop()) return;
     for (size_t n = 0; n < entities[e].names.size(); ++n) {
       const Name& name = entities[e].names[n];
       Schema schema = entities[e].schema;
@@ -229,8 +231,10 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
 
   // Keys: (key, token) pairs sorted by key, then an open-addressing table key -> range.
   std::vector<std::pair<uint64_t, uint32_t>> pairs;
-  for (uint32_t t = 0; t < tokens_.size(); ++t)
+  for (uint32_t t = 0; t < tokens_.size(); ++t) {
+    if (stop()) return;
     AddKeys(tokens_[t], token_is_join[t], [&](uint64_t k) { pairs.emplace_back(k, t); });
+  }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   size_t distinct = 0;
@@ -263,6 +267,7 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
   neighbour_offsets_.reserve(tokens_.size() + 1);
   neighbour_offsets_.push_back(0);
   for (const PreparedToken& t : tokens_) {
+    if (stop()) return;
     found.clear();
     ForEachOneEditKey(t.text, [&](uint64_t key) {
       const uint32_t* ts;

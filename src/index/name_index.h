@@ -62,8 +62,12 @@ class NameIndex {
   // For a join of query tokens i and i+1, query_token is the join (PreparedName::joins[i]).
   using TokenSimilarity = std::function<float(const PreparedToken&, const PreparedToken&)>;
 
+  // Asked between names and between tokens while building; false abandons the build, leaving an
+  // index fit only for destruction (Snapshot::Build discards it).
+  using KeepGoing = std::function<bool()>;
+
   NameIndex(const std::vector<Entity>& entities, const NameNormalizer& normalizer,
-            const TokenStats& stats, TokenSimilarity sim);
+            const TokenStats& stats, TokenSimilarity sim, const KeepGoing& keep_going = {});
   ~NameIndex();
 
   ScratchPtr NewScratch() const;

@@ -7,6 +7,7 @@
 // half-loaded one.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -21,12 +22,20 @@ namespace interdict {
 
 class Snapshot {
  public:
+  // Asked between records while reading and between names while indexing whether the build may
+  // go on: a non-ok Status abandons the build, and Load/Build return it. A server uses it to stop
+  // a rebuild that is over its time budget or outlives a shutdown; a build stuck inside one name
+  // is only noticed when that name is done.
+  using Check = std::function<Status()>;
+
   // Builds from the newest version of every source in the store (or of `sources`, when given).
   // Fails when the store holds no version (screening against nothing would report "no match").
-  // `sim` is the scorer's token similarity, which the name index bounds scores with.
+  // `sim` is the scorer's token similarity, which the name index bounds scores with. `check`
+  // may be empty (never stop).
   static Status Load(Store& store, const std::vector<std::string>& sources,
                      const NameNormalizer& normalizer, const TokenStats& stats,
-                     const NameIndex::TokenSimilarity& sim, std::shared_ptr<const Snapshot>* out);
+                     const NameIndex::TokenSimilarity& sim, std::shared_ptr<const Snapshot>* out,
+                     const Check& check = {});
 
   // Builds from records already in memory (tests, benchmarks); `versions` describes them.
   static std::shared_ptr<const Snapshot> Build(std::vector<Entity> entities,
@@ -34,6 +43,11 @@ class Snapshot {
                                                const NameNormalizer& normalizer,
                                                const TokenStats& stats,
                                                const NameIndex::TokenSimilarity& sim);
+  // The same, abandoned (returning check's Status) when `check` says stop.
+  static Status Build(std::vector<Entity> entities, std::vector<ListVersion> versions,
+                      const NameNormalizer& normalizer, const TokenStats& stats,
+                      const NameIndex::TokenSimilarity& sim, const Check& check,
+                      std::shared_ptr<const Snapshot>* out);
 
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<ListVersion>& versions() const { return versions_; }

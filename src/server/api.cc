@@ -287,7 +287,7 @@ HttpResponse Api::Dispatch(Call& call) {
   // fact when it cannot take this one, so that no result leaves the server unaudited.
   const HttpResponse audit_down = ErrorResponse(
       503, "audit_unavailable", "the audit log cannot record requests now; retry shortly");
-  if (deps_.audit != nullptr && !deps_.audit->healthy()) return audit_down;
+  if (deps_.audit != nullptr && !deps_.audit->Admit()) return audit_down;
   AuditRecord record;
   record.at = UtcNowMillis();
   AuditInfo info;
@@ -320,7 +320,9 @@ HttpResponse Api::Dispatch(Call& call) {
       return ErrorResponse(500, "internal", "unrouted endpoint");
   }
   if (deps_.audit == nullptr) return response;
-  if (info.query.is_null()) info.query = ParamsJson(call.target.query);
+  // A key sent in the URL is still a key: it stays out of the log.
+  if (info.query.is_null()) info.query = ParamsJson(WithoutCredentials(call.target.query));
+  StripCredentialParams(&info.query);
   json versions = json::array();
   for (const ListVersion& v : lists->snapshot().versions())
     versions.push_back({{"source", v.source}, {"version", v.id}});
@@ -355,8 +357,10 @@ HttpResponse Api::Ready() const {
       sources.push_back(std::move(s));
     }
   }
-  if (deps_.audit != nullptr && !deps_.audit->healthy())
-    reasons.push_back("the audit log cannot be written");
+  for (std::string& reason : deps_.lists->NotReadyReasons()) reasons.push_back(std::move(reason));
+  if (deps_.audit != nullptr)
+    if (std::string problem = deps_.audit->Problem(); !problem.empty())
+      reasons.push_back(std::move(problem));
   if (reasons.empty()) return JsonResponse({{"status", "ok"}, {"lists", std::move(sources)}});
   HttpResponse r = ErrorResponse(503, "not_ready", reasons[0].get<std::string>());
   json j = json::parse(r.body);
@@ -398,10 +402,7 @@ HttpResponse Api::RenderMetrics() const {
                         "List sets put in service (the first load included).");
   Metrics::AppendSample(&out, "interdict_list_reloads_total", {},
                         static_cast<double>(deps_.lists->reloads()));
-  Metrics::AppendHeader(&out, "interdict_list_reload_failures_total", "counter",
-                        "Failed attempts to load new list versions.");
-  Metrics::AppendSample(&out, "interdict_list_reload_failures_total", {},
-                        static_cast<double>(deps_.lists->failures()));
+  deps_.lists->RenderMetrics(&out);
   if (deps_.pool != nullptr) {
     Metrics::AppendHeader(&out, "interdict_worker_queue_depth", "gauge",
                           "Requests waiting for a worker.");

@@ -4,6 +4,8 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <cctype>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -130,9 +132,37 @@ std::string MakeKeyEntry(std::string_view id, std::string_view salt, std::string
   return std::string(id) + ":" + ToHex(salt) + ":" + ToHex(digest);
 }
 
+Status CheckKeyStrength(std::string_view key) {
+  if (key.empty()) return Status::InvalidInput("the key is empty");
+  bool digit = false, lower = false, upper = false, other = false;
+  bool seen[256] = {};
+  size_t distinct = 0;
+  for (char c : key) {
+    auto u = static_cast<unsigned char>(c);
+    digit |= u >= '0' && u <= '9';
+    lower |= u >= 'a' && u <= 'z';
+    upper |= u >= 'A' && u <= 'Z';
+    other |= !std::isalnum(u);
+    if (!seen[u]) ++distinct;
+    seen[u] = true;
+  }
+  // As if each character were drawn at random from the classes the key uses: an upper bound of
+  // its strength, which a too short or too plain key cannot reach.
+  const int alphabet = (digit ? 10 : 0) + (lower ? 26 : 0) + (upper ? 26 : 0) + (other ? 33 : 0);
+  const double bits = static_cast<double>(key.size()) * std::log2(static_cast<double>(alphabet));
+  if (key.size() < kMinKeyLength || distinct < kMinKeyDistinct || bits < kMinKeyBits) {
+    return Status::InvalidInput(
+        "the key is too weak (" + std::to_string(key.size()) + " characters, " +
+        std::to_string(distinct) + " distinct): use at least " + std::to_string(kMinKeyLength) +
+        " random characters, " + std::to_string(static_cast<int>(kMinKeyBits)) +
+        " bits or more (`interdict serve --new-key ID` makes such a key)");
+  }
+  return Status::Ok();
+}
+
 Status EntryForKey(std::string_view id, std::string_view key, std::string* entry) {
   if (!ValidKeyId(id)) return Status::InvalidInput("the key id must be 1 to 64 of [A-Za-z0-9._-]");
-  if (key.empty()) return Status::InvalidInput("the key is empty");
+  INTERDICT_RETURN_IF_ERROR(CheckKeyStrength(key));
   unsigned char salt[16];
   if (RAND_bytes(salt, sizeof salt) != 1)
     return Status::Internal("the system's random number generator failed");

@@ -48,7 +48,18 @@ class ApiKeys {
 // The entry line for `key` under `id`, with `salt` (bytes). Returns "" on failure of the hash.
 std::string MakeKeyEntry(std::string_view id, std::string_view salt, std::string_view key);
 
-// The entry line for an existing `key` under `id`, with a new random salt.
+// What a key given to EntryForKey must have (every NewKey key has it): a guessable key would
+// make the hashes in the key file no protection.
+inline constexpr size_t kMinKeyLength = 20;
+inline constexpr size_t kMinKeyDistinct = 8;
+inline constexpr double kMinKeyBits = 128;
+// InvalidInput, saying what is missing, when `key` is shorter than kMinKeyLength, has fewer than
+// kMinKeyDistinct distinct characters, or is under kMinKeyBits as if drawn at random from the
+// character classes it uses (digits, lower case, upper case, others).
+Status CheckKeyStrength(std::string_view key);
+
+// The entry line for an existing `key` under `id`, with a new random salt; refuses a weak key
+// (CheckKeyStrength).
 Status EntryForKey(std::string_view id, std::string_view key, std::string* entry);
 
 // A new random key ("idk_" + 43 base64url characters, 256 bits) and its entry line under `id`.

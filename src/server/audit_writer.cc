@@ -12,9 +12,12 @@
 
 namespace interdict::server {
 
-AuditWriter::AuditWriter(std::unique_ptr<Store> store, std::unique_ptr<Store> checkpoint_store,
-                         const AuditWriterOptions& options)
-    : store_(std::move(store)), checkpoint_store_(std::move(checkpoint_store)), options_(options) {}
+AuditWriter::AuditWriter(std::string db_path, std::unique_ptr<Store> store,
+                         std::unique_ptr<Store> checkpoint_store, const AuditWriterOptions& options)
+    : store_(std::move(store)),
+      store_file_(std::move(db_path)),
+      checkpoint_store_(std::move(checkpoint_store)),
+      options_(options) {}
 
 Status AuditWriter::Start(const std::string& db_path, const AuditWriterOptions& options,
                           std::unique_ptr<AuditWriter>* out) {
@@ -30,7 +33,8 @@ Status AuditWriter::Start(const std::string& db_path, const AuditWriterOptions& 
   std::unique_ptr<Store> checkpoint_store;
   INTERDICT_RETURN_IF_ERROR(Store::Open(db_path, &checkpoint_store).WithContext("audit log"));
   std::unique_ptr<AuditWriter> w(
-      new AuditWriter(std::move(store), std::move(checkpoint_store), options));
+      new AuditWriter(db_path, std::move(store), std::move(checkpoint_store), options));
+  INTERDICT_RETURN_IF_ERROR(w->store_file_.Remember().WithContext("audit log"));
   // Screening requests come first: the writer's work can wait a few milliseconds, a request's
   // latency cannot. (A failure to lower the priority changes nothing else.)
   auto background = [] { setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10); };
@@ -48,14 +52,40 @@ Status AuditWriter::Start(const std::string& db_path, const AuditWriterOptions& 
 
 AuditWriter::~AuditWriter() { Close(); }
 
+bool AuditWriter::RefusingLocked(std::chrono::steady_clock::time_point now) const {
+  return closing_ || !healthy_ || queue_.size() >= options_.queue_capacity ||
+         (!queue_.empty() && now - queue_.front().at > options_.max_backlog);
+}
+
+bool AuditWriter::Admit() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!RefusingLocked(std::chrono::steady_clock::now())) return true;
+  ++refused_;
+  return false;
+}
+
+std::string AuditWriter::Problem() const {
+  const auto now = std::chrono::steady_clock::now();
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!RefusingLocked(now)) return "";
+  if (closing_) return "the audit log is closing";
+  if (!healthy_) return "the audit log cannot be written: " + last_error_.message();
+  const auto waited =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now - queue_.front().at).count();
+  return "the audit log is behind: " + std::to_string(queue_.size()) +
+         " records unwritten, the oldest for " + std::to_string(waited) + " ms" +
+         (last_error_.ok() ? "" : " (" + last_error_.message() + ")");
+}
+
 bool AuditWriter::Submit(AuditRecord record) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (closing_ || !healthy_ || queue_.size() >= options_.queue_capacity) {
+    const auto now = std::chrono::steady_clock::now();
+    if (RefusingLocked(now)) {
       ++refused_;
       return false;
     }
-    queue_.push_back(std::move(record));
+    queue_.push_back({std::move(record), now});
     // The writer waits for the first record of a batch, then for a full batch or the linger.
     if (queue_.size() != 1 && queue_.size() != options_.max_batch) return true;
   }
@@ -97,9 +127,23 @@ void AuditWriter::Loop() {
   bool failing = false;  // the last attempt failed
   for (;;) {
     std::vector<AuditRecord> batch;
+    bool idle = false;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+      // Idle, it still wakes every second: a replaced store file turns it unhealthy before
+      // the next record is acknowledged.
+      idle = !cv_.wait_for(lock, std::chrono::seconds(1),
+                           [this] { return closing_ || !queue_.empty(); });
+      if (idle && !closing_ && healthy_ && store_file_.Replaced()) {
+        std::fprintf(stderr, "interdict serve: audit log: %s\n",
+                     store_file_.ReplacedMessage().c_str());
+        last_error_ = Status::IoError(store_file_.ReplacedMessage());
+        healthy_ = false;
+      }
+    }
+    if (idle) continue;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
       // A transaction per request would cost each screening request a commit's CPU on the same
       // cores: records gather for a few milliseconds into one.
       if (!failing)
@@ -109,9 +153,11 @@ void AuditWriter::Loop() {
       if (closing_ && failing && std::chrono::steady_clock::now() > close_deadline_) return;
       size_t n = std::min(queue_.size(), options_.max_batch);
       batch.reserve(n);
-      for (size_t i = 0; i < n; ++i) batch.push_back(std::move(queue_[i]));
+      for (size_t i = 0; i < n; ++i) batch.push_back(std::move(queue_[i].record));
     }
-    Status st = AppendAudit(*store_, &batch);
+    // Records written to a replaced (unlinked) file would be lost with it.
+    Status st = store_file_.Replaced() ? Status::IoError(store_file_.ReplacedMessage())
+                                       : AppendAudit(*store_, &batch);
     std::unique_lock<std::mutex> lock(mu_);
     if (st.ok()) {
       // Only now leave the queue: a failed batch stays at its head, in order, to be retried.
@@ -142,7 +188,7 @@ void AuditWriter::Loop() {
     }
     last_error_ = st;
     // Records were moved out for the attempt: move them back for the retry.
-    for (size_t i = 0; i < batch.size(); ++i) queue_[i] = std::move(batch[i]);
+    for (size_t i = 0; i < batch.size(); ++i) queue_[i].record = std::move(batch[i]);
     cv_.wait_for(lock, backoff);
     backoff = std::min(backoff * 2, std::chrono::milliseconds(2000));
   }

@@ -2,17 +2,23 @@
 // and its own SQLite connection, a batch per transaction, so that request threads never wait for
 // SQLite and never contend for its write lock.
 //
-// Fail closed: when the queue is full, or the last write failed (disk full, a damaged store),
-// Submit refuses the record and the server answers the screening request with 503 instead of
-// screening unaudited. A failed batch is kept and retried; once a write succeeds, Submit accepts
-// again. A write that only found the store locked by another connection (an import holds the
-// write lock for its whole duration) is retried without refusing anything: records wait in the
-// queue, and only a full queue refuses them.
+// Fail closed: when the queue is full, when the oldest queued record has waited longer than
+// max_backlog (the store's write lock held by another connection, a slow disk), or when the last
+// write failed (disk full, a damaged store), Submit refuses the record and the server answers the
+// screening request with 503 instead of screening unaudited. A failed batch is kept and retried;
+// once a write succeeds and the backlog is under its bound, Submit accepts again. A write that
+// only found the store locked by another connection (an import holds the write lock for its whole
+// duration) is retried without counting as a failure: records wait in the queue until it, or the
+// max_backlog bound, fills.
+//
+// A store file replaced under the server (`mv`, StoreFile) is noticed before the next batch (and
+// within a second when idle) and counts as a failed write: screening is refused rather than
+// recorded into the unlinked file. Only a batch being written at that moment goes there.
 //
 // A record is in the store a few milliseconds (the linger, plus the write) after Submit; records
-// still queued when the process is killed are lost (a clean stop writes them all: Close()). WAL
-// checkpoints run on a thread and connection of their own, so that their fsyncs never stall the
-// writer.
+// still queued when the process is killed are lost (a clean stop writes them all: Close()), so
+// max_backlog bounds what a crash can lose. WAL checkpoints run on a thread and connection of
+// their own, so that their fsyncs never stall the writer.
 #pragma once
 
 #include <atomic>
@@ -24,6 +30,7 @@
 #include <string>
 #include <thread>
 
+#include "server/store_file.h"
 #include "store/audit.h"
 #include "store/store.h"
 
@@ -37,6 +44,8 @@ struct AuditWriterOptions {
   // How long one write waits for another connection's write lock (an import) before it fails
   // and is retried.
   int busy_timeout_ms = 10000;
+  // The longest a queued record may wait for its write before Submit refuses (see above).
+  std::chrono::milliseconds max_backlog{1000};
 };
 
 class AuditWriter {
@@ -48,31 +57,46 @@ class AuditWriter {
   AuditWriter(const AuditWriter&) = delete;
   AuditWriter& operator=(const AuditWriter&) = delete;
 
-  // Queues `record`; false when the queue is full or writing is failing (see above).
+  // Queues `record`; false when the queue is full, backlogged or writing is failing (see above).
+  // A refusal is counted in refused().
   bool Submit(AuditRecord record);
+
+  // Whether Submit would accept a record now; a "no" is counted in refused(), as the caller
+  // refuses its request for it.
+  bool Admit();
 
   // Writes everything queued (retrying a failing write for up to `timeout`), then stops the
   // thread. Returns the last write error, if any remains. Idempotent.
   Status Close(std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
 
-  bool healthy() const { return healthy_.load(); }
+  // Writes succeed and the backlog is within its bound.
+  bool healthy() const { return Problem().empty(); }
+  // Why records cannot be taken now, for /readyz; "" when they can.
+  std::string Problem() const;
   uint64_t written() const { return written_.load(); }
   uint64_t refused() const { return refused_.load(); }
   uint64_t write_failures() const { return failures_.load(); }
   size_t queued() const;
 
  private:
-  AuditWriter(std::unique_ptr<Store> store, std::unique_ptr<Store> checkpoint_store,
-              const AuditWriterOptions& options);
+  AuditWriter(std::string db_path, std::unique_ptr<Store> store,
+              std::unique_ptr<Store> checkpoint_store, const AuditWriterOptions& options);
+  struct Queued {
+    AuditRecord record;
+    std::chrono::steady_clock::time_point at;  // when submitted
+  };
   void Loop();
   void CheckpointLoop();
+  // Whether Submit must refuse; mu_ held.
+  bool RefusingLocked(std::chrono::steady_clock::time_point now) const;
 
   std::unique_ptr<Store> store_;             // the writer thread's only
+  StoreFile store_file_;                     // the file store_ has open
   std::unique_ptr<Store> checkpoint_store_;  // the checkpointer thread's only
   const AuditWriterOptions options_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<AuditRecord> queue_;
+  std::deque<Queued> queue_;
   bool closing_ = false;
   std::chrono::steady_clock::time_point close_deadline_;
   Status last_error_;

@@ -1,6 +1,7 @@
 #include "server/endpoints.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
@@ -89,6 +90,45 @@ std::vector<std::string> ParamAll(const Params& params, std::string_view name) {
   for (const auto& [k, v] : params)
     if (k == name || k == bracketed) out.push_back(v);
   return out;
+}
+
+bool IsCredentialParam(std::string_view name) {
+  std::string n;
+  for (char c : name) {
+    if (c == '-' || c == '_' || c == '[' || c == ']') continue;
+    n.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  static constexpr std::string_view kNames[] = {
+      "key",         "auth", "authorization", "bearer",  "pwd",       "pass", "credential",
+      "credentials", "sig",  "signature",     "session", "sessionid", "jwt"};
+  static constexpr std::string_view kEndings[] = {
+      "apikey",    "token",      "secret",  "password",  "passwd",
+      "accesskey", "privatekey", "authkey", "secretkey", "passphrase"};
+  for (std::string_view k : kNames)
+    if (n == k) return true;
+  for (std::string_view e : kEndings)
+    if (n.size() >= e.size() && n.compare(n.size() - e.size(), e.size(), e) == 0) return true;
+  return false;
+}
+
+Params WithoutCredentials(const Params& params) {
+  Params out;
+  for (const auto& p : params)
+    if (!IsCredentialParam(p.first)) out.push_back(p);
+  return out;
+}
+
+void StripCredentialParams(json* audit_query) {
+  if (!audit_query->is_object()) return;
+  auto it = audit_query->find("params");
+  if (it == audit_query->end() || !it->is_array()) return;
+  json kept = json::array();
+  for (json& pair : *it) {
+    bool credential = pair.is_array() && !pair.empty() && pair[0].is_string() &&
+                      IsCredentialParam(pair[0].get_ref<const std::string&>());
+    if (!credential) kept.push_back(std::move(pair));
+  }
+  *it = std::move(kept);
 }
 
 bool ParseDouble(std::string_view text, double lo, double hi, double* out) {

@@ -61,6 +61,16 @@ bool ParseJsonObject(const std::string& body, AuditInfo* audit, nlohmann::json* 
 const std::string* Param(const Params& params, std::string_view name);
 // Every value of `name` (and of "name[]", the form some clients send for lists).
 std::vector<std::string> ParamAll(const Params& params, std::string_view name);
+// Whether a query parameter's name looks like a credential ("api_key", "apiKey", "token",
+// "access_token", "password", "client_secret", ...; case, '-' and '_' ignored): a client that
+// puts its key in the URL must not have it copied into the audit log.
+bool IsCredentialParam(std::string_view name);
+// `params` without the credential-like ones.
+Params WithoutCredentials(const Params& params);
+// Removes credential-like pairs from the ["name", "value"] list under "params" of an audit
+// query ({"params": [...]}, as yente and Watchman endpoints record their query strings).
+void StripCredentialParams(nlohmann::json* audit_query);
+
 // Parses a parameter as a number in [lo, hi]; *error names it otherwise.
 bool ParseDouble(std::string_view text, double lo, double hi, double* out);
 bool ParseSize(std::string_view text, size_t lo, size_t hi, size_t* out);

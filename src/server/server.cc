@@ -4,10 +4,19 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
 namespace interdict::server {
+
+ReloadOptions DefaultReloadOptions() {
+  ReloadOptions o;
+  o.poll_interval = std::chrono::seconds(5);
+  o.rebuild_budget = std::chrono::seconds(120);
+  o.max_reload_lag = std::chrono::seconds(300);
+  return o;
+}
 
 Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
   if (options.keys.empty() && !IsLoopbackHost(options.http.host)) {
@@ -41,8 +50,8 @@ Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
     std::fprintf(stderr, "interdict serve: warning: /v1/scan disabled: %s\n",
                  scan_data.message().c_str());
   }
-  s->lists_ =
-      std::make_unique<LiveLists>(o.db_path, *s->normalizer_, s->stats_, s->countries_, scan);
+  s->lists_ = std::make_unique<LiveLists>(o.db_path, *s->normalizer_, s->stats_, s->countries_,
+                                          scan, o.reload);
   size_t workers = o.workers > 0 ? o.workers : std::max(1u, std::thread::hardware_concurrency());
   s->pool_ = std::make_unique<WorkerPool>(workers, o.queue);
   ApiOptions api_options;
@@ -65,7 +74,7 @@ Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
   INTERDICT_RETURN_IF_ERROR(HttpServer::Start(o.http, s->api_.get(), &s->http_));
   // Lists load in the background: the server answers /healthz at once and /readyz (and screening)
   // with 503 until they are in.
-  s->lists_->Start(o.poll_interval);
+  s->lists_->Start();
   *out = std::move(s);
   return Status::Ok();
 }
@@ -82,7 +91,7 @@ Status Server::Stop() {
   // Jobs still queued run now; their answers go nowhere once the connections are gone.
   if (pool_ != nullptr) pool_->Shutdown();
   Status audit = audit_ != nullptr ? audit_->Close() : Status::Ok();
-  if (lists_ != nullptr) lists_->Stop();
+  if (lists_ != nullptr) watcher_running_ = !lists_->Stop();
   return audit;
 }
 
@@ -102,6 +111,17 @@ Status ServeUntilSignal(ServeOptions options) {
   std::fprintf(stderr, "interdict serve: %s received, stopping\n",
                sig == SIGINT ? "SIGINT" : "SIGTERM");
   Status st = server->Stop();
+  if (server->watcher_running()) {
+    // Everything that must outlive the process is written; only a rebuild stuck inside one record
+    // is left, and waiting for it could take for ever.
+    std::fprintf(stderr,
+                 "interdict serve: the list rebuild did not stop (stuck inside one record); "
+                 "exiting without it\n");
+    std::fprintf(stderr, "interdict serve: stopped\n");
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::_Exit(st.ok() ? 0 : 1);
+  }
   std::fprintf(stderr, "interdict serve: stopped\n");
   return st;
 }

@@ -22,13 +22,18 @@
 
 namespace interdict::server {
 
+// The server's: poll 5 s, rebuild budget 120 s, reload lag 300 s (docs/api.md).
+ReloadOptions DefaultReloadOptions();
+
 struct ServeOptions {
   HttpServerOptions http;
-  std::string db_path;                            // the store; must exist
-  std::string data_dir;                           // dictionaries, token statistics, countries
-  size_t workers = 0;                             // screening threads; 0 = one per core
-  size_t queue = 256;                             // requests waiting for a worker before 503
-  std::chrono::milliseconds poll_interval{5000};  // how often the store is checked for new lists
+  std::string db_path;   // the store; must exist
+  std::string data_dir;  // dictionaries, token statistics, countries
+  size_t workers = 0;    // screening threads; 0 = one per core
+  size_t queue = 256;    // requests waiting for a worker before 503
+  // How often the store is checked for new lists, the rebuild's time budget, how long newer
+  // versions may wait before /readyz fails.
+  ReloadOptions reload = DefaultReloadOptions();
   bool audit = true;
   // Where the audit log goes: "" = the list store. A separate file keeps long imports (which hold
   // the list store's write lock) from stalling audit writes.
@@ -50,9 +55,13 @@ class Server {
   uint16_t port() const { return http_->port(); }
   const std::string& host() const { return http_->host(); }
 
-  // Graceful: stops accepting, finishes the requests in flight, writes the queued audit records.
-  // Returns the audit writer's final status (records it could not write). Idempotent.
+  // Graceful: stops accepting, finishes the requests in flight, writes the queued audit records,
+  // stops the list watcher. Returns the audit writer's final status (records it could not write).
+  // Idempotent.
   Status Stop();
+  // After Stop(): the list watcher is stuck in a rebuild and did not end within stop_wait. Only
+  // it still runs; the destructor waits for it, so a process that must end now exits instead.
+  bool watcher_running() const { return watcher_running_; }
 
   LiveLists& lists() { return *lists_; }
   const Api& api() const { return *api_; }
@@ -71,6 +80,7 @@ class Server {
   std::unique_ptr<Api> api_;
   std::unique_ptr<HttpServer> http_;
   bool stopped_ = false;
+  bool watcher_running_ = false;
 };
 
 // Runs a server until SIGINT or SIGTERM, then stops it gracefully. Prints

@@ -1,5 +1,6 @@
 #include "server/api_keys.h"
 
+#include <cstring>
 #include <fstream>
 
 #include "gmock/gmock.h"
@@ -81,15 +82,39 @@ TEST(ApiKeysTest, ReadsAFileAndReportsAMissingOne) {
 }
 
 TEST(ApiKeysTest, EntryForKeyUsesAFreshSalt) {
+  const std::string key = "the-Key-of-client-c-4d9e1f0a7b";
   std::string a, b;
-  ASSERT_TRUE(EntryForKey("c", "the-key", &a).ok());
-  ASSERT_TRUE(EntryForKey("c", "the-key", &b).ok());
+  ASSERT_TRUE(EntryForKey("c", key, &a).ok());
+  ASSERT_TRUE(EntryForKey("c", key, &b).ok());
   EXPECT_NE(a, b);
   ApiKeys keys;
   ASSERT_TRUE(keys.AddFromText(a, "k", false).ok());
-  EXPECT_EQ(keys.Check("the-key"), "c");
-  EXPECT_FALSE(EntryForKey("bad id", "k", &a).ok());
+  EXPECT_EQ(keys.Check(key), "c");
+  EXPECT_FALSE(EntryForKey("bad id", key, &a).ok());
   EXPECT_FALSE(EntryForKey("c", "", &a).ok());
+}
+
+TEST(ApiKeysTest, EntryForKeyRefusesWeakKeys) {
+  std::string entry = "untouched";
+  for (const char* weak :
+       {"k", "the-key", "correct-horse", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "abababababababababababababababab", "12345678901234567890123456789012"}) {
+    Status s = EntryForKey("c", weak, &entry);
+    EXPECT_EQ(s.code(), Status::Code::kInvalidInput) << weak;
+    EXPECT_THAT(s.message(), HasSubstr("too weak")) << weak;
+    EXPECT_THAT(s.message(), HasSubstr("--new-key")) << weak;
+    if (std::strlen(weak) > 4) {
+      EXPECT_EQ(s.message().find(weak), std::string::npos) << "the message repeats the key";
+    }
+  }
+  EXPECT_EQ(entry, "untouched");
+  // Every key --new-key makes is strong enough, and so is a random hex key of 128 bits.
+  for (int i = 0; i < 200; ++i) {
+    std::string key, made;
+    ASSERT_TRUE(NewKey("c", &key, &made).ok());
+    EXPECT_TRUE(CheckKeyStrength(key).ok()) << key;
+  }
+  EXPECT_TRUE(CheckKeyStrength("3f9a0c7e1b5d42e8a6c9f01b7d3e5a28").ok());
 }
 
 TEST(PresentedKeyTest, ReadsBearerApiKeyAndHeader) {

@@ -1,5 +1,7 @@
 // The server's behaviour over time and under policy: API keys, the audit log, readiness before
 // lists arrive and when they age, a new list version swapped in under load, overload.
+#include <sqlite3.h>
+
 #include <atomic>
 #include <fstream>
 #include <future>
@@ -233,6 +235,94 @@ TEST(ServerDeadlineTest, ScreeningPastTheDeadlineIs503InEveryDialect) {
     EXPECT_EQ(row.status, 503);
     EXPECT_EQ(row.result_count, 0);
   }
+
+// A client that puts its key in the URL: the key never reaches the audit log, whatever the
+// endpoint and whether or not the request was accepted; the other parameters do.
+TEST(ServerAuditTest, CredentialsInTheQueryStringAreNotRecorded) {
+  testing::TempDir dir;
+  const std::string db = testing::CopyBaseStore(dir);
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(testing::TestOptions(db), &server).ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  const uint16_t port = server->port();
+  // Watchman refuses parameters it does not know (400), and that refusal is audited too.
+  EXPECT_EQ(Fetch(port, "GET", "/v2/search?name=Evin+Prison&api_key=SECRET-1").status, 400);
+  EXPECT_EQ(
+      Fetch(port, "GET", "/search/default?q=Evin+Prison&apiKey=SECRET-2&TOKEN=SECRET-3").status,
+      200);
+  EXPECT_EQ(Fetch(port, "POST", "/match/default?access_token=SECRET-4&Password=SECRET-5",
+                  "{\"queries\": {\"a\": {\"schema\": \"Person\", \"properties\": {\"name\": "
+                  "[\"Evin Prison\"]}}}}")
+                .status,
+            200);
+  EXPECT_EQ(Fetch(port, "POST", "/v1/screen?key=SECRET-6&client_secret=SECRET-7", kEvin).status,
+            200);
+  ASSERT_TRUE(server->Stop().ok());
+  std::vector<AuditRecord> log = ReadAuditLog(db);
+  ASSERT_EQ(log.size(), 4u);
+  for (const AuditRecord& r : log) {
+    EXPECT_EQ(r.query.find("SECRET"), std::string::npos) << r.endpoint << ": " << r.query;
+    EXPECT_EQ(r.results.find("SECRET"), std::string::npos) << r.endpoint;
+  }
+  EXPECT_EQ(log[0].status, 400);
+  EXPECT_EQ(json::parse(log[0].query)["params"],
+            (json::array({json::array({"name", "Evin Prison"})})));
+  EXPECT_THAT(log[1].query, HasSubstr("Evin Prison"));
+  EXPECT_THAT(log[2].query, HasSubstr("Evin Prison"));
+}
+
+// Another connection holds the store's write lock (an import, `sqlite3` left in a transaction):
+// records cannot be written. Beyond the backlog bound the server stops acknowledging screening
+// requests it cannot record, counts the refusals and says so on /readyz; once the lock is gone the
+// backlog is written and it serves again. (Before, it queued 10,000 records, ~5 s of load, that
+// a crash would lose, with /readyz 200 and audit_refused_total 0.)
+TEST(ServerAuditTest, AHeldWriteLockMakesItRefuseBeyondTheBacklogBoundThenCatchUp) {
+  testing::TempDir dir;
+  const std::string db = testing::CopyBaseStore(dir);
+  ServeOptions o = testing::TestOptions(db);
+  o.audit_writer.max_backlog = std::chrono::milliseconds(100);
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(std::move(o), &server).ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  const uint16_t port = server->port();
+  std::unique_ptr<Store> other;
+  ASSERT_TRUE(Store::Open(db, &other).ok());
+  ASSERT_EQ(sqlite3_exec(other->handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+
+  testing::Client client(port);
+  int accepted = 0, refused = 0;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (refused < 20 && std::chrono::steady_clock::now() < deadline) {
+    HttpResult r = client.Request("POST", "/v1/screen", kEvin);
+    if (r.status == 200) {
+      ++accepted;
+    } else {
+      ASSERT_EQ(r.status, 503) << r.body;
+      ASSERT_EQ(r.Json()["error"]["code"], "audit_unavailable");
+      ++refused;
+    }
+  }
+  EXPECT_GE(accepted, 1);
+  ASSERT_EQ(refused, 20) << "still acknowledging unwritten requests after 20 s";
+  // The time bound stopped it, not the 10,000-record queue (one client sends ~10,000 requests a
+  // second here: 1,000 in the bound).
+  EXPECT_LT(accepted, 10000);
+  HttpResult ready = Fetch(port, "GET", "/readyz");
+  EXPECT_EQ(ready.status, 503);
+  EXPECT_THAT(ready.Json()["reasons"][0].get<std::string>(), HasSubstr("the audit log is behind"));
+  std::string metrics = Fetch(port, "GET", "/metrics").body;
+  EXPECT_THAT(metrics,
+              HasSubstr("\ninterdict_audit_refused_total " + std::to_string(refused) + "\n"));
+  EXPECT_THAT(metrics, HasSubstr("\ninterdict_audit_records_written_total 0\n"));
+
+  ASSERT_EQ(sqlite3_exec(other->handle(), "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  for (int i = 0; i < 1000 && Fetch(port, "GET", "/readyz").status != 200; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(Fetch(port, "GET", "/readyz").status, 200);
+  EXPECT_EQ(Fetch(port, "POST", "/v1/screen", kEvin).status, 200);
+  ASSERT_TRUE(server->Stop().ok());
+  // Every acknowledged request is in the log, the refused ones are not.
+  EXPECT_EQ(ReadAuditLog(db).size(), static_cast<size_t>(accepted + 1));
 }
 
 TEST(ServerAuditTest, NoAuditWritesNothing) {
@@ -316,7 +406,7 @@ TEST(ServerHotSwapTest, NewListVersionUnderLoadDropsNothing) {
   testing::TempDir dir;
   const std::string db = testing::CopyBaseStore(dir);
   ServeOptions o = testing::TestOptions(db);
-  o.poll_interval = std::chrono::milliseconds(50);
+  o.reload.poll_interval = std::chrono::milliseconds(50);
   // The import below holds the list store's write lock; under a sanitizer it takes long enough to
   // fill the audit queue. This test is about the swap: the audit log gets a file of its own.
   o.audit_db_path = dir.path() + "/audit.db";

@@ -261,7 +261,7 @@ inline ServeOptions TestOptions(const std::string& db) {
   o.db_path = db;
   o.data_dir = DataDir();
   o.workers = 2;
-  o.poll_interval = std::chrono::milliseconds(100);
+  o.reload.poll_interval = std::chrono::milliseconds(100);
   // Far beyond any test request, even under ASan (3-10x slower); the deadline's own test sets
   // its own.
   o.request_deadline = std::chrono::minutes(2);
