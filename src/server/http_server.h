@@ -73,7 +73,8 @@ struct HttpServerOptions {
   size_t max_connections = 1024;
   size_t max_connections_per_address = 64;  // 0: no cap (e.g. behind a reverse proxy)
   std::chrono::milliseconds drain_timeout{10000};
-  // Origins whose pages may read responses in a browser: "*" or "scheme://host[:port]" each.
+  // Origins whose pages may read responses in a browser, each "*" or "scheme://host[:port]"
+  // (server/cors.h); empty: CORS off.
   std::vector<std::string> cors_origins;
 };
 
