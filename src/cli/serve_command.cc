@@ -3,8 +3,10 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
+#include "server/cors.h"
 #include "server/server.h"
 
 namespace interdict::cli {
@@ -36,6 +38,7 @@ struct ServeArgs {
   double request_deadline = 5;
   bool no_audit = false;
   std::string audit_db;
+  std::vector<std::string> cors_origins;
 };
 
 std::chrono::milliseconds Millis(double seconds) {
@@ -76,6 +79,9 @@ int RunServe(const Context& ctx, const ServeArgs& args) {
   if (args.rebuild_budget < 0 || args.max_reload_lag < 0)
     return UsageError("--rebuild-budget and --max-reload-lag must be >= 0 (0: off)");
   if (args.body_limit < 1024) return UsageError("--body-limit must be at least 1024 bytes");
+  server::CorsPolicy cors;  // checked here too, before the lists load
+  if (Status s = server::CorsPolicy::Create(args.cors_origins, &cors); !s.ok())
+    return UsageError("--cors-origin: " + s.message());
   server::ServeOptions o;
   o.http.host = args.host;
   o.http.port = static_cast<uint16_t>(args.port);
@@ -88,6 +94,7 @@ int RunServe(const Context& ctx, const ServeArgs& args) {
   o.http.idle_timeout = Millis(args.idle_timeout);
   o.http.header_timeout = Millis(args.header_timeout);
   o.http.body_timeout = Millis(args.body_timeout);
+  o.http.cors_origins = args.cors_origins;
   o.db_path = ctx.db_path;
   o.data_dir = ctx.data_dir;
   o.workers = args.workers;
@@ -170,6 +177,9 @@ void RegisterServe(CLI::App& app, const Context& ctx, Runner* run) {
   cmd->add_flag("--no-audit", args->no_audit, "Do not write screening requests to the audit log");
   cmd->add_option("--audit-db", args->audit_db,
                   "Write the audit log to this store file instead of the list store (--db)");
+  cmd->add_option("--cors-origin", args->cors_origins,
+                  "Let pages from ORIGIN (scheme://host[:port], or * for any) read responses in "
+                  "a browser (CORS); repeatable (default: none)");
   cmd->callback([&ctx, args, run] { *run = [&ctx, args] { return RunServe(ctx, *args); }; });
 }
 

@@ -26,6 +26,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "server/cors.h"
+
 namespace interdict::server {
 namespace {
 
@@ -106,6 +108,8 @@ HttpResponse TransferEncodingResponse() {
   return r;
 }
 
+std::string_view View(beast::string_view s) { return {s.data(), s.size()}; }
+
 std::string Lower(beast::string_view s) {
   std::string out(s.data(), s.size());
   for (char& c : out)
@@ -128,6 +132,14 @@ HttpRequest ToRequest(http::request<http::string_body>&& req, std::string remote
   return r;
 }
 
+// The request's Origin header so far (a request refused for its size or syntax may have one), or
+// "".
+std::string RequestOrigin(const http::request_parser<http::string_body>& parser) {
+  auto origin = parser.get().find(http::field::origin);
+  if (origin == parser.get().end()) return "";
+  return std::string(origin->value().data(), origin->value().size());
+}
+
 bool ResolveHost(const std::string& host, net::ip::address* out) {
   beast::error_code ec;
   *out = net::ip::make_address(host == "localhost" ? "127.0.0.1" : host, ec);
@@ -140,14 +152,16 @@ class Connection;
 
 class HttpServer::Impl {
  public:
-  Impl(const HttpServerOptions& options, HttpHandler* handler)
+  Impl(const HttpServerOptions& options, CorsPolicy cors, HttpHandler* handler)
       : options_(options),
+        cors_(std::move(cors)),
         handler_(handler),
         acceptor_(net::make_strand(ioc_)),
         retry_timer_(acceptor_.get_executor()),
         release_timer_(net::make_strand(ioc_)) {}
 
   const HttpServerOptions& options() const { return options_; }
+  const CorsPolicy& cors() const { return cors_; }
   HttpHandler* handler() const { return handler_; }
   bool stopping() const { return stopping_.load(); }
 
@@ -327,6 +341,7 @@ class HttpServer::Impl {
   }
 
   const HttpServerOptions options_;
+  const CorsPolicy cors_;
   HttpHandler* const handler_;
   net::io_context ioc_;
   tcp::acceptor acceptor_;
@@ -473,6 +488,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Sends an error response the server makes itself, then closes.
   void Refuse(HttpResponse response) {
     server_->CountBadRequest();
+    origin_ = RequestOrigin(*parser_);
     version_ = 11;
     keep_alive_ = false;
     Send(Serialize(std::move(response)), 0);
@@ -480,11 +496,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void Dispatch() {
     phase_ = Phase::kHandling;
+    origin_ = RequestOrigin(*parser_);
     http::request<http::string_body> req = parser_->release();
     parser_.reset();
     version_ = req.version();
     keep_alive_ = req.keep_alive();
-    // version_ and keep_alive_ are not written again before the response is sent, and the
+    const CorsPolicy& cors = server_->cors();
+    if (cors.IsPreflight(View(req.method_string()), origin_,
+                         View(req[http::field::access_control_request_method])))
+      return Respond(
+          cors.Preflight(origin_, View(req[http::field::access_control_request_headers])));
+    // version_, keep_alive_ and origin_ are not written again before the response is sent, and the
     // handler hands the response over through the worker pool's mutex: Respond may read them
     // from a worker thread.
     server_->handler()->Handle(
@@ -519,7 +541,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     res.version(version_);
     res.result(static_cast<unsigned>(response.status));
     res.set(http::field::server, "interdict");
-    res.set(http::field::content_type, response.content_type);
+    if (!response.content_type.empty()) res.set(http::field::content_type, response.content_type);
+    server_->cors().AddHeaders(origin_, &response.headers);
     for (const auto& [name, value] : response.headers) res.set(name, value);
     res.body() = std::move(response.body);
     auto out = std::make_shared<Serialized>();
@@ -527,6 +550,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     out->keep = keep_alive_ && !response.close && !server_->stopping() && !evicted_;
     res.keep_alive(out->keep);
     res.prepare_payload();
+    // RFC 9110 8.6: a 204 (a CORS preflight's) has no body, and must not say it has one.
+    if (response.status == 204) res.erase(http::field::content_length);
     std::ostringstream os;
     os << res.base();
     out->head = std::move(os).str();
@@ -614,6 +639,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::atomic<bool> evicted_{false};
   unsigned version_ = 11;
   bool keep_alive_ = false;
+  std::string origin_;  // of the request being answered
 };
 
 void HttpServer::Impl::OnAccept(beast::error_code ec, tcp::socket socket) {
@@ -677,7 +703,9 @@ Status HttpServer::Start(const HttpServerOptions& options, HttpHandler* handler,
   if (!ResolveHost(options.host, &address))
     return Status::InvalidInput("host '" + options.host +
                                 "' is not an IP address (or \"localhost\")");
-  auto impl = std::make_unique<Impl>(options, handler);
+  CorsPolicy cors;
+  INTERDICT_RETURN_IF_ERROR(CorsPolicy::Create(options.cors_origins, &cors));
+  auto impl = std::make_unique<Impl>(options, std::move(cors), handler);
   INTERDICT_RETURN_IF_ERROR(impl->Listen(address));
   std::unique_ptr<HttpServer> server(new HttpServer(std::move(impl)));
   INTERDICT_RETURN_IF_ERROR(server->impl_->Run());

@@ -25,6 +25,11 @@
 //   included); to fill the server, a client needs many addresses and slow bodies, each lasting at
 //   most body_timeout.
 //
+// CORS (cors_origins; off when empty): the headers of server/cors.h go on every response, the
+// handler's and the server's own errors alike, and a CORS preflight (OPTIONS with Origin and
+// Access-Control-Request-Method) is answered by the server, 204 or 403, without reaching the
+// handler. An OPTIONS that is no preflight, or any request while CORS is off, goes to the handler.
+//
 // Stop() stops accepting, closes connections that are waiting for a request, lets every request
 // already handed to the handler finish and its response be written (the connection is then
 // closed), and Wait() returns when all connections are gone or drain_timeout has passed.
@@ -39,6 +44,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "server/http_types.h"
@@ -67,6 +73,9 @@ struct HttpServerOptions {
   size_t max_connections = 1024;
   size_t max_connections_per_address = 64;  // 0: no cap (e.g. behind a reverse proxy)
   std::chrono::milliseconds drain_timeout{10000};
+  // Origins whose pages may read responses in a browser, each "*" or "scheme://host[:port]"
+  // (server/cors.h); empty: CORS off.
+  std::vector<std::string> cors_origins;
 };
 
 // Counters since start, for /metrics.
@@ -86,8 +95,8 @@ struct HttpServerStats {
 class HttpServer {
  public:
   // Binds host:port and starts serving on io_threads threads. `handler` must outlive the server.
-  // InvalidInput for a host that is not an IP address or "localhost"; IoError when the address
-  // cannot be bound.
+  // InvalidInput for a host that is not an IP address or "localhost", or a CORS origin that is
+  // none; IoError when the address cannot be bound.
   static Status Start(const HttpServerOptions& options, HttpHandler* handler,
                       std::unique_ptr<HttpServer>* out);
   ~HttpServer();  // Stop() and Wait()

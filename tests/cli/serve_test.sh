@@ -50,9 +50,12 @@ expect_rc 1 "missing key file"
 expect_err "missing-keys" "names the file"
 run serve --port 0 --first-byte-timeout 0
 expect_rc 2 "a first-byte timeout of 0"
+run serve --port 0 --cors-origin https://app.example/
+expect_rc 2 "a CORS origin with a path"
+expect_err "https://app.example/" "names the bad origin"
 
 INTERDICT_API_KEYS="$OTHER" "$BIN" serve --port 0 --api-keys "$TMP/keys" --reload-interval 0.2 \
-  >"$TMP/serve.out" 2>"$TMP/serve.err" &
+  --cors-origin https://app.example >"$TMP/serve.out" 2>"$TMP/serve.err" &
 PID=$!
 PORT=
 # Waits are generous: under ASan on a loaded machine, loading the lists takes tens of seconds.
@@ -97,6 +100,19 @@ http POST /v1/screen "${JSON[@]}" -H "Authorization: Bearer wrong" -d '{"name":"
 expect_code 401 "screen with a wrong key"
 http POST /v1/screen "${JSON[@]}" -H "X-API-Key: $OWN_KEY" -d '{"name":"Evin Prison"}'
 expect_code 200 "screen with the key from \$INTERDICT_API_KEYS"
+
+# CORS: a browser's preflight (no key), then its request.
+OUT=$(curl -sS -i -X OPTIONS -H "Origin: https://app.example" -H "Access-Control-Request-Method: POST" \
+  -H "Access-Control-Request-Headers: authorization,content-type" "$URL/v1/screen" 2>&1 || true)
+expect_out "^HTTP/1.1 204" "CORS preflight"
+expect_out "^access-control-allow-origin: https://app\.example" "preflight allows the origin"
+expect_out "^access-control-allow-headers: authorization, content-type" "and the key's header"
+OUT=$(curl -sS -i "${AUTH[@]}" "${JSON[@]}" -H "Origin: https://app.example" -d '{"name":"Evin Prison"}' \
+  "$URL/v1/screen" 2>&1 || true)
+expect_out "^HTTP/1.1 200" "screen from a page"
+expect_out "^access-control-allow-origin: https://app\.example" "readable by the page"
+OUT=$(curl -sS -i -H "Origin: https://evil.example" "$URL/healthz" 2>&1 || true)
+expect_no_out "^access-control-allow-origin" "not for another origin"
 
 # Own API.
 http POST /v1/screen "${AUTH[@]}" "${JSON[@]}" -d '{"id":"c1","name":"Evin Prison","type":"organization"}'

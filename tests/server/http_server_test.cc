@@ -1,6 +1,6 @@
 // HttpServer on its own, with a test handler: keep-alive, pipelining, limits, message framing,
 // slow clients and clients that never read, connection limits (per address, eviction of idle
-// connections) and the graceful stop.
+// connections), CORS and the graceful stop.
 #include "server/http_server.h"
 
 #include <atomic>
@@ -20,7 +20,7 @@ using ::testing::HasSubstr;
 using testing::HttpResult;
 
 // Echoes "<method> <target> <body bytes>"; "/slow?ms=N" answers after N ms from another thread;
-// "/big?kb=N" answers with N KiB.
+// "/big?kb=N" answers with N KiB; "/fail" answers 401.
 class EchoHandler : public HttpHandler {
  public:
   ~EchoHandler() override {
@@ -40,6 +40,7 @@ class EchoHandler : public HttpHandler {
       });
       return;
     }
+    if (request.target == "/fail") r = ErrorResponse(401, "unauthorized", "no key");
     if (request.target.rfind("/big?kb=", 0) == 0)
       r.body.assign(static_cast<size_t>(std::atoi(request.target.c_str() + 8)) << 10, 'b');
     respond(std::move(r));
@@ -455,6 +456,158 @@ TEST_F(HttpServerTest, ClosesClientsThatNeverReadAndFreesTheirResponses) {
   // It held one response at a time, and read no request after the stalled one.
   EXPECT_LT(handler_.handled.load(), 64);
   EXPECT_EQ(testing::Fetch(port(), "GET", "/big?kb=1").body.size(), 1024u);
+}
+
+// As a browser sends them for a page on `origin` that POSTs JSON with an API key.
+std::string Preflight(const std::string& origin) {
+  return "OPTIONS /v1/screen HTTP/1.1\r\nHost: api.example\r\nOrigin: " + origin +
+         "\r\nAccess-Control-Request-Method: POST\r\n"
+         "Access-Control-Request-Headers: authorization,content-type,x-tracking\r\n\r\n";
+}
+std::string Post(const std::string& origin, const std::string& target = "/v1/screen") {
+  return "POST " + target + " HTTP/1.1\r\nHost: api.example\r\nOrigin: " + origin +
+         "\r\nAuthorization: Bearer k\r\nContent-Type: application/json\r\n"
+         "Content-Length: 2\r\n\r\n{}";
+}
+bool HasCorsHeader(const HttpResult& r) {
+  for (const auto& [name, value] : r.headers)
+    if (name.rfind("access-control-", 0) == 0) return true;
+  return false;
+}
+
+TEST_F(HttpServerTest, CorsIsOffByDefault) {
+  Start();
+  Client c(port());
+  ASSERT_TRUE(c.SendRaw(Preflight("https://app.example")));
+  HttpResult r = c.ReadResponse();
+  EXPECT_EQ(r.body, "OPTIONS /v1/screen 0");  // the handler's, as without CORS
+  EXPECT_FALSE(HasCorsHeader(r));
+  EXPECT_EQ(r.Header("vary"), "");
+  ASSERT_TRUE(c.SendRaw(Post("https://app.example")));
+  r = c.ReadResponse();
+  EXPECT_EQ(r.status, 200);
+  EXPECT_FALSE(HasCorsHeader(r));
+}
+
+TEST_F(HttpServerTest, AnswersAPreflightThenServesTheRequestOfAnAllowedOrigin) {
+  HttpServerOptions o;
+  o.cors_origins = {"https://app.example", "http://localhost:3000"};
+  Start(o);
+  Client c(port());
+  ASSERT_TRUE(c.SendRaw(Preflight("https://app.example")));
+  HttpResult r = c.ReadResponse();
+  EXPECT_EQ(r.status, 204);
+  EXPECT_EQ(r.Header("access-control-allow-origin"), "https://app.example");
+  EXPECT_EQ(r.Header("access-control-allow-methods"), "GET, POST, OPTIONS");
+  // x-tracking is not allowed: the browser will refuse to send it, naming it.
+  EXPECT_EQ(r.Header("access-control-allow-headers"), "authorization, content-type");
+  EXPECT_EQ(r.Header("access-control-max-age"), "600");
+  EXPECT_EQ(r.Header("vary"), "Origin");
+  EXPECT_EQ(r.Header("content-type"), "");
+  EXPECT_EQ(r.Header("content-length"), "");  // a 204 has no body, and says nothing of it
+  EXPECT_EQ(handler_.handled.load(), 0);      // answered by the server, no API key needed
+  EXPECT_TRUE(c.connected());
+  ASSERT_TRUE(c.SendRaw(Post("https://app.example")));
+  r = c.ReadResponse();
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "POST /v1/screen 2");
+  EXPECT_EQ(r.Header("access-control-allow-origin"), "https://app.example");
+  EXPECT_EQ(r.Header("vary"), "Origin");
+  EXPECT_THAT(r.Header("access-control-expose-headers"), HasSubstr("X-Request-Id"));
+  EXPECT_EQ(server_->stats().connections_accepted, 1u);
+  // Scheme and host compare case-insensitively; the default port is the same as none. The
+  // browser gets its own spelling back.
+  for (const std::string origin :
+       {"HTTPS://App.Example", "https://app.example:443", "http://localhost:3000"}) {
+    r = testing::Fetch(port(), "GET", "/x", "", {{"Origin", origin}});
+    EXPECT_EQ(r.Header("access-control-allow-origin"), origin);
+  }
+}
+
+TEST_F(HttpServerTest, ServesADisallowedOriginWithoutCorsHeadersAndRefusesItsPreflight) {
+  HttpServerOptions o;
+  o.cors_origins = {"https://app.example"};
+  Start(o);
+  for (const std::string origin : {"https://app.example.evil", "http://app.example",
+                                   "https://app.example:8443", "https://evil.example", "null"}) {
+    Client c(port());
+    ASSERT_TRUE(c.SendRaw(Preflight(origin)));
+    HttpResult r = c.ReadResponse();
+    EXPECT_EQ(r.status, 403) << origin;
+    EXPECT_EQ(r.Json()["error"]["code"], "cors_origin_not_allowed");
+    EXPECT_FALSE(HasCorsHeader(r)) << origin;
+    EXPECT_EQ(r.Header("vary"), "Origin");
+    // The request itself is served as without CORS: the browser keeps the answer from the page.
+    ASSERT_TRUE(c.SendRaw(Post(origin)));
+    r = c.ReadResponse();
+    EXPECT_EQ(r.status, 200) << origin;
+    EXPECT_FALSE(HasCorsHeader(r)) << origin;
+    EXPECT_EQ(r.Header("vary"), "Origin");
+  }
+  EXPECT_EQ(handler_.handled.load(), 5);  // the POSTs, not the preflights
+  // No Origin (not a browser, or same-origin): served, told that the answer depends on Origin.
+  HttpResult r = testing::Fetch(port(), "GET", "/x");
+  EXPECT_FALSE(HasCorsHeader(r));
+  EXPECT_EQ(r.Header("vary"), "Origin");
+  // An OPTIONS that is no preflight goes to the handler.
+  r = testing::Fetch(port(), "OPTIONS", "/x", "", {{"Origin", "https://app.example"}});
+  EXPECT_EQ(r.body, "OPTIONS /x 0");
+}
+
+TEST_F(HttpServerTest, AnyOriginWithAStar) {
+  HttpServerOptions o;
+  o.cors_origins = {"*"};
+  Start(o);
+  for (const std::string origin : {"https://anyone.example", "null"}) {
+    Client c(port());
+    ASSERT_TRUE(c.SendRaw(Preflight(origin)));
+    HttpResult r = c.ReadResponse();
+    EXPECT_EQ(r.status, 204);
+    EXPECT_EQ(r.Header("access-control-allow-origin"), "*");
+    EXPECT_EQ(r.Header("access-control-allow-headers"), "authorization, content-type");
+    EXPECT_EQ(r.Header("vary"), "");
+    ASSERT_TRUE(c.SendRaw(Post(origin)));
+    r = c.ReadResponse();
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.Header("access-control-allow-origin"), "*");
+  }
+  // The same answer with or without an Origin, so a cache cannot serve one without the header.
+  EXPECT_EQ(testing::Fetch(port(), "GET", "/x").Header("access-control-allow-origin"), "*");
+  EXPECT_EQ(handler_.handled.load(), 3);
+}
+
+TEST_F(HttpServerTest, ErrorResponsesCarryTheCorsHeaders) {
+  HttpServerOptions o;
+  o.cors_origins = {"https://app.example"};
+  o.body_limit = 1000;
+  Start(o);
+  // The handler's error (a browser page must be able to read why it was refused).
+  HttpResult r = testing::Fetch(port(), "GET", "/fail", "", {{"Origin", "https://app.example"}});
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(r.Header("access-control-allow-origin"), "https://app.example");
+  // The server's own: a body over the limit, a Transfer-Encoding it refuses.
+  r = testing::Fetch(port(), "POST", "/big", std::string(1001, 'x'),
+                     {{"Origin", "https://app.example"}});
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(r.Header("access-control-allow-origin"), "https://app.example");
+  Client c(port());
+  ASSERT_TRUE(
+      c.SendRaw("POST /x HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n"
+                "Transfer-Encoding: gzip\r\n\r\n"));
+  r = c.ReadResponse();
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.Header("access-control-allow-origin"), "https://app.example");
+}
+
+TEST(HttpServerStartTest, RefusesBadCorsOrigins) {
+  EchoHandler handler;
+  std::unique_ptr<HttpServer> server;
+  HttpServerOptions o;
+  o.port = 0;
+  o.cors_origins = {"https://app.example", "https://app.example/"};
+  Status s = HttpServer::Start(o, &handler, &server);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_THAT(s.message(), HasSubstr("'https://app.example/'"));
 }
 
 TEST(HttpServerStartTest, RefusesBadHostsAndBusyPorts) {
