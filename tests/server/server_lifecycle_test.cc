@@ -235,6 +235,7 @@ TEST(ServerDeadlineTest, ScreeningPastTheDeadlineIs503InEveryDialect) {
     EXPECT_EQ(row.status, 503);
     EXPECT_EQ(row.result_count, 0);
   }
+}
 
 // A client that puts its key in the URL: the key never reaches the audit log, whatever the
 // endpoint and whether or not the request was accepted; the other parameters do.

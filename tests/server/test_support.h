@@ -31,7 +31,7 @@ inline std::string DataDir() { return INTERDICT_DATA; }
 
 // Imports `source` from `path` into the store at `db`, as `interdict import` does.
 inline Status ImportList(const std::string& db, const std::string& source,
-                         const std::string& path) {
+                         const std::string& path, const ShrinkLimit& shrink = ShrinkLimit()) {
   ListFormat format;
   if (!ParseSourceName(source, &format)) return Status::InvalidInput("bad source " + source);
   CountryTable countries;
@@ -49,7 +49,7 @@ inline Status ImportList(const std::string& db, const std::string& source,
   ParseReport report;
   INTERDICT_RETURN_IF_ERROR(ParseList(
       format, files, options, [&](Entity&& e) { return import->Add(e); }, &report));
-  return import->Commit(report.published, {}, nullptr);
+  return import->Commit(report.published, {}, nullptr, shrink);
 }
 
 // A temporary folder, removed with everything in it.
