@@ -54,6 +54,26 @@ bool IsHtml(const std::string& content_type) {
   return t == "text/html" || t == "application/xhtml+xml";
 }
 
+// Failures of the network or the server that a later try may not meet. Others (a URL curl
+// cannot use, an unsupported scheme, a TLS certificate that does not verify) would fail again.
+bool Transient(CURLcode rc) {
+  switch (rc) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_GOT_NOTHING:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // One try. *retry says whether another try may succeed where this one failed.
 Status Attempt(const std::string& url, const std::filesystem::path& dest,
                const FetchOptions& options, FetchResult* result, bool* retry) {
@@ -91,7 +111,7 @@ Status Attempt(const std::string& url, const std::filesystem::path& dest,
                                 std::to_string(options.max_bytes) + " bytes");
   if (sink.write_failed) return Status::IoError(dest.string() + ": write failed");
   if (rc != CURLE_OK) {
-    *retry = true;
+    *retry = Transient(rc);
     return Status::IoError(url + ": " + (*error != '\0' ? error : curl_easy_strerror(rc)));
   }
   if (std::fflush(file.get()) != 0) return Status::IoError(dest.string() + ": write failed");
