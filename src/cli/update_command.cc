@@ -35,6 +35,8 @@ struct UpdateArgs {
   double backoff_s = 2;
   bool watch = false;
   std::string interval = "6h";
+  bool status = false;
+  std::string stale_after;
 };
 
 // A temp folder, removed with everything in it on destruction.
@@ -158,12 +160,12 @@ bool UpdateSource(const Context& ctx, const SourceConfig& source, const UpdateAr
   if (s.ok()) s = LatestVersion(*store, source.name, &current);
   ImportOutcome outcome;
   if (s.ok()) s = FetchAndImport(ctx, source, args, current, &state, &outcome);
+  Status recorded;
   if (store != nullptr) {
     state.last_attempt = UtcIso(std::time(nullptr));
     state.last_error = s.ok() ? "" : s.message();
     if (s.ok()) state.last_success = state.last_attempt;
-    Status w = WriteFetchState(*store, state);
-    if (s.ok()) s = w;
+    recorded = WriteFetchState(*store, state);
   }
   const char* name = source.name.c_str();
   if (!s.ok()) {
@@ -180,7 +182,56 @@ bool UpdateSource(const Context& ctx, const SourceConfig& source, const UpdateAr
                 v.published.empty() ? "not stated" : v.published.c_str(),
                 outcome.content_sha256.c_str());
   }
-  return true;
+  // The list is applied either way; without its state the next run only downloads it again.
+  if (!recorded.ok()) Fail(recorded.WithContext(source.name + ": applied, but"));
+  return recorded.ok();
+}
+
+std::string Ago(const std::string& iso, std::time_t now) {
+  std::time_t t = 0;
+  return ParseUtcIso(iso, &t) ? FormatAge(static_cast<int64_t>(now - t)) + " ago" : iso;
+}
+
+// Prints one source's line for --status. False when it is stale: neither a successful fetch nor
+// an import confirmed its list within `stale_after_s` (0: no limit).
+bool PrintStatus(Store& store, const std::string& source, int64_t stale_after_s, Status* error) {
+  SourceFetchState state;
+  ListVersion current;
+  bool found = false;
+  *error = ReadFetchState(store, source, &found, &state);
+  if (error->ok()) *error = LatestVersion(store, source, &current);
+  if (!error->ok()) return false;
+  const std::time_t now = std::time(nullptr);
+  std::string line = source + ": " + InService(current);
+  line += state.last_success.empty() ? "; never fetched"
+                                     : "; last fetched " + Ago(state.last_success, now);
+  if (!state.last_error.empty())
+    line += "; last attempt " + Ago(state.last_attempt, now) + " failed: " + state.last_error;
+  // An import of the current list confirms it as much as a fetch does.
+  std::time_t confirmed = 0, t = 0;
+  if (ParseUtcIso(state.last_success, &t)) confirmed = t;
+  if (current.id != 0 && ParseUtcIso(current.imported_at, &t) && t > confirmed) confirmed = t;
+  const bool stale = stale_after_s > 0 && (confirmed == 0 || now - confirmed > stale_after_s);
+  if (stale) line += "; STALE";
+  std::printf("%s\n", line.c_str());
+  return !stale;
+}
+
+int RunStatus(const Context& ctx, const std::vector<SourceConfig>& sources, int64_t stale_after_s) {
+  std::unique_ptr<Store> store;
+  if (Status s = Store::Open(ctx.db_path, &store); !s.ok()) return Fail(s);
+  int stale = 0;
+  for (const SourceConfig& source : sources) {
+    Status error;
+    if (!PrintStatus(*store, source.name, stale_after_s, &error)) {
+      if (!error.ok()) return Fail(error);
+      ++stale;
+    }
+  }
+  if (stale > 0)
+    std::fprintf(stderr, "interdict: %d of %zu sources not confirmed within %s\n", stale,
+                 sources.size(), FormatAge(stale_after_s).c_str());
+  return stale > 0 ? 1 : 0;
 }
 
 // The sources this run updates: the one named on the command line, or the configured ones.
@@ -210,9 +261,13 @@ int RunUpdate(const Context& ctx, const UpdateArgs& args) {
   int64_t interval_s = 0;
   if (args.watch && !ParseDuration(args.interval, &interval_s))
     return UsageError("--interval '" + args.interval + "': expected e.g. 30s, 15m, 6h or 1d");
+  int64_t stale_after_s = 0;
+  if (!args.stale_after.empty() && !ParseDuration(args.stale_after, &stale_after_s))
+    return UsageError("--stale-after '" + args.stale_after + "': expected e.g. 30s, 15m, 6h or 1d");
   std::vector<SourceConfig> sources;
   if (Status s = SelectSources(ctx, args, &sources); !s.ok())
     return s.code() == Status::Code::kInvalidInput ? UsageError(s.message()) : Fail(s);
+  if (args.status) return RunStatus(ctx, sources, stale_after_s);
   for (;;) {
     int failed = 0;
     for (const SourceConfig& source : sources)
@@ -264,6 +319,12 @@ void RegisterUpdate(CLI::App& app, const Context& ctx, Runner* run) {
   cmd->add_option("--backoff", args->backoff_s,
                   "Seconds before the first retry, doubled for each next one (default 2)")
       ->check(CLI::Range(0.0, 3600.0));
+  cmd->add_flag("--status", args->status,
+                "Fetch nothing; print each source's version in service, its age, its last "
+                "fetch and last error");
+  cmd->add_option("--stale-after", args->stale_after,
+                  "With --status: exit 1 when a source's list was not fetched or imported "
+                  "within this time (e.g. 1d)");
   cmd->add_flag("--watch", args->watch, "Keep updating, every --interval");
   cmd->add_option("--interval", args->interval, "Time between rounds with --watch (default 6h)");
   cmd->callback([&ctx, args, run] { *run = [&ctx, args] { return RunUpdate(ctx, *args); }; });

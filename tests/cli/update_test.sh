@@ -113,6 +113,17 @@ set -e
 rounds=$(grep -c "us-ofac-sdn: unchanged" "$TMP/watch" || true)
 [ "$rounds" -ge 2 ] && ok || fail "--watch ran $rounds rounds: $(cat "$TMP/watch")"
 
+printf 'un-sc %s\n' "$BASE/html/un/un-sc-2026-02.xml" >>"$TMP/sources.conf"
+run update --config "$TMP/sources.conf" --status --stale-after 1h
+expect_rc 0 "--status, every source fresh"
+expect_out "^us-ofac-sdn: in service: version 4 \(8976 records, [0-9]+s old\); last fetched [0-9]+s ago$" "SDN status"
+expect_out "^un-sc: in service: version 3 .*; last fetched [0-9]+(s|m [0-9]+s) ago; last attempt [0-9]+s ago failed: .*HTML" "UN status names the last error"
+sleep 2
+run update --config "$TMP/sources.conf" --status --stale-after 1s
+expect_rc 1 "--status with sources older than --stale-after"
+expect_out "un-sc: .*; STALE" "a stale source"
+expect_err "2 of 2 sources not confirmed within 1s" "the summary"
+
 echo "us-ofac-sdn" >"$TMP/bad.conf"
 run update --config "$TMP/bad.conf"
 expect_rc 2 "a malformed source list"
