@@ -19,5 +19,6 @@ void RegisterCompare(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterTokenStats(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterScan(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterServe(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterUpdate(CLI::App& app, const Context& ctx, Runner* run);
 
 }  // namespace interdict::cli

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   RegisterTokenStats(app, ctx, &run);
   RegisterScan(app, ctx, &run);
   RegisterServe(app, ctx, &run);
+  RegisterUpdate(app, ctx, &run);
 
   try {
     app.parse(argc, argv);

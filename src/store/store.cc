@@ -41,7 +41,12 @@ constexpr int kBusyTimeoutMs = 10000;
 // Schema 2:
 // - audit_log: one row per screening request answered by the server (store/audit.h), written in
 //   batches by the server's audit writer. Append-only, like list versions.
-constexpr std::array<const char*, 2> kMigrations = {
+//
+// Schema 3:
+// - source_fetch: per source, what the updater (src/update, `interdict update`) last fetched
+//   (store/fetch_state.h). Unlike versions it is overwritten on every attempt: it is bookkeeping
+//   about the fetching, never list content.
+constexpr std::array<const char*, 3> kMigrations = {
     R"sql(
 CREATE TABLE list_version(
   id INTEGER PRIMARY KEY,
@@ -94,6 +99,16 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql",
+    R"sql(
+CREATE TABLE source_fetch(
+  source TEXT PRIMARY KEY,
+  validators TEXT NOT NULL CHECK (json_valid(validators)),
+  content_sha256 TEXT NOT NULL,
+  last_attempt TEXT NOT NULL,
+  last_success TEXT NOT NULL,
+  last_error TEXT NOT NULL
+);
 )sql",
 };
 constexpr int64_t kSchemaVersion = static_cast<int64_t>(kMigrations.size());

@@ -183,7 +183,7 @@ TEST_F(StoreTest, NewStoreIsEmptyWalAndVersioned) {
   std::vector<ListVersion> versions;
   ASSERT_TRUE(store->ListVersions("", &versions).ok());
   EXPECT_THAT(versions, IsEmpty());
-  EXPECT_EQ(Count(store.get(), "PRAGMA user_version"), 2);  // lists, then the audit log
+  EXPECT_EQ(Count(store.get(), "PRAGMA user_version"), 3);  // lists, audit log, fetch state
   EXPECT_EQ(Count(store.get(), "PRAGMA application_id"), 0x494E5444);
   EXPECT_EQ(Count(store.get(), "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(Count(store.get(), "PRAGMA synchronous"), 1);  // NORMAL
