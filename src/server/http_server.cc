@@ -203,7 +203,10 @@ class HttpServer::Impl {
   void Wait() {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [this] { return stopping_.load(); });
-    cv_.wait_for(lock, options_.drain_timeout, [this] { return conns_.empty(); });
+    // A connection leaves conns_ when it closes; the object goes when the last handler or
+    // operation holding it lets go, and its socket must go before the io_context does.
+    auto deadline = std::chrono::steady_clock::now() + options_.drain_timeout;
+    cv_.wait_until(lock, deadline, [this] { return conns_.empty() && alive_ == 0; });
     lock.unlock();
     work_.reset();
     ioc_.stop();
@@ -277,10 +280,30 @@ class HttpServer::Impl {
   void CountWriteTimeout() { ++write_timeouts_; }
   void CountBadRequest() { ++bad_requests_; }
   // Counts `bytes` of a response held by a connection; the holder subtracts them when it lets go.
-  std::atomic<uint64_t>* TrackResponse(size_t bytes) {
-    response_bytes_ += bytes;
-    return &response_bytes_;
+  // The holder shares the counter: a response may be released on a handler's thread after the
+  // server is gone.
+  std::shared_ptr<std::atomic<uint64_t>> TrackResponse(size_t bytes) {
+    *response_bytes_ += bytes;
+    return response_bytes_;
   }
+  // Counts the Connection objects alive; Wait() returns only when none is, because a handler may
+  // hold one (and answer through it) after its connection left conns_.
+  class LiveConnection {
+   public:
+    explicit LiveConnection(Impl* server) : server_(server) {
+      std::lock_guard<std::mutex> lock(server_->mu_);
+      ++server_->alive_;
+    }
+    ~LiveConnection() {
+      std::lock_guard<std::mutex> lock(server_->mu_);
+      if (--server_->alive_ == 0) server_->cv_.notify_all();
+    }
+    LiveConnection(const LiveConnection&) = delete;
+    LiveConnection& operator=(const LiveConnection&) = delete;
+
+   private:
+    Impl* const server_;
+  };
   HttpServerStats stats() const {
     HttpServerStats s;
     {
@@ -295,7 +318,7 @@ class HttpServer::Impl {
     s.timeouts = timeouts_.load();
     s.write_timeouts = write_timeouts_.load();
     s.bad_requests = bad_requests_.load();
-    s.response_bytes_pending = response_bytes_.load();
+    s.response_bytes_pending = response_bytes_->load();
     return s;
   }
 
@@ -368,7 +391,9 @@ class HttpServer::Impl {
   std::atomic<uint64_t> timeouts_{0};
   std::atomic<uint64_t> write_timeouts_{0};
   std::atomic<uint64_t> bad_requests_{0};
-  std::atomic<uint64_t> response_bytes_{0};
+  const std::shared_ptr<std::atomic<uint64_t>> response_bytes_ =
+      std::make_shared<std::atomic<uint64_t>>(0);
+  size_t alive_ = 0;  // Connection objects; guarded by mu_
 
   friend class Connection;
 };
@@ -378,7 +403,8 @@ class HttpServer::Impl {
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(tcp::socket&& socket, HttpServer::Impl* server, uint64_t id, const tcp::endpoint& peer)
-      : stream_(std::move(socket)),
+      : live_(server),
+        stream_(std::move(socket)),
         server_(server),
         id_(id),
         remote_(peer.address().to_string() + ":" + std::to_string(peer.port())) {}
@@ -533,7 +559,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     std::string body;
     bool keep = false;   // read the next request
     bool close = false;  // linger, then close (an error the server sent itself)
-    std::atomic<uint64_t>* pending = nullptr;
+    std::shared_ptr<std::atomic<uint64_t>> pending;
   };
 
   std::shared_ptr<Serialized> Serialize(HttpResponse response) const {
@@ -627,6 +653,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     server_->Unregister(id_);
   }
 
+  // First, so that it is destroyed last: the server may be destroyed once it is.
+  HttpServer::Impl::LiveConnection live_;
   beast::tcp_stream stream_;
   HttpServer::Impl* server_;
   const uint64_t id_;

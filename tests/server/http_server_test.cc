@@ -252,6 +252,45 @@ TEST_F(HttpServerTest, StopFinishesRequestsInFlightAndRefusesNewConnections) {
   EXPECT_FALSE(late.Connect());
 }
 
+// A handler answers and only then lets go of its `respond` (a worker's closure outliving the
+// answer): the server's destruction waits for it, since the connection it holds uses the server's
+// network machinery as it goes. Under ASan this was a use after free (seen in CI).
+class LingeringHandler : public HttpHandler {
+ public:
+  ~LingeringHandler() override {
+    if (worker_.joinable()) worker_.join();
+  }
+  void Handle(HttpRequest, std::function<void(HttpResponse)> respond) override {
+    worker_ = std::thread([respond = std::move(respond)]() mutable {
+      HttpResponse r;
+      r.body = "answered";
+      respond(r);
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      respond = nullptr;  // the last hold on the connection
+    });
+  }
+
+ private:
+  std::thread worker_;
+};
+
+TEST(HttpServerLifetimeTest, DestructionWaitsForConnectionsAHandlerStillHolds) {
+  LingeringHandler handler;
+  std::unique_ptr<HttpServer> server;
+  HttpServerOptions o;
+  o.host = "127.0.0.1";
+  o.port = 0;
+  ASSERT_TRUE(HttpServer::Start(o, &handler, &server).ok());
+  Client c(server->port());
+  HttpResult r = c.Request("GET", "/x");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "answered");
+  c.Close();  // the connection leaves the server's table while the handler still holds it
+  auto t0 = std::chrono::steady_clock::now();
+  server.reset();
+  EXPECT_GE(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(100));
+}
+
 TEST_F(HttpServerTest, RefusesEveryTransferEncodingButChunkedAlone) {
   Start();
   // Without a final "chunked", Beast reads the request as having no body, so the bytes after the
