@@ -1002,5 +1002,21 @@ TEST_F(MatcherTest, TopKLevelsGiveWhatTheSearchAtTheThresholdGives) {
   EXPECT_GT(compared, 3000);  // the queries do have many results at low thresholds
 }
 
+// And it is cheaper: for a common name with 10 records at or above 0.80, the search at 0.80 is the
+// last one, and it aligns a fraction of the names the search at threshold 0 aligns.
+TEST_F(MatcherTest, TopKOfACommonNameStopsAtTheDefaultThreshold) {
+  auto session = matcher_->NewSession();
+  ScreenResult r;
+  ScreenOptions options{.threshold = 0, .limit = 3};
+  ASSERT_TRUE(matcher_->Screen(Query("Mohammad Ali"), options, session.get(), &r).ok());
+  ASSERT_EQ(r.matches.size(), 3u);
+  ASSERT_GE(r.matches[2].score, kDefaultThreshold);
+  const size_t with_levels = session->candidates.size();
+  options.top_k_levels = false;
+  ASSERT_TRUE(matcher_->Screen(Query("Mohammad Ali"), options, session.get(), &r).ok());
+  EXPECT_LT(with_levels * 3, session->candidates.size())
+      << with_levels << " names aligned, against " << session->candidates.size();
+}
+
 }  // namespace
 }  // namespace interdict
