@@ -1,6 +1,7 @@
 // Screening speed and candidate recall, measured on a store and a deck of JSON-lines queries.
 //
-// usage: screen_bench DB DECK [--data-dir DIR] [--threshold T] [--repeat N] [--no-recall]
+// usage: screen_bench DB DECK [--data-dir DIR] [--threshold T] [--limit K] [--repeat N]
+//                    [--no-recall] [--no-top-k-levels]
 //
 // Prints: snapshot (index) build time and size, peak RSS, single-thread throughput of Screen()
 // over the deck, per-query latency percentiles, and the recall of the candidate index: among the
@@ -51,18 +52,20 @@ int Die(const Status& s) {
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr,
-                 "usage: screen_bench DB DECK [--data-dir DIR] [--threshold T] [--repeat N] "
-                 "[--no-recall]\n");
+                 "usage: screen_bench DB DECK [--data-dir DIR] [--threshold T] [--limit K] "
+                 "[--repeat N] [--no-recall] [--no-top-k-levels]\n");
     return 2;
   }
   std::string db = argv[1], deck = argv[2], data_flag;
   float threshold = kDefaultThreshold;
   int repeat = 3;
+  size_t limit = 10;
   bool recall = true;
+  bool top_k_levels = true;  // ScreenOptions::top_k_levels
   for (int i = 3; i < argc; ++i) {
     std::string f = argv[i];
-    if (f == "--no-recall") {
-      recall = false;
+    if (f == "--no-recall" || f == "--no-top-k-levels") {
+      (f == "--no-recall" ? recall : top_k_levels) = false;
       continue;
     }
     if (i + 1 >= argc) break;
@@ -70,6 +73,8 @@ int main(int argc, char** argv) {
       data_flag = argv[i + 1];
     else if (f == "--threshold")
       threshold = std::stof(argv[i + 1]);
+    else if (f == "--limit")
+      limit = std::stoul(argv[i + 1]);
     else if (f == "--repeat")
       repeat = std::stoi(argv[i + 1]);
   }
@@ -119,7 +124,8 @@ int main(int argc, char** argv) {
 
   Matcher matcher(snapshot, *normalizer, stats, countries);
   auto session = matcher.NewSession();
-  ScreenOptions options{threshold, 10, false};
+  ScreenOptions options{threshold, limit, false};
+  options.top_k_levels = top_k_levels;
   ScreenResult out;
   std::vector<double> latencies;
   latencies.reserve(queries.size() * repeat);

@@ -7,14 +7,18 @@
 #include <vector>
 
 namespace interdict::cli {
+namespace {
+
+// Items in flight per thread: enough that threads rarely wait for each other at the end of a
+// chunk, few enough that memory stays small.
+constexpr size_t kItemsPerThread = 256;
+
+}  // namespace
 
 bool ProcessLinesInOrder(
     std::istream& in, std::ostream& out, int threads,
     const std::function<void(const std::string&, int, std::string*)>& process) {
   if (threads < 1) threads = 1;
-  const size_t chunk = static_cast<size_t>(threads) * 256;
-  std::vector<std::string> lines, results;
-  lines.reserve(chunk);
 
   if (threads == 1) {
     // A tied output stream (std::cin's is std::cout) would be flushed before every line read: a
@@ -42,7 +46,24 @@ bool ProcessLinesInOrder(
     return static_cast<bool>(out);
   }
 
-  // Workers wait for a chunk, take lines by an atomic cursor, and report when the chunk is done.
+  std::vector<std::string> lines(static_cast<size_t>(threads) * kItemsPerThread);
+  return ProcessInOrder(
+      [&](size_t slot) { return static_cast<bool>(std::getline(in, lines[slot])); }, out, threads,
+      [&](size_t slot, int worker, std::string* result) {
+        process(lines[slot], worker, result);
+        result->push_back('\n');
+      });
+}
+
+bool ProcessInOrder(const std::function<bool(size_t)>& read, std::ostream& out, int threads,
+                    const std::function<void(size_t, int, std::string*)>& process,
+                    const std::function<void(size_t)>& written) {
+  if (threads < 1) threads = 1;
+  const size_t chunk = static_cast<size_t>(threads) * kItemsPerThread;
+  std::vector<std::string> results;
+  size_t items = 0;  // in the current chunk
+  size_t total = 0;
+  // Workers wait for a chunk, take items by an atomic cursor, and report when the chunk is done.
   std::mutex mu;
   std::condition_variable work_cv, done_cv;
   uint64_t generation = 0;
@@ -60,20 +81,18 @@ bool ProcessLinesInOrder(
           if (stop) return;
           seen = generation;
         }
-        for (size_t i; (i = cursor.fetch_add(1)) < lines.size();) process(lines[i], w, &results[i]);
+        for (size_t i; (i = cursor.fetch_add(1)) < items;) process(i, w, &results[i]);
         std::lock_guard<std::mutex> lock(mu);
         if (--busy == 0) done_cv.notify_one();
       }
     });
   }
   bool ok = true;
-  std::string line;
   for (bool more = true; more && ok;) {
-    lines.clear();
-    while (lines.size() < chunk && (more = static_cast<bool>(std::getline(in, line))))
-      lines.push_back(std::move(line));
-    if (lines.empty()) break;
-    results.assign(lines.size(), std::string());
+    items = 0;
+    while (items < chunk && (more = read(items))) ++items;
+    if (items == 0) break;
+    results.assign(items, std::string());
     {
       std::lock_guard<std::mutex> lock(mu);
       cursor = 0;
@@ -85,9 +104,11 @@ bool ProcessLinesInOrder(
       std::unique_lock<std::mutex> lock(mu);
       done_cv.wait(lock, [&] { return busy == 0; });
     }
-    for (const std::string& r : results) out << r << '\n';
+    for (const std::string& r : results) out << r;
     out.flush();
     ok = static_cast<bool>(out);
+    total += items;
+    if (ok && written) written(total);
   }
   {
     std::lock_guard<std::mutex> lock(mu);

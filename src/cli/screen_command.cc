@@ -1,10 +1,13 @@
-// interdict screen: one party from flags (a table or --json), or many as JSON lines (--jsonl).
-#include <chrono>
+// interdict screen: one party from flags (a table or --json), or many as JSON lines (--jsonl) or
+// CSV rows (--csv, csv_batch.h).
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/csv_batch.h"
 #include "cli/engine.h"
 #include "cli/ordered_lines.h"
 #include "core/json_writer.h"
@@ -21,17 +24,11 @@ struct ScreenArgs {
   size_t limit = 10;
   bool json = false;
   bool jsonl = false;
+  std::string csv;  // a file, or "-" for standard input
+  std::vector<std::string> maps;
   int threads = 0;
   double deadline_seconds = 0;  // per query; 0 = none
 };
-
-// The deadline of a query whose screening starts now.
-Deadline QueryDeadline(const ScreenArgs& args) {
-  if (args.deadline_seconds <= 0) return kNoDeadline;
-  return std::chrono::steady_clock::now() +
-         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-             std::chrono::duration<double>(args.deadline_seconds));
-}
 
 int RunJsonl(const ScreeningEngine& se, const ScreenArgs& args) {
   int threads = args.threads > 0
@@ -71,7 +68,7 @@ int RunJsonl(const ScreeningEngine& se, const ScreenArgs& args) {
         if (Status s = QueryFromJson(j, &q); !s.ok()) return fail(s.message());
         ScreenResult result;
         ScreenOptions timed = options;
-        timed.deadline = QueryDeadline(args);
+        timed.deadline = DeadlineAfter(args.deadline_seconds);
         if (Status s = se.matcher->Screen(q, timed, sessions[worker].get(), &result); !s.ok())
           return fail(s.message());
         w.BeginObject();  // keys in alphabetical order, as everywhere else
@@ -101,7 +98,7 @@ int RunOne(const ScreeningEngine& se, const ScreenArgs& args) {
   auto session = se.matcher->NewSession();
   ScreenResult result;
   ScreenOptions options{args.threshold, args.limit};
-  options.deadline = QueryDeadline(args);
+  options.deadline = DeadlineAfter(args.deadline_seconds);
   if (Status s = se.matcher->Screen(q, options, session.get(), &result); !s.ok())
     return s.code() == Status::Code::kInvalidInput ? UsageError(s.message()) : Fail(s);
   const std::vector<MatchResult>& matches = result.matches;
@@ -132,13 +129,33 @@ int RunOne(const ScreeningEngine& se, const ScreenArgs& args) {
   return 0;
 }
 
+int RunCsv(const ScreeningEngine& se, const ScreenArgs& args) {
+  CsvBatchOptions o;
+  o.path = args.csv;
+  o.maps = args.maps;
+  o.screen = ScreenOptions{args.threshold, args.limit};
+  o.deadline_seconds = args.deadline_seconds;
+  o.threads = args.threads;
+  o.progress = isatty(STDERR_FILENO) != 0;
+  size_t rows = 0, errors = 0;
+  if (Status s = ScreenCsv(*se.matcher, o, &rows, &errors); !s.ok()) return Fail(s);
+  if (errors == 0) return 0;
+  // Every row was answered, but some with an error row: a run that needs looking at.
+  std::fprintf(stderr, "interdict: %zu of %zu rows could not be screened: see their error rows\n",
+               errors, rows);
+  return 1;
+}
+
 int RunScreen(const Context& ctx, const ScreenArgs& args) {
-  if (args.jsonl == !args.name.empty())
-    return UsageError("screen: give either --name or --jsonl (queries on standard input)");
+  if (!args.name.empty() + args.jsonl + !args.csv.empty() != 1)
+    return UsageError(
+        "screen: give one of --name, --jsonl (queries on standard input) or --csv FILE");
+  if (!args.maps.empty() && args.csv.empty()) return UsageError("--map goes with --csv");
   if (args.threshold < 0 || args.threshold > 1) return UsageError("--threshold must be in [0, 1]");
   if (args.deadline_seconds < 0) return UsageError("--deadline must be a number of seconds >= 0");
   ScreeningEngine se;
   if (Status s = se.Load(ctx); !s.ok()) return Fail(s);
+  if (!args.csv.empty()) return RunCsv(se, args);
   return args.jsonl ? RunJsonl(se, args) : RunOne(se, args);
 }
 
@@ -157,7 +174,14 @@ void RegisterScreen(CLI::App& app, const Context& ctx, Runner* run) {
   cmd->add_flag("--json", args->json, "Print JSON");
   cmd->add_flag("--jsonl", args->jsonl,
                 "Read JSON-lines queries on stdin, write results on stdout");
-  cmd->add_option("--threads", args->threads, "Worker threads for --jsonl (default: all cores)");
+  cmd->add_option("--csv", args->csv,
+                  "Screen the rows of a CSV file with a header (id,name,type,dob,country,"
+                  "identifier; - for standard input); write a CSV of results on stdout");
+  cmd->add_option("--map", args->maps,
+                  "COLUMN=FIELD: the CSV column that gives a field (id, name, type, dob, country, "
+                  "identifier); repeatable");
+  cmd->add_option("--threads", args->threads,
+                  "Worker threads for --jsonl and --csv (default: all cores)");
   cmd->add_option("--deadline", args->deadline_seconds,
                   "Seconds a query may take; past them it is an error, never a partial result "
                   "(default: none)");

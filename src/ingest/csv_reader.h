@@ -8,7 +8,11 @@
 // (control_char.h: a NUL, a stray 0x1A, ...) is an error too.
 //
 // Errors are Status values whose message is "<name>:<line>: <problem>", <line> being the line on
-// which the faulty row starts. After an error the reader must not be used further.
+// which the faulty row starts. After an error, Next() goes on with the line after the one on
+// which the problem was found (a caller that reports bad rows and carries on, as `screen --csv`
+// does, may call it again); after an error at the end of the input it reports the end. A row
+// that went wrong inside a multi-line quoted field may leave its next lines to be read as rows
+// of their own, so such a caller reports those too, never skips them.
 //
 // A CsvReader is not safe for concurrent use.
 #pragma once

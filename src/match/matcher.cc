@@ -13,6 +13,9 @@ namespace {
 constexpr float kWeakAliasMinimum = 0.95f;
 constexpr float kWeakAliasFactor = 0.9f;
 constexpr uint32_t kNoName = UINT32_MAX;
+// The thresholds at which a top-k search is made first, highest first (ScreenOptions): only
+// where the index's recall is checked.
+constexpr float kTopKLevels[] = {kDefaultThreshold};
 // Candidates scored between two looks at the clock: a few microseconds of work, so a deadline is
 // kept to well under a millisecond while the clock costs nothing measurable.
 constexpr size_t kCandidatesPerClockCheck = 32;
@@ -88,6 +91,117 @@ float ScoreRecord(const ScreeningQuery& query, const std::vector<std::string>& c
   return std::clamp(score, 0.0f, 1.0f);
 }
 
+// The query as every pass of Screen() reads it.
+struct QueryState {
+  const Snapshot* snapshot;
+  const NameNormalizer* normalizer;
+  const TokenStats* stats;
+  const ScreeningQuery* query;
+  PreparedName prepared;
+  std::vector<std::string> codes;  // the query's countries Interdict knows
+  float index_lift = 0;            // what birth date and country can add to a name's score at most
+  float max_lift = 0;              // and with the identifiers
+};
+
+// A record scored, not yet explained.
+struct Scored {
+  uint32_t ent;
+  float score;
+  std::vector<AttributeTerm> terms;
+};
+
+// One search at one threshold.
+struct Pass {
+  std::unordered_map<uint32_t, Best> best;
+  std::unordered_map<uint32_t, PreparedName> id_only_names;  // records found by identifier
+  std::vector<Scored> scored;                                // best first
+};
+
+// Fills pass->scored with the records at or above `threshold`, best first.
+Status ScorePass(const QueryState& qs, float threshold, const ScreenOptions& options,
+                 Matcher::Session* session, Pass* pass) {
+  const Snapshot& snapshot = *qs.snapshot;
+  const ScreeningQuery& query = *qs.query;
+  pass->best.clear();
+  pass->id_only_names.clear();
+  pass->scored.clear();
+  if (PastDeadline(options.deadline)) return DeadlineError("before the search");
+  const NameIndex& index = snapshot.index();
+  session->candidates.clear();
+  if (options.exhaustive) {
+    for (uint32_t n = 0; n < index.name_count(); ++n) session->candidates.push_back(n);
+  } else {
+    // A name further below the threshold than the query's birth date and country can make up
+    // for cannot reach it. (Records carrying a query identifier are found through the
+    // identifier index instead.) A top-k level looks that far below for identifiers too, so
+    // that a record's best name is found at every level, as at the lowest.
+    const float lift = threshold > options.threshold ? qs.max_lift : qs.index_lift;
+    index.Candidates(qs.prepared, threshold - lift, session->scratch.get(), &session->candidates);
+  }
+  INTERDICT_RETURN_IF_ERROR(KeepBestNames(snapshot, session->candidates, threshold, qs.max_lift,
+                                          options.deadline, &session->aligner, &pass->best));
+  // Records carrying one of the query's identifiers are candidates whatever their names: their
+  // best name is scored here, outside the index, and the identifier term decides.
+  for (const QueryIdentifier& qi : query.identifiers) {
+    for (uint32_t ent : snapshot.EntitiesWithIdentifier(CanonicalIdentifier(qi.value))) {
+      if (pass->best.count(ent)) continue;
+      if (PastDeadline(options.deadline))
+        return DeadlineError("scoring records with the query's identifiers");
+      pass->best[ent] = BestOwnName(snapshot.entities()[ent], qs.prepared, *qs.normalizer,
+                                    *qs.stats, &pass->id_only_names[ent]);
+    }
+  }
+  // Scored first and explained after the cut: at a low threshold most candidates pass, and only
+  // `limit` of them are returned.
+  for (auto& [ent, b] : pass->best) {
+    if (b.name_score + qs.max_lift < threshold) continue;
+    if (options.keep && !options.keep(snapshot.entities()[ent])) continue;
+    std::vector<AttributeTerm> terms;
+    float score = ScoreRecord(query, qs.codes, snapshot.entities()[ent], b.name_score, &terms);
+    if (score >= threshold) pass->scored.push_back({ent, score, std::move(terms)});
+  }
+  const std::vector<Entity>& entities = snapshot.entities();
+  std::sort(pass->scored.begin(), pass->scored.end(), [&](const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return entities[a.ent].id < entities[b.ent].id;
+  });
+  return Status::Ok();
+}
+
+// Explains the records of pass->scored into *out, in order.
+Status ExplainPass(const QueryState& qs, Deadline deadline, Pass* pass,
+                   std::vector<MatchResult>* out) {
+  const Snapshot& snapshot = *qs.snapshot;
+  const NameIndex& index = snapshot.index();
+  const std::vector<Entity>& entities = snapshot.entities();
+  for (Scored& sc : pass->scored) {
+    if (out->size() % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 &&
+        PastDeadline(deadline)) {
+      out->clear();
+      return DeadlineError("explaining matches");
+    }
+    const Entity& e = entities[sc.ent];
+    const Best& b = pass->best.at(sc.ent);
+    MatchResult r;
+    r.entity = &e;
+    r.score = sc.score;
+    const std::string& name = qs.query->name;
+    auto found = pass->id_only_names.find(sc.ent);
+    if (found != pass->id_only_names.end()) {
+      r.explanation =
+          Explain(name, qs.prepared, e.names[b.name_id], found->second, b.alignment, b.name_score);
+    } else {
+      const NameIndex::NameRef& ref = index.ref(b.name_id);
+      r.explanation = Explain(name, qs.prepared, e.names[ref.name], index.name(b.name_id),
+                              b.alignment, b.name_score);
+    }
+    r.explanation.terms = std::move(sc.terms);
+    r.explanation.sentence = Sentence(e, r.explanation, sc.score);
+    out->push_back(std::move(r));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 float ApplyNameKind(NameKind kind, float name_score) {
@@ -111,106 +225,47 @@ std::unique_ptr<Matcher::Session> Matcher::NewSession() const {
 Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options, Session* session,
                        ScreenResult* result) const {
   result->matches.clear();
-  result->warnings.clear();
-  std::vector<MatchResult>* out = &result->matches;
-  std::vector<std::string>* warnings = &result->warnings;
+  result->warnings = query.warnings;
   if (Trim(query.name).empty()) return Status::InvalidInput("name is empty");
   INTERDICT_RETURN_IF_ERROR(CheckNameLength(query.name));
   Schema schema = query.schema.value_or(Schema::kEntity);
-  PreparedName q = Prepare(normalizer_.Normalize(query.name, schema), stats_, normalizer_);
-  if (q.tokens.empty()) return Status::InvalidInput("name has no letters or digits to compare");
-  INTERDICT_RETURN_IF_ERROR(CheckNameTokens(q.tokens.size()));
-  std::vector<std::string> codes;
+  QueryState qs{snapshot_.get(), &normalizer_, &stats_, &query};
+  qs.prepared = Prepare(normalizer_.Normalize(query.name, schema), stats_, normalizer_);
+  if (qs.prepared.tokens.empty())
+    return Status::InvalidInput("name has no letters or digits to compare");
+  INTERDICT_RETURN_IF_ERROR(CheckNameTokens(qs.prepared.tokens.size()));
   for (const std::string& c : query.countries) {
     std::string code = countries_.Resolve(c);
     if (code.empty()) {
-      warnings->push_back("country '" + c + "' is not one Interdict knows; screened without it");
+      result->warnings.push_back("country '" + c +
+                                 "' is not one Interdict knows; screened without it");
     } else {
-      codes.push_back(code);
+      qs.codes.push_back(code);
     }
   }
+  qs.index_lift = (query.birth_dates.empty() ? 0.0f : kMaxBirthDateEffect) +
+                  (qs.codes.empty() ? 0.0f : kMaxCountryEffect);
+  qs.max_lift = qs.index_lift + (query.identifiers.empty() ? 0.0f : kMaxIdentifierEffect);
+  session->aligner.Reset(qs.prepared);
 
-  if (PastDeadline(options.deadline)) return DeadlineError("before the search");
-  const NameIndex& index = snapshot_->index();
-  session->candidates.clear();
-  if (options.exhaustive) {
-    for (uint32_t n = 0; n < index.name_count(); ++n) session->candidates.push_back(n);
-  } else {
-    index.Candidates(q,
-                     // A name further below the threshold than the query's birth date and country
-                     // can make up for cannot reach it. (Records carrying a query identifier are
-                     // found through the identifier index instead.)
-                     options.threshold - (query.birth_dates.empty() ? 0.0f : kMaxBirthDateEffect) -
-                         (codes.empty() ? 0.0f : kMaxCountryEffect),
-                     session->scratch.get(), &session->candidates);
-  }
-
-  // What the attributes can add at most: a name further below the threshold is not kept.
-  const float max_lift = (query.birth_dates.empty() ? 0.0f : kMaxBirthDateEffect) +
-                         (codes.empty() ? 0.0f : kMaxCountryEffect) +
-                         (query.identifiers.empty() ? 0.0f : kMaxIdentifierEffect);
-  std::unordered_map<uint32_t, Best> best;
-  session->aligner.Reset(q);
-  INTERDICT_RETURN_IF_ERROR(KeepBestNames(*snapshot_, session->candidates, options.threshold,
-                                          max_lift, options.deadline, &session->aligner, &best));
-  // Records carrying one of the query's identifiers are candidates whatever their names: their
-  // best name is scored here, outside the index, and the identifier term decides.
-  std::unordered_map<uint32_t, PreparedName> id_only_names;
-  for (const QueryIdentifier& qi : query.identifiers) {
-    for (uint32_t ent : snapshot_->EntitiesWithIdentifier(CanonicalIdentifier(qi.value))) {
-      if (best.count(ent)) continue;
-      if (PastDeadline(options.deadline))
-        return DeadlineError("scoring records with the query's identifiers");
-      best[ent] =
-          BestOwnName(snapshot_->entities()[ent], q, normalizer_, stats_, &id_only_names[ent]);
+  // A top-k search below the first level is made at each level first (see ScreenOptions): once
+  // a level holds `limit` records, the k-th best is at or above it, and every record that could
+  // outrank it was a candidate there.
+  Pass pass;
+  bool done = false;
+  if (options.top_k_levels && options.limit > 0 && !options.exhaustive) {
+    for (float level : kTopKLevels) {
+      if (level <= options.threshold) break;
+      INTERDICT_RETURN_IF_ERROR(ScorePass(qs, level, options, session, &pass));
+      if (pass.scored.size() >= options.limit) {
+        done = true;
+        break;
+      }
     }
   }
-
-  // Scored first and explained after the cut: at a low threshold most candidates pass, and only
-  // `limit` of them are returned.
-  struct Scored {
-    uint32_t ent;
-    float score;
-    std::vector<AttributeTerm> terms;
-  };
-  std::vector<Scored> scored;
-  for (auto& [ent, b] : best) {
-    if (b.name_score + max_lift < options.threshold) continue;
-    std::vector<AttributeTerm> terms;
-    float score = ScoreRecord(query, codes, snapshot_->entities()[ent], b.name_score, &terms);
-    if (score >= options.threshold) scored.push_back({ent, score, std::move(terms)});
-  }
-  const std::vector<Entity>& entities = snapshot_->entities();
-  std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return entities[a.ent].id < entities[b.ent].id;
-  });
-  if (options.limit > 0 && scored.size() > options.limit) scored.resize(options.limit);
-  for (Scored& sc : scored) {
-    if (out->size() % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 &&
-        PastDeadline(options.deadline)) {
-      out->clear();
-      return DeadlineError("explaining matches");
-    }
-    const Entity& e = entities[sc.ent];
-    const Best& b = best.at(sc.ent);
-    MatchResult r;
-    r.entity = &e;
-    r.score = sc.score;
-    auto found = id_only_names.find(sc.ent);
-    if (found != id_only_names.end()) {
-      r.explanation =
-          Explain(query.name, q, e.names[b.name_id], found->second, b.alignment, b.name_score);
-    } else {
-      const NameIndex::NameRef& ref = index.ref(b.name_id);
-      r.explanation = Explain(query.name, q, e.names[ref.name], index.name(b.name_id), b.alignment,
-                              b.name_score);
-    }
-    r.explanation.terms = std::move(sc.terms);
-    r.explanation.sentence = Sentence(e, r.explanation, sc.score);
-    out->push_back(std::move(r));
-  }
-  return Status::Ok();
+  if (!done) INTERDICT_RETURN_IF_ERROR(ScorePass(qs, options.threshold, options, session, &pass));
+  if (options.limit > 0 && pass.scored.size() > options.limit) pass.scored.resize(options.limit);
+  return ExplainPass(qs, options.deadline, &pass, &result->matches);
 }
 
 Status CompareNames(const std::string& name1, const std::string& name2,

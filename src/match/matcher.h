@@ -14,6 +14,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,13 @@ inline constexpr float kDefaultThreshold = 0.80f;
 // When a screening must have answered; kNoDeadline: whenever it is done.
 using Deadline = std::chrono::steady_clock::time_point;
 inline constexpr Deadline kNoDeadline = Deadline::max();
+// The deadline `seconds` from now; kNoDeadline for seconds <= 0.
+inline Deadline DeadlineAfter(double seconds) {
+  if (seconds <= 0) return kNoDeadline;
+  return std::chrono::steady_clock::now() +
+         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+             std::chrono::duration<double>(seconds));
+}
 
 struct ScreeningQuery {
   std::string name;
@@ -39,6 +47,9 @@ struct ScreeningQuery {
   std::vector<PartialDate> birth_dates;
   std::vector<std::string> countries;  // as the caller writes them; resolved with CountryTable
   std::vector<QueryIdentifier> identifiers;
+  // Parts of the input the reader left out, and why (query_json.h): Screen() passes them on
+  // first in ScreenResult::warnings.
+  std::vector<std::string> warnings;
 };
 
 struct ScreenOptions {
@@ -47,6 +58,19 @@ struct ScreenOptions {
   // Score every list name instead of the index's candidates: slow; for measuring the index's
   // recall (bench/candidate_recall).
   bool exhaustive = false;
+  // A top-k search (a limit, and a threshold below the default) is made at the default threshold
+  // first, and ends there when that finds `limit` records: the k-th best score is then at or
+  // above it, and every record that can outrank it is among that search's candidates (the
+  // index's recall at the default threshold, which IndexBoundTest checks), so the result is the
+  // one of the search at `threshold` while it costs what a thresholded search costs. Otherwise
+  // the search is made at `threshold`. (Lower levels are not tried: below the default the
+  // index's bound misses names, e.g. two one-letter typos of three- and four-letter tokens, and
+  // the result would differ.) False: the search at `threshold` alone, for the tests that prove
+  // the results the same.
+  bool top_k_levels = true;
+  // When given, only records for which it is true are matches (a caller's filter: a source, a
+  // schema), before the limit is applied, so that a filtered top-k search is a top-k search too.
+  std::function<bool(const Entity&)> keep;
   // Past it, Screen() stops within a few dozen candidate comparisons and returns
   // DeadlineExceeded with no matches: a caller never takes a cut-short search for "no match".
   Deadline deadline = kNoDeadline;
@@ -98,7 +122,8 @@ class Matcher {
 
   std::unique_ptr<Session> NewSession() const;
 
-  // Fills *out with the matches at or above options.threshold, best first. A country the
+  // Fills *out with the matches at or above options.threshold, best first; out->warnings starts
+  // with query.warnings. A country the
   // CountryTable does not know is left out of the comparison and reported in out->warnings (the
   // name is still screened); a name without letters or digits, or over the name limits, is an
   // error, and so is options.deadline passing before the screening is done.

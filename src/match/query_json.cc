@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "core/text.h"
 #include "match/explain.h"
 
 namespace interdict {
@@ -104,12 +105,7 @@ Status QueryFrom(const View& j, ScreeningQuery* out) {
   }
   std::vector<std::string> dates;
   INTERDICT_RETURN_IF_ERROR(Strings(j, "birth_date", &dates));
-  for (const std::string& d : dates) {
-    PartialDate pd;
-    if (!ParseQueryDate(d, &pd))
-      return Status::InvalidInput("'birth_date' '" + d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
-    q.birth_dates.push_back(pd);
-  }
+  for (const std::string& d : dates) AddQueryBirthDate("birth_date", d, &q);
   INTERDICT_RETURN_IF_ERROR(Strings(j, "country", &q.countries));
   if (auto ids = j.field("identifiers"); ids && !ids->is_null()) {
     if (!ids->is_array()) return Status::InvalidInput("'identifiers' must be an array");
@@ -140,7 +136,45 @@ Status QueryFrom(const View& j, ScreeningQuery* out) {
 
 }  // namespace
 
-bool ParseQueryDate(std::string_view text, PartialDate* out) { return ParsePartialDate(text, out); }
+bool ParseQueryDate(std::string_view text, PartialDate* out) {
+  text = Trim(text);
+  text = text.substr(0, text.find_first_of("T "));
+  int parts[3] = {0, 0, 0};
+  size_t n = 0;
+  for (std::string_view rest = text;; ++n) {
+    size_t dash = rest.find('-');
+    std::string_view digits = rest.substr(0, dash);
+    // A year of four digits, then a month and a day of one or two.
+    if (n == 3 || digits.empty() || digits.size() > (n == 0 ? 4u : 2u)) return false;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return false;
+      parts[n] = parts[n] * 10 + (c - '0');
+    }
+    if (dash == std::string_view::npos) break;
+    rest = rest.substr(dash + 1);
+  }
+  const int year = parts[0], month = parts[1], day = parts[2];
+  if (year < 1000) return false;
+  if (n >= 1 && (month < 1 || month > 12)) return false;
+  if (n == 2) {
+    static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int days = month == 2 && !leap ? 28 : kDays[month - 1];
+    if (day < 1 || day > days) return false;
+  }
+  *out = PartialDate{year, month, day};
+  return true;
+}
+
+void AddQueryBirthDate(std::string_view field, std::string_view text, ScreeningQuery* q) {
+  PartialDate d;
+  if (ParseQueryDate(text, &d)) {
+    q->birth_dates.push_back(d);
+  } else {
+    q->warnings.push_back(std::string(field) + " '" + std::string(text) +
+                          "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD); screened without it");
+  }
+}
 
 Status QueryFromJson(const json& j, ScreeningQuery* out) { return QueryFrom(NlohmannView(j), out); }
 

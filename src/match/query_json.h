@@ -4,7 +4,10 @@
 // Query: {"id": any, "name": "...", "type": "person|organization|vessel|aircraft|entity",
 //         "birth_date": "YYYY[-MM[-DD]]" or an array of them, "country": "..." or an array,
 //         "identifiers": ["P229856", {"type": "passport", "value": "..."}, ...]}
-// Unknown fields are ignored. A wrong type or an unreadable value is an error naming the field.
+// Unknown fields are ignored. A wrong JSON type or an unreadable value is an error naming the
+// field, except where clients are known to send junk in a field that only refines the score: a
+// birth date that is no date (AddQueryBirthDate) and an unknown country (Matcher::Screen) are
+// left out with a warning, and the name is still screened.
 #pragma once
 
 #include <simdjson.h>
@@ -30,7 +33,15 @@ void WriteJsonValue(simdjson::dom::element value, JsonWriter* w);
 void WriteMatch(const MatchResult& m, JsonSink* w);
 nlohmann::json MatchToJson(const MatchResult& m);
 
-// Parses "YYYY", "YYYY-MM" and "YYYY-MM-DD".
+// Reads a birth date as clients write it: "YYYY", "YYYY-M[M]" or "YYYY-M[M]-D[D]" (one-digit
+// month and day too: "1975-3-7" is 1975-03-07), surrounding blanks and a time part
+// ("1951-12-15T00:00:00") ignored. False for anything that is not a real date of years 1000-9999
+// ("1975-13-40", "1975-02-30", "12/03/1970", which may be either day first or month first).
 bool ParseQueryDate(std::string_view text, PartialDate* out);
+
+// The shared rule for a query's birth date, in every dialect: `text` (from the query field
+// `field`) read with ParseQueryDate goes to q->birth_dates; one that cannot be read is left out,
+// with a warning naming the field and the text in q->warnings, never a refused query.
+void AddQueryBirthDate(std::string_view field, std::string_view text, ScreeningQuery* q);
 
 }  // namespace interdict

@@ -198,7 +198,7 @@ Status ScreenNames(const ServingLists& lists, const std::vector<std::string>& na
   out->clear();
   if (names.empty()) return Status::InvalidInput("no name to screen");
   ScreenOptions o = options;
-  if (keep) o.limit = 0;  // filter first, then cut
+  o.keep = keep;  // the matcher filters before its cut
   ServingLists::Lease session = lists.Session();
   std::unordered_map<const Entity*, size_t> position;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -215,7 +215,6 @@ Status ScreenNames(const ServingLists& lists, const std::vector<std::string>& na
       if (std::find(warnings->begin(), warnings->end(), w) == warnings->end())
         warnings->push_back(std::move(w));
     for (MatchResult& m : r.matches) {
-      if (keep && !keep(*m.entity)) continue;
       auto it = position.find(m.entity);
       if (it == position.end()) {
         position.emplace(m.entity, out->size());

@@ -285,13 +285,8 @@ HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Dea
                            "'type' must be person, business, organization, aircraft or vessel");
     }
   }
-  for (const std::string& d : ParamAll(params, "birthDate")) {
-    PartialDate pd;
-    if (!ParseQueryDate(d, &pd))
-      return ErrorResponse(400, "invalid_request",
-                           "'birthDate' '" + d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
-    base.birth_dates.push_back(pd);
-  }
+  for (const std::string& d : ParamAll(params, "birthDate"))
+    AddQueryBirthDate("birthDate", d, &base);
   for (const auto& [raw_key, value] : params) {
     std::string key = StripBrackets(raw_key);
     if (key.rfind("gov_", 0) == 0) {

@@ -399,14 +399,8 @@ Status ReadExample(const json& q, std::vector<std::string>* names, ScreeningQuer
 
   std::vector<std::string> dates;
   INTERDICT_RETURN_IF_ERROR(Values(props, "birthDate", &dates));
-  for (const std::string& d : dates) {
-    PartialDate pd;
-    // FtM dates may carry a time ("1951-12-15T00:00:00"): the date part is what counts.
-    std::string day = d.substr(0, std::min<size_t>(d.size(), 10));
-    if (!ParseQueryDate(day, &pd))
-      return Status::InvalidInput("birthDate '" + d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
-    base->birth_dates.push_back(pd);
-  }
+  // FtM dates may carry a time ("1951-12-15T00:00:00"): ParseQueryDate reads the date part.
+  for (const std::string& d : dates) AddQueryBirthDate("birthDate", d, base);
   for (const char* key : kCountryProps) {
     std::vector<std::string> v;
     INTERDICT_RETURN_IF_ERROR(Values(props, key, &v));

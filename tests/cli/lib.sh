@@ -35,3 +35,16 @@ finish() {
   echo "$PASSES passed, $FAILS failed"
   [ "$FAILS" = 0 ]
 }
+
+# run_import_sdn_subset: `run import` of five real records of the 2021 SDN set (with their aliases
+# and addresses), small enough for every screen to load quickly.
+run_import_sdn_subset() {
+  mkdir -p "$TMP/sdn"
+  local keep='$1 == 36 || $1 == 2676 || $1 == 4107 || $1 == 6366 || $1 == 12606' f
+  # Each file ends with the 0x1A byte OFAC writes after the last line, as import requires.
+  for f in sdn.csv alt.csv add.csv; do
+    awk -F, "$keep" "$SRC/tests/fixtures/ofac-sdn-2021/$f" >"$TMP/sdn/$f"
+    printf '\x1a' >>"$TMP/sdn/$f"
+  done
+  run import --source us-ofac-sdn "$TMP/sdn"
+}

@@ -202,6 +202,20 @@ TEST(CsvReaderTest, TextAfterClosingQuoteIsAnError) {
               HasSubstr("t.csv:2: unexpected 0x64 after the closing quote of field 2"));
 }
 
+// A caller that reports a bad row and carries on gets the rows after it.
+TEST(CsvReaderTest, ReadingGoesOnAfterABadLine) {
+  std::istringstream in("1,a\n2,ab\"c\n3,\"x\"y\n4,\xE9\n5,\"ok\"\n6,\"open\n");
+  CsvReader reader(&in, "t.csv", {});
+  std::vector<std::string> fields, outcomes;
+  for (int i = 0; i < 10; ++i) {
+    bool has_row = false;
+    Status st = reader.Next(&fields, &has_row);
+    if (st.ok() && !has_row) break;
+    outcomes.push_back(st.ok() ? fields[0] + "=" + fields[1] : "error");
+  }
+  EXPECT_THAT(outcomes, ElementsAre("1=a", "error", "error", "error", "5=ok", "error"));
+}
+
 TEST(CsvReaderTest, OtherSeparator) {
   CsvReader::Options options;
   options.separator = '\t';

@@ -546,6 +546,21 @@ TEST_F(UnMatcherTest, UnknownCountryIsAWarningNotAnError) {
   EXPECT_GT(Term(r.matches[0], "country")->effect, 0.0f);
 }
 
+TEST_F(UnMatcherTest, TheReadersWarningsComeFirstAndTheNameIsStillScreened) {
+  ScreeningQuery q = Query("AIMAN MUHAMMED RABI AL-ZAWAHIRI");
+  q.warnings = {"birth_date '1951-13-40' is not a date"};
+  q.countries = {"Atlantis"};
+  auto session = matcher_->NewSession();
+  ScreenResult r;
+  r.warnings = {"stale"};
+  ASSERT_TRUE(matcher_->Screen(q, {}, session.get(), &r).ok());
+  ASSERT_EQ(r.warnings.size(), 2u);
+  EXPECT_EQ(r.warnings[0], q.warnings[0]);
+  EXPECT_THAT(r.warnings[1], HasSubstr("Atlantis"));
+  ASSERT_FALSE(r.matches.empty());
+  EXPECT_EQ(r.matches[0].entity->id, "un-sc:QDi.006");
+}
+
 TEST_F(UnMatcherTest, UnreadableNamesAreErrors) {
   auto session = matcher_->NewSession();
   for (const char* name : {"", "   ", "--- ... ///", "\t"}) {
@@ -935,6 +950,72 @@ TEST_F(IndexBoundTest, DISABLED_EveryNameAtOrAboveTheBoundIsACandidate) {
     }
   }
   EXPECT_EQ(violations, 0);
+}
+
+// A top-k search (threshold 0, a limit) is made at the top-k levels first (ScreenOptions::
+// top_k_levels): its results must be exactly those of the search at the threshold alone, for
+// common names (whose k-th best is high), rare ones (whose k-th best is low, so every level is
+// tried) and queries whose birth date, country or identifier move the scores.
+TEST_F(MatcherTest, TopKLevelsGiveWhatTheSearchAtTheThresholdGives) {
+  std::vector<ScreeningQuery> queries;
+  for (const char* name : {"Mohammad Ali", "Ali Hassan", "Abdul Rahman", "Kim Jong", "Mohammed",
+                           "Ahmed", "Ali", "Hassan Ali Mohammed", "Bank", "Trading Company",
+                           "Jonathan Quentin Wimbledon-Fairweather", "Zzyzx Qwerty"})
+    queries.push_back(Query(name));
+  for (const std::string& text : DerivedQueries(OfacAndUn().entities, 60))
+    queries.push_back(Query(text));
+  ScreeningQuery rich = Query("Ali Mohammed");
+  rich.birth_dates = {PartialDate{1966, 0, 0}};
+  rich.countries = {"Iraq"};
+  queries.push_back(rich);
+  ScreeningQuery with_id = Query("Hassan");
+  with_id.identifiers = {QueryIdentifier{.value = "P229856"}};
+  queries.push_back(with_id);
+
+  auto session = matcher_->NewSession();
+  int compared = 0;
+  for (const ScreeningQuery& q : queries) {
+    for (size_t limit : {1u, 3u, 10u, 50u}) {
+      for (float threshold : {0.0f, 0.5f}) {
+        ScreenResult fast, full;
+        ScreenOptions on{.threshold = threshold, .limit = limit};
+        // A caller's filter (Watchman's source and type) is applied before the cut.
+        if (limit == 3u) on.keep = [](const Entity& e) { return e.source == "un-sc"; };
+        ScreenOptions off = on;
+        off.top_k_levels = false;
+        ASSERT_TRUE(matcher_->Screen(q, on, session.get(), &fast).ok()) << q.name;
+        ASSERT_TRUE(matcher_->Screen(q, off, session.get(), &full).ok()) << q.name;
+        ASSERT_EQ(fast.matches.size(), full.matches.size()) << q.name << " limit " << limit;
+        for (size_t i = 0; i < full.matches.size(); ++i) {
+          if (on.keep) {
+            EXPECT_EQ(full.matches[i].entity->source, "un-sc");
+          }
+          EXPECT_EQ(fast.matches[i].entity->id, full.matches[i].entity->id)
+              << q.name << " limit " << limit << " #" << i;
+          EXPECT_EQ(fast.matches[i].score, full.matches[i].score) << q.name << " #" << i;
+          EXPECT_EQ(fast.matches[i].explanation.sentence, full.matches[i].explanation.sentence);
+        }
+        compared += static_cast<int>(full.matches.size());
+      }
+    }
+  }
+  EXPECT_GT(compared, 3000);  // the queries do have many results at low thresholds
+}
+
+// And it is cheaper: for a common name with 10 records at or above 0.80, the search at 0.80 is the
+// last one, and it aligns a fraction of the names the search at threshold 0 aligns.
+TEST_F(MatcherTest, TopKOfACommonNameStopsAtTheDefaultThreshold) {
+  auto session = matcher_->NewSession();
+  ScreenResult r;
+  ScreenOptions options{.threshold = 0, .limit = 3};
+  ASSERT_TRUE(matcher_->Screen(Query("Mohammad Ali"), options, session.get(), &r).ok());
+  ASSERT_EQ(r.matches.size(), 3u);
+  ASSERT_GE(r.matches[2].score, kDefaultThreshold);
+  const size_t with_levels = session->candidates.size();
+  options.top_k_levels = false;
+  ASSERT_TRUE(matcher_->Screen(Query("Mohammad Ali"), options, session.get(), &r).ok());
+  EXPECT_LT(with_levels * 3, session->candidates.size())
+      << with_levels << " names aligned, against " << session->candidates.size();
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ Status Read(const std::string& text, ScreeningQuery* q) {
   EXPECT_EQ(fast_status.message(), st.message()) << text;
   EXPECT_EQ(fast.name, q->name) << text;
   EXPECT_EQ(fast.schema, q->schema) << text;
-  EXPECT_EQ(fast.birth_dates.size(), q->birth_dates.size()) << text;
+  EXPECT_EQ(fast.birth_dates, q->birth_dates) << text;
+  EXPECT_EQ(fast.warnings, q->warnings) << text;
   EXPECT_EQ(fast.countries, q->countries) << text;
   EXPECT_EQ(fast.identifiers.size(), q->identifiers.size()) << text;
   for (size_t i = 0; i < std::min(fast.identifiers.size(), q->identifiers.size()); ++i) {
@@ -164,14 +165,43 @@ TEST(QueryFromJsonTest, BirthDateErrors) {
             "'birth_date' must be a string or an array of strings");
   EXPECT_EQ(Error(R"({"name": "x", "birth_date": ["1970", 1971]})"),
             "'birth_date' must hold strings only");
-  for (const char* bad : {"1970-13", "1970-00", "1970-01-32", "1970-1-1", "12/03/1970", "197", "",
-                          "70", "1970-03-12T00:00", "0999", "year"}) {
-    EXPECT_EQ(Error(json{{"name", "x"}, {"birth_date", bad}}.dump()),
-              std::string("'birth_date' '") + bad + "' is not YYYY, YYYY-MM or YYYY-MM-DD")
-        << bad;
+}
+
+TEST(QueryFromJsonTest, UnusableBirthDatesAreLeftOutWithAWarning) {
+  for (const char* bad :
+       {"1970-13", "1970-00", "1970-01-32", "1970-02-29", "1975-13-40", "12/03/1970", "197", "",
+        "70", "0999", "year", "1970-", "1970--1", "1970-001", "1970-1-1-1", "19700-1-1", "+1970"}) {
+    ScreeningQuery q = Parse(json{{"name", "x"}, {"birth_date", bad}}.dump());
+    EXPECT_TRUE(q.birth_dates.empty()) << bad;
+    ASSERT_EQ(q.warnings.size(), 1u) << bad;
+    EXPECT_EQ(q.warnings[0],
+              std::string("birth_date '") + bad +
+                  "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD); screened without it");
   }
-  // One bad date in an array fails the query.
-  EXPECT_THAT(Error(R"({"name": "x", "birth_date": ["1970", "soon"]})"), HasSubstr("'soon'"));
+  // The good dates of an array are kept, the bad ones left out.
+  ScreeningQuery q = Parse(R"({"name": "x", "birth_date": ["1970", "soon", "1971-2-3"]})");
+  EXPECT_EQ(q.birth_dates, (std::vector<PartialDate>{{1970, 0, 0}, {1971, 2, 3}}));
+  ASSERT_EQ(q.warnings.size(), 1u);
+  EXPECT_THAT(q.warnings[0], HasSubstr("'soon'"));
+}
+
+TEST(QueryFromJsonTest, BirthDatesAreReadLeniently) {
+  const std::pair<const char*, PartialDate> cases[] = {
+      {"1975-3-7", {1975, 3, 7}},
+      {"1975-03-7", {1975, 3, 7}},
+      {"1975-3", {1975, 3, 0}},
+      {" 1975-12-01 ", {1975, 12, 1}},
+      {"1970-1-1", {1970, 1, 1}},
+      {"1951-12-15T00:00:00", {1951, 12, 15}},
+      {"1951-12-15 10:00", {1951, 12, 15}},
+      {"2000-02-29", {2000, 2, 29}},
+      {"1970-03-12T00:00", {1970, 3, 12}},
+  };
+  for (const auto& [text, date] : cases) {
+    ScreeningQuery q = Parse(json{{"name", "x"}, {"birth_date", text}}.dump());
+    EXPECT_TRUE(q.warnings.empty()) << text;
+    EXPECT_EQ(q.birth_dates, std::vector<PartialDate>{date}) << text;
+  }
 }
 
 TEST(QueryFromJsonTest, CountryErrors) {
