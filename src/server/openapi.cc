@@ -245,7 +245,7 @@ constexpr const char* kDocument = R"json({
       "get": {
         "summary": "This document",
         "security": [],
-        "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {"schema": {"type": "object", "required": ["openapi", "info", "paths"]}}}}}
+        "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {"schema": {"type": "object", "required": ["openapi", "info", "paths"], "properties": {"openapi": {"type": "string"}, "info": {"type": "object"}, "paths": {"type": "object"}}}}}}}
       }
     },
     "/v1/screen": {
