@@ -517,6 +517,8 @@ HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Dea
   };
   std::vector<NamedMatch> matches;
   if (req.names.empty()) {
+    if (!req.base.birth_dates.empty())
+      req.warnings.push_back("birthDate is not compared in a search without a name");
     Lookup(lists, req, keep, &matches);
   } else {
     ScreenOptions options;

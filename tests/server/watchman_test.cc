@@ -238,9 +238,10 @@ TEST_F(WatchmanTest, LooksUpWithoutAName) {
   ASSERT_EQ(j["entities"].size(), 1u) << j;
   EXPECT_EQ(j["entities"][0]["name"], "EVIN PRISON");
   EXPECT_EQ(j["entities"][0]["match"], 1.0);
-  j = Search({{"type", "person"}, {"gov_passport", "EG:304555"}}).Json();
+  j = Search({{"type", "person"}, {"gov_passport", "EG:304555"}, {"birthDate", "1955"}}).Json();
   ASSERT_EQ(j["entities"].size(), 1u) << j;
   EXPECT_EQ(j["entities"][0]["sourceID"], "2682");
+  EXPECT_TRUE(HasWarning(j, "birthDate is not compared")) << j;
   j = Search({{"type", ""}, {"cryptoAddress", "XBT:12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h"}}).Json();
   ASSERT_EQ(j["entities"].size(), 1u) << j;
   EXPECT_EQ(j["entities"][0]["sourceID"], "25308");
