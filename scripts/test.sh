@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
+# The OpenAPI linter (tests/cli/openapi_lint_test.sh), at the version package-lock.json pins.
+npm ci --prefix tools/openapi-lint --no-audit --no-fund --loglevel=error
 jobs=$(nproc)
 for variant in release asan; do
   dir=build-test-$variant

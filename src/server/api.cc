@@ -29,6 +29,7 @@ enum class RouteId {
   kYenteSearch,
   kYenteEntity,
   kWatchmanSearch,
+  kWatchmanListInfo,
 };
 
 struct Route {
@@ -59,6 +60,7 @@ constexpr Route kRoutes[] = {
     {"GET",  "/search/{dataset}",              "GET /search/{dataset}",     RouteId::kYenteSearch,      false, false, true,  true},
     {"GET",  "/entities/{id}",                 "GET /entities/{id}",        RouteId::kYenteEntity,      false, false, true,  false},
     {"GET",  "/v2/search",                     "GET /v2/search",            RouteId::kWatchmanSearch,   false, false, true,  true},
+    {"GET",  "/v2/listinfo",                   "GET /v2/listinfo",          RouteId::kWatchmanListInfo, false, false, true,  false},
 };
 // clang-format on
 
@@ -217,7 +219,22 @@ HttpResponse Api::HandleNow(const HttpRequest& request) {
   return response;
 }
 
+ErrorDialect ErrorDialectOf(std::string_view target) {
+  std::string_view path = target.substr(0, target.find('?'));
+  auto under = [path](std::string_view prefix) {
+    return path.size() > prefix.size() && path.substr(0, prefix.size()) == prefix;
+  };
+  if (under("/v2/")) return ErrorDialect::kWatchman;
+  if (under("/match/") || under("/search/") || under("/entities/")) return ErrorDialect::kYente;
+  return ErrorDialect::kInterdict;
+}
+
+void Api::ShapeError(std::string_view target, HttpResponse* response) const {
+  interdict::server::ShapeError(ErrorDialectOf(target), response);
+}
+
 void Api::Finish(Call& call, HttpResponse* response) {
+  ShapeError(call.request.target, response);
   response->headers.emplace_back("x-request-id", call.request_id);
   response->headers.emplace_back("cache-control", "no-store");
   response->headers.emplace_back("x-content-type-options", "nosniff");
@@ -278,6 +295,8 @@ HttpResponse Api::Dispatch(Call& call) {
         return V1Sources(*lists);
       case RouteId::kYenteEntity:
         return YenteEntity(*lists, call.args[0]);
+      case RouteId::kWatchmanListInfo:
+        return WatchmanListInfo(*lists);
       default:
         return ErrorResponse(500, "internal", "unrouted endpoint");
     }

@@ -7,11 +7,13 @@
 //   POST /v1/screen, /v1/screen/batch, /v1/compare, /v1/scan; GET /v1/entities/{id}, /v1/sources,
 //        /v1/sources/{source}/versions
 //   yente:    POST /match/{dataset}, GET /search/{dataset}, GET /entities/{id}
-//   Watchman: GET /v2/search
+//   Watchman: GET /v2/search, /v2/listinfo
 //
-// Fails closed: a request that cannot be answered fully gets a 4xx/5xx JSON error
-// {"error": {"code", "message"}}, never an empty or partial result: before lists are loaded
-// (503 not_ready), when the audit log cannot take the record (503 audit_unavailable), on any
+// Fails closed: a request that cannot be answered fully gets a 4xx/5xx JSON error, never an
+// empty or partial result. Its shape is the dialect's of the request's path (ErrorDialect):
+// {"error": {"code", "message"}}, plus "detail" on yente's paths, {"error": message, "code"} on
+// Watchman's (/v2/...), whoever made the error (endpoint, router, HTTP server). Before lists are
+// loaded (503 not_ready), when the audit log cannot take the record (503 audit_unavailable), on any
 // internal error (500, details only in the server log under the request id).
 //
 // Thread-safety: Handle() may be called from any number of threads.
@@ -59,6 +61,7 @@ class Api : public HttpHandler {
   Api(ApiOptions options, ApiDeps deps);
 
   void Handle(HttpRequest request, std::function<void(HttpResponse)> respond) override;
+  void ShapeError(std::string_view target, HttpResponse* response) const override;
 
   // The whole pipeline on the calling thread (tests, fuzzer).
   HttpResponse HandleNow(const HttpRequest& request);
@@ -82,6 +85,11 @@ class Api : public HttpHandler {
   std::string id_prefix_;
   std::atomic<uint64_t> next_id_{1};
 };
+
+// The API family of a request target ("/v2/search?name=x"), by its path; it decides the shape of
+// the request's errors. A path no route has (a 404) belongs to the family whose prefix it carries:
+// a Watchman client that mistypes /v2/serch still decodes the error.
+ErrorDialect ErrorDialectOf(std::string_view target);
 
 // The OpenAPI 3 description of every endpoint (served at /openapi.json).
 const std::string& OpenApiJson();

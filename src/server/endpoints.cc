@@ -287,6 +287,15 @@ std::string_view LocalId(const Entity& e) {
   return colon == std::string_view::npos ? id : id.substr(colon + 1);
 }
 
+std::string IsoTime(std::chrono::system_clock::time_point t) {
+  std::time_t tt = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
 std::optional<double> AgeSeconds(const std::string& iso_utc) {
   std::tm tm{};
   int consumed = 0;

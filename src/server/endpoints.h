@@ -3,6 +3,7 @@
 // reports to the audit log. Internal to the server stage.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -116,6 +117,9 @@ bool HasSource(const Snapshot& snapshot, const std::string& source);
 // The part of an entity id after "<source>:".
 std::string_view LocalId(const Entity& e);
 
+// "YYYY-MM-DDTHH:MM:SSZ" (UTC), the form of store timestamps.
+std::string IsoTime(std::chrono::system_clock::time_point t);
+
 // Seconds since a store timestamp "YYYY-MM-DDTHH:MM:SSZ"; nullopt when unreadable.
 std::optional<double> AgeSeconds(const std::string& iso_utc);
 
@@ -147,5 +151,6 @@ HttpResponse YenteEntity(const ServingLists& lists, const std::string& id);
 
 HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Deadline deadline,
                             AuditInfo* audit, std::string_view request_id);
+HttpResponse WatchmanListInfo(const ServingLists& lists);
 
 }  // namespace interdict::server

@@ -140,6 +140,20 @@ std::string RequestOrigin(const http::request_parser<http::string_body>& parser)
   return std::string(origin->value().data(), origin->value().size());
 }
 
+// The target of a request the server refuses, as far as it was read: the parser's once it has
+// read the request line (and taken it from `buffer`), otherwise taken from the start of `buffer` (a
+// request line over the header limit is never parsed); "" when not even that has arrived. Only
+// picks the error's shape (HttpHandler::ShapeError).
+std::string RefusedTarget(const http::request_parser<http::string_body>& parser,
+                          const beast::flat_buffer& buffer) {
+  if (!parser.get().target().empty()) return std::string(View(parser.get().target()));
+  std::string_view raw(static_cast<const char*>(buffer.data().data()), buffer.size());
+  size_t space = raw.find(' ');
+  if (space == std::string_view::npos) return "";
+  raw.remove_prefix(space + 1);
+  return std::string(raw.substr(0, raw.find_first_of(" \r\n")));
+}
+
 bool ResolveHost(const std::string& host, net::ip::address* out) {
   beast::error_code ec;
   *out = net::ip::make_address(host == "localhost" ? "127.0.0.1" : host, ec);
@@ -514,6 +528,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Sends an error response the server makes itself, then closes.
   void Refuse(HttpResponse response) {
     server_->CountBadRequest();
+    server_->handler()->ShapeError(RefusedTarget(*parser_, buffer_), &response);
     origin_ = RequestOrigin(*parser_);
     version_ = 11;
     keep_alive_ = false;

@@ -57,6 +57,11 @@ class HttpHandler {
   // Called on a network thread for each complete request. Must call `respond` exactly once, from
   // any thread, now or later, and must not block. Must not throw.
   virtual void Handle(HttpRequest request, std::function<void(HttpResponse)> respond) = 0;
+  // Called on a network thread for an error the server sends itself, the request never having
+  // reached Handle (400, 413, 431), so that its body takes the shape the handler's clients expect
+  // at that path. `target` is the request target as far as it was read ("" when unknown). Must not
+  // block or throw.
+  virtual void ShapeError(std::string_view /*target*/, HttpResponse* /*response*/) const {}
 };
 
 struct HttpServerOptions {

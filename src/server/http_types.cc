@@ -78,7 +78,25 @@ HttpResponse ErrorResponse(int status, std::string_view code, std::string_view m
   r.status = status;
   nlohmann::json j = {{"error", {{"code", code}, {"message", message}}}};
   r.body = DumpJson(j);
+  r.error = HttpResponse::Error{std::string(code), std::string(message)};
   return r;
+}
+
+void ShapeError(ErrorDialect dialect, HttpResponse* response) {
+  if (!response->error.has_value()) return;
+  const HttpResponse::Error& e = *response->error;
+  nlohmann::json j;
+  switch (dialect) {
+    case ErrorDialect::kInterdict:
+      return;
+    case ErrorDialect::kYente:
+      j = {{"error", {{"code", e.code}, {"message", e.message}}}, {"detail", e.message}};
+      break;
+    case ErrorDialect::kWatchman:
+      j = {{"error", e.message}, {"code", e.code}};
+      break;
+  }
+  response->body = DumpJson(j);
 }
 
 HttpResponse JsonResponse(const nlohmann::json& j, int status) {

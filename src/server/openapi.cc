@@ -1,6 +1,11 @@
 // The OpenAPI 3 document of the server. tests/server/openapi_test.cc sends every documented
 // operation its documented example and checks the answer against the documented response, so
-// this text cannot drift from what the server does unnoticed.
+// this text cannot drift from what the server does unnoticed; tests/cli/openapi_lint_test.sh
+// lints it (Redocly CLI, tools/openapi-lint).
+//
+// Error responses are written once, in Interdict's shape; OpenApiJson() derives each dialect's
+// (ErrorDialectOf) and adds the errors every operation can get, so the document says what
+// api.cc and ShapeError send.
 #include <nlohmann/json.hpp>
 
 #include "server/api.h"
@@ -14,8 +19,9 @@ constexpr const char* kDocument = R"json({
   "info": {
     "title": "Interdict screening API",
     "version": "1",
-    "description": "Sanctions and watch-list screening. Own API under /v1; yente-compatible /match, /search and /entities; Watchman-compatible /v2/search. Errors always have the shape {\"error\": {\"code\", \"message\"}}. When the server runs with API keys, every endpoint but /healthz, /readyz and /openapi.json needs one (Authorization: Bearer <key>, or X-API-Key)."
+    "description": "Sanctions and watch-list screening. Own API under /v1; yente-compatible /match, /search and /entities; Watchman-compatible /v2/search and /v2/listinfo. Errors take the shape each dialect's clients decode: {\"error\": {\"code\", \"message\"}} (Error) on Interdict's own paths, the same plus \"detail\" (YenteError) on yente's, {\"error\": \"<message>\", \"code\"} (WatchmanError) on Watchman's. When the server runs with API keys, every endpoint but /healthz, /readyz and /openapi.json needs one (Authorization: Bearer <key>, or X-API-Key)."
   },
+  "servers": [{"url": "/", "description": "The server that serves this document (interdict serve)"}],
   "components": {
     "securitySchemes": {
       "bearer": {"type": "http", "scheme": "bearer"},
@@ -25,6 +31,10 @@ constexpr const char* kDocument = R"json({
       "BadRequest": {"description": "Malformed or invalid request", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "Unauthorized": {"description": "Missing or invalid API key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "NotFound": {"description": "No such record, source or dataset", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "MethodNotAllowed": {"description": "The path has no such method (the Allow header lists those it has)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "PayloadTooLarge": {"description": "The request body is over the server's limit (--body-limit)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "HeaderTooLarge": {"description": "The request header (the URL included) is over the server's limit", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Internal": {"description": "Internal error; the server log has the details under the request id (X-Request-Id)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "Unavailable": {"description": "Not ready (no list loaded), overloaded or past the request deadline (retry after the Retry-After header), or the audit log cannot record the request", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     },
     "schemas": {
@@ -36,11 +46,22 @@ constexpr const char* kDocument = R"json({
             "type": "object",
             "required": ["code", "message"],
             "properties": {
-              "code": {"type": "string", "description": "bad_request, invalid_json, invalid_request, batch_too_large, response_too_large, unauthorized, not_found, method_not_allowed, payload_too_large, header_too_large, not_ready, overloaded, deadline_exceeded, audit_unavailable, internal"},
+              "code": {"$ref": "#/components/schemas/ErrorCode"},
               "message": {"type": "string"}
             }
           }
         }
+      },
+      "ErrorCode": {"type": "string", "description": "bad_request, invalid_json, invalid_request, batch_too_large, response_too_large, unauthorized, not_found, method_not_allowed, payload_too_large, header_too_large, not_ready, overloaded, deadline_exceeded, audit_unavailable, internal"},
+      "YenteError": {
+        "description": "The errors of the yente paths: Interdict's, plus detail (the message), which yente (FastAPI) clients read.",
+        "allOf": [{"$ref": "#/components/schemas/Error"}, {"type": "object", "required": ["detail"], "properties": {"detail": {"type": "string"}}}]
+      },
+      "WatchmanError": {
+        "description": "The errors of the Watchman paths: error is the message, a string, as Watchman's Go client decodes it; code is Interdict's machine-readable code.",
+        "type": "object",
+        "required": ["error", "code"],
+        "properties": {"error": {"type": "string"}, "code": {"$ref": "#/components/schemas/ErrorCode"}}
       },
       "Query": {
         "type": "object",
@@ -142,7 +163,7 @@ constexpr const char* kDocument = R"json({
       "FtmEntity": {
         "type": "object",
         "required": ["id", "caption", "schema", "properties", "datasets", "referents", "target"],
-        "properties": {"id": {"type": "string"}, "caption": {"type": "string"}, "schema": {"type": "string", "enum": ["Person", "Organization", "LegalEntity", "Vessel", "Airplane"]}, "properties": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}, "datasets": {"type": "array", "items": {"type": "string"}}, "referents": {"type": "array", "items": {"type": "string"}}, "target": {"type": "boolean"}, "first_seen": {"nullable": true}, "last_seen": {"nullable": true}, "last_change": {"nullable": true}}
+        "properties": {"id": {"type": "string"}, "caption": {"type": "string"}, "schema": {"type": "string", "enum": ["Person", "Organization", "LegalEntity", "Vessel", "Airplane"]}, "properties": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}, "datasets": {"type": "array", "items": {"type": "string"}}, "referents": {"type": "array", "items": {"type": "string"}}, "target": {"type": "boolean"}, "first_seen": {"type": "string", "nullable": true}, "last_seen": {"type": "string", "nullable": true}, "last_change": {"type": "string", "nullable": true}}
       },
       "YenteMatchResponse": {
         "type": "object",
@@ -169,11 +190,23 @@ constexpr const char* kDocument = R"json({
       },
       "WatchmanSearchResponse": {
         "type": "object",
-        "required": ["query", "entities"],
+        "required": ["query", "entities", "warnings"],
         "properties": {
           "query": {"type": "object"},
-          "entities": {"type": "array", "items": {"type": "object", "required": ["name", "entityType", "sourceList", "sourceID", "match"], "properties": {"name": {"type": "string"}, "entityType": {"type": "string"}, "sourceList": {"type": "string"}, "sourceID": {"type": "string"}, "match": {"type": "number"}}}},
-          "warnings": {"type": "array", "items": {"type": "string"}}
+          "entities": {"type": "array", "items": {"type": "object", "required": ["name", "entityType", "sourceList", "sourceID", "match"], "properties": {"name": {"type": "string"}, "entityType": {"type": "string", "enum": ["person", "business", "organization", "aircraft", "vessel"]}, "sourceList": {"type": "string", "description": "Watchman's name of the list (us_ofac, us_non_sdn, un_csl) where Watchman has it, else Interdict's source name"}, "sourceID": {"type": "string"}, "match": {"type": "number"}, "explanation": {"$ref": "#/components/schemas/Explanation"}}}},
+          "warnings": {"type": "array", "items": {"type": "string"}, "description": "Parameters not compared, and defaults used for unreadable limit or minMatch"}
+        }
+      },
+      "WatchmanListInfoResponse": {
+        "type": "object",
+        "required": ["lists", "listHashes", "startedAt", "endedAt", "version", "listVersions"],
+        "properties": {
+          "lists": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "Records per list in service, by Watchman's list name"},
+          "listHashes": {"type": "object", "additionalProperties": {"type": "string"}, "description": "SHA-256 of each list version's input files"},
+          "startedAt": {"type": "string", "format": "date-time", "description": "The newest import of the lists in service"},
+          "endedAt": {"type": "string", "format": "date-time", "description": "When the lists went into service"},
+          "version": {"type": "string"},
+          "listVersions": {"type": "array", "items": {"type": "object", "required": ["sourceList", "source", "version", "published", "importedAt", "records"], "properties": {"sourceList": {"type": "string"}, "source": {"type": "string"}, "version": {"type": "integer"}, "published": {"type": "string"}, "importedAt": {"type": "string"}, "records": {"type": "integer"}}}}
         }
       },
       "Health": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}},
@@ -212,7 +245,7 @@ constexpr const char* kDocument = R"json({
       "get": {
         "summary": "This document",
         "security": [],
-        "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {"schema": {"type": "object", "required": ["openapi", "info", "paths"]}}}}}
+        "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {"schema": {"type": "object", "required": ["openapi", "info", "paths"], "properties": {"openapi": {"type": "string"}, "info": {"type": "object"}, "paths": {"type": "object"}}}}}}}
       }
     },
     "/v1/screen": {
@@ -248,7 +281,8 @@ constexpr const char* kDocument = R"json({
         "responses": {
           "200": {"description": "Compared", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CompareResponse"}}}},
           "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"}
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
         }
       }
     },
@@ -286,7 +320,8 @@ constexpr const char* kDocument = R"json({
         "responses": {
           "200": {"description": "Versions", "content": {"application/json": {"schema": {"type": "object", "required": ["source", "versions"], "properties": {"source": {"type": "string"}, "versions": {"type": "array", "items": {"$ref": "#/components/schemas/ListVersion"}}}}}}},
           "401": {"$ref": "#/components/responses/Unauthorized"},
-          "404": {"$ref": "#/components/responses/NotFound"}
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
         }
       }
     },
@@ -364,31 +399,151 @@ constexpr const char* kDocument = R"json({
     },
     "/v2/search": {
       "get": {
+        "operationId": "watchmanSearch",
         "summary": "Watchman-compatible search",
-        "description": "Unknown parameters are refused (400), as Watchman does. type is a filter. Written to the audit log.",
+        "description": "As Watchman's Go client sends it. Unknown parameters are refused (400), as Watchman does. type is a filter. Written to the audit log.",
         "parameters": [
-          {"name": "name", "in": "query", "required": true, "schema": {"type": "string"}, "example": "Evin Prison"},
-          {"name": "type", "in": "query", "schema": {"type": "string", "enum": ["person", "business", "organization", "aircraft", "vessel"]}},
-          {"name": "source", "in": "query", "schema": {"type": "string"}},
-          {"name": "sourceID", "in": "query", "schema": {"type": "string"}},
-          {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 10, "maximum": 100}},
-          {"name": "minMatch", "in": "query", "schema": {"type": "number", "default": 0}},
-          {"name": "birthDate", "in": "query", "schema": {"type": "string"}},
-          {"name": "altNames", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
-          {"name": "imoNumber", "in": "query", "schema": {"type": "string"}},
-          {"name": "cryptoAddress", "in": "query", "schema": {"type": "string"}}
+          {"name": "name", "in": "query", "description": "The name to screen; may be left out when sourceID, a gov_* identifier or cryptoAddress is given (a lookup: the records holding it, scored 1)", "schema": {"type": "string"}, "example": "Evin Prison"},
+          {"name": "altNames", "in": "query", "description": "More names, each screened; the best score per record counts", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "type", "in": "query", "description": "person, business, organization, aircraft or vessel, in any case; empty: any. A filter; business and organization records are reported as the type asked for", "schema": {"type": "string"}},
+          {"name": "source", "in": "query", "description": "A list: Watchman's name (us_ofac, us_non_sdn, un_csl, any case) or Interdict's (us-ofac-sdn); 404 when not loaded", "schema": {"type": "string"}},
+          {"name": "sourceList", "in": "query", "description": "Read as source", "schema": {"type": "string"}},
+          {"name": "sourceID", "in": "query", "description": "The record's id in its list", "schema": {"type": "string"}},
+          {"name": "birthDate", "in": "query", "description": "YYYY, YYYY-MM or YYYY-MM-DD", "schema": {"type": "string"}},
+          {"name": "limit", "in": "query", "description": "Results (default 10, at most 100); a value that is not a positive integer is read as 10, with a warning", "schema": {"type": "integer"}},
+          {"name": "minMatch", "in": "query", "description": "Lowest score returned, in [0, 1] (default 0); a value that is not a number is read as 0, with a warning", "schema": {"type": "number"}},
+          {"name": "imoNumber", "in": "query", "description": "Vessel IMO number, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "mmsi", "in": "query", "description": "Vessel MMSI, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "callSign", "in": "query", "description": "Vessel call sign, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "serialNumber", "in": "query", "description": "Aircraft serial number, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "icaoCode", "in": "query", "description": "Compared as an identifier", "schema": {"type": "string"}},
+          {"name": "cryptoAddress", "in": "query", "description": "CURRENCY:ADDRESS or ADDRESS, compared as an identifier", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "cryptoAddresses", "in": "query", "description": "Read as cryptoAddress", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "gov_passport", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_drivers-license", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_national-id", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_tax-id", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_ssn", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_cedula", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_curp", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_cuit", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_electoral", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_business-registration", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_commercial-registry", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_birth-certificate", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_refugee-id", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_diplomatic-passport", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_personal-id", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_citizenship", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gov_nationality", "in": "query", "description": "CC:IDENTIFIER or IDENTIFIER, compared as an identifier", "schema": {"type": "string"}},
+          {"name": "gender", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "string"}},
+          {"name": "deathDate", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "string"}},
+          {"name": "created", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "string"}},
+          {"name": "dissolved", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "string"}},
+          {"name": "flag", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "string"}},
+          {"name": "built", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "string"}},
+          {"name": "model", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "string"}},
+          {"name": "aircraftType", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "string"}},
+          {"name": "vesselType", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "string"}},
+          {"name": "owner", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "string"}},
+          {"name": "tonnage", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "integer"}},
+          {"name": "grossRegisteredTonnage", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "integer"}},
+          {"name": "titles", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "email", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "emailAddress", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "emailAddresses", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "phone", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "phoneNumber", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "phoneNumbers", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "fax", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "faxNumber", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "faxNumbers", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "website", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "websites", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "address", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "addresses", "in": "query", "description": "Accepted and not compared (named in warnings)", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "debug", "in": "query", "description": "Accepted; changes nothing", "schema": {"type": "string"}},
+          {"name": "debugSourceIDs", "in": "query", "description": "Accepted; changes nothing", "schema": {"type": "string"}},
+          {"name": "requestID", "in": "query", "description": "Accepted; changes nothing (X-Request-Id names requests)", "schema": {"type": "string"}},
+          {"name": "format", "in": "query", "description": "json only; anything else is refused (400)", "schema": {"type": "string"}}
         ],
         "responses": {
           "200": {"description": "Results", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WatchmanSearchResponse"}}}},
-          "400": {"$ref": "#/components/responses/BadRequest"},
           "401": {"$ref": "#/components/responses/Unauthorized"},
           "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/v2/listinfo": {
+      "get": {
+        "operationId": "watchmanListInfo",
+        "summary": "Watchman-compatible list information: records, hashes and versions of the lists in service",
+        "responses": {
+          "200": {"description": "The lists in service", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WatchmanListInfoResponse"}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
           "503": {"$ref": "#/components/responses/Unavailable"}
         }
       }
     }
   }
 })json";
+
+constexpr const char* kResponses = "#/components/responses/";
+
+// Errors any operation can get, whatever it does: a malformed request (400), a method its path
+// does not have (405), a body or header over the limits (413, 431), an internal error (500).
+constexpr std::pair<const char*, const char*> kCommonErrors[] = {{"400", "BadRequest"},
+                                                                 {"405", "MethodNotAllowed"},
+                                                                 {"413", "PayloadTooLarge"},
+                                                                 {"431", "HeaderTooLarge"},
+                                                                 {"500", "Internal"}};
+
+struct DialectNames {
+  ErrorDialect dialect;
+  const char* prefix;  // of its responses' names: "" (Interdict's), "Yente", "Watchman"
+  const char* schema;  // its error schema
+};
+constexpr DialectNames kDialects[] = {{ErrorDialect::kInterdict, "", "Error"},
+                                      {ErrorDialect::kYente, "Yente", "YenteError"},
+                                      {ErrorDialect::kWatchman, "Watchman", "WatchmanError"}};
+
+const DialectNames& NamesOf(ErrorDialect d) {
+  for (const DialectNames& n : kDialects)
+    if (n.dialect == d) return n;
+  return kDialects[0];
+}
+
+// Adds each dialect's copy of the error responses (same description, the dialect's schema), the
+// common errors to every operation, and points each operation's error responses to its path's
+// dialect.
+void DeriveDialectErrors(nlohmann::json* doc) {
+  nlohmann::json& responses = (*doc)["components"]["responses"];
+  const nlohmann::json generic = responses;
+  for (const DialectNames& n : kDialects) {
+    if (*n.prefix == '\0') continue;
+    for (const auto& [name, r] : generic.items()) {
+      nlohmann::json copy = r;
+      copy["content"]["application/json"]["schema"]["$ref"] =
+          std::string("#/components/schemas/") + n.schema;
+      responses[n.prefix + name] = std::move(copy);
+    }
+  }
+  for (auto& [path, item] : (*doc)["paths"].items()) {
+    const std::string prefix = NamesOf(ErrorDialectOf(path)).prefix;
+    for (auto& [method, op] : item.items()) {
+      nlohmann::json& answers = op["responses"];
+      for (const auto& [status, name] : kCommonErrors)
+        if (!answers.contains(status)) answers[status] = {{"$ref", kResponses + std::string(name)}};
+      for (auto& [status, answer] : answers.items()) {
+        if (!answer.contains("$ref")) continue;
+        std::string ref = answer["$ref"];
+        if (ref.rfind(kResponses, 0) == 0)
+          answer["$ref"] = kResponses + prefix + ref.substr(std::string_view(kResponses).size());
+      }
+    }
+  }
+}
 
 }  // namespace
 
@@ -397,7 +552,9 @@ const std::string& OpenApiJson() {
   // malformed edit fails the tests rather than reaching clients.)
   static const std::string* doc = [] {
     nlohmann::json j = nlohmann::json::parse(kDocument, nullptr, /*allow_exceptions=*/false);
-    return new std::string(j.is_discarded() ? kDocument : j.dump());
+    if (j.is_discarded()) return new std::string(kDocument);
+    DeriveDialectErrors(&j);
+    return new std::string(j.dump());
   }();
   return *doc;
 }

@@ -44,15 +44,6 @@ json IdOf(const json& j) {
   return it == j.end() ? json(nullptr) : *it;
 }
 
-std::string IsoTime(std::chrono::system_clock::time_point t) {
-  std::time_t tt = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 json VersionJson(const ListVersion& v) {
   json j = {{"source", v.source},
             {"version", v.id},

@@ -31,6 +31,17 @@ expect_rc() { if [ "$RC" = "$1" ]; then ok; else fail "$2: exit code $RC, expect
 expect_out() { if grep -qE -- "$1" <<<"$OUT"; then ok; else fail "$2: stdout lacks /$1/"; fi; }
 expect_no_out() { if grep -qE -- "$1" <<<"$OUT"; then fail "$2: stdout has /$1/"; else ok; fi; }
 expect_err() { if grep -qE -- "$1" <<<"$ERR"; then ok; else fail "$2: stderr lacks /$1/"; fi; }
+# wait_port FILE: the port `interdict serve` announces in FILE (its stdout), once it has; "" if
+# it has not within 60 s (generous: under ASan on a loaded machine, starting takes long).
+wait_port() {
+  local port=
+  for _ in $(seq 1 1200); do
+    port=$(sed -n 's|^interdict serve: listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$1")
+    [ -n "$port" ] && break
+    sleep 0.05
+  done
+  echo "$port"
+}
 finish() {
   echo "$PASSES passed, $FAILS failed"
   [ "$FAILS" = 0 ]

@@ -57,13 +57,7 @@ expect_err "https://app.example/" "names the bad origin"
 INTERDICT_API_KEYS="$OTHER" "$BIN" serve --port 0 --api-keys "$TMP/keys" --reload-interval 0.2 \
   --cors-origin https://app.example >"$TMP/serve.out" 2>"$TMP/serve.err" &
 PID=$!
-PORT=
-# Waits are generous: under ASan on a loaded machine, loading the lists takes tens of seconds.
-for _ in $(seq 1 1200); do
-  PORT=$(sed -n 's|^interdict serve: listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$TMP/serve.out")
-  [ -n "$PORT" ] && break
-  sleep 0.05
-done
+PORT=$(wait_port "$TMP/serve.out")
 if [ -n "$PORT" ]; then ok; else fail "the server printed no port: $(cat "$TMP/serve.err")"; exit 1; fi
 URL="http://127.0.0.1:$PORT"
 

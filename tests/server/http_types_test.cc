@@ -90,6 +90,30 @@ TEST(ParseHttpRequestTest, RefusesWithTheStatusTheServerSends) {
   EXPECT_EQ(err.status, 400);
 }
 
+// One error, in each dialect's shape; what is not an ErrorResponse is never rewritten.
+TEST(ShapeErrorTest, WritesTheErrorInTheDialectsShape) {
+  HttpResponse own = ErrorResponse(404, "not_found", "no such record");
+  const std::string interdict = own.body;
+  ShapeError(ErrorDialect::kInterdict, &own);
+  EXPECT_EQ(own.body, interdict);
+  EXPECT_EQ(
+      nlohmann::json::parse(interdict),
+      nlohmann::json::parse(R"({"error": {"code": "not_found", "message": "no such record"}})"));
+  HttpResponse yente = ErrorResponse(404, "not_found", "no such record");
+  ShapeError(ErrorDialect::kYente, &yente);
+  EXPECT_EQ(nlohmann::json::parse(yente.body),
+            nlohmann::json::parse(R"({"error": {"code": "not_found", "message": "no such record"},
+                                      "detail": "no such record"})"));
+  HttpResponse watchman = ErrorResponse(404, "not_found", "no such record");
+  ShapeError(ErrorDialect::kWatchman, &watchman);
+  EXPECT_EQ(watchman.status, 404);
+  EXPECT_EQ(nlohmann::json::parse(watchman.body),
+            nlohmann::json::parse(R"({"error": "no such record", "code": "not_found"})"));
+  HttpResponse ok = JsonResponse({{"error", {{"code", "x"}}}});  // a result, whatever it holds
+  ShapeError(ErrorDialect::kWatchman, &ok);
+  EXPECT_EQ(ok.body, R"({"error":{"code":"x"}})");
+}
+
 TEST(IsLoopbackHostTest, KnowsLoopbackAddresses) {
   EXPECT_TRUE(IsLoopbackHost("127.0.0.1"));
   EXPECT_TRUE(IsLoopbackHost("127.1.2.3"));

@@ -109,8 +109,9 @@ std::vector<Operation> Operations() {
   return ops;
 }
 
-// The request the document's examples describe; `skip_required_query` leaves out the required
-// query parameters (a request the server must refuse).
+// The request the document's examples describe (its parameters that have an example);
+// `skip_required_query` leaves out the required query parameters (a request the server must
+// refuse).
 std::string ExampleTarget(const Operation& op, bool skip_required_query = false,
                           const std::string& path_value = "") {
   std::string target = op.path;
@@ -122,7 +123,8 @@ std::string ExampleTarget(const Operation& op, bool skip_required_query = false,
       std::string v = path_value.empty() ? p["example"].get<std::string>() : path_value;
       size_t at = target.find("{" + name + "}");
       target.replace(at, name.size() + 2, v);
-    } else if (p["in"] == "query" && p.value("required", false) && !skip_required_query) {
+    } else if (p["in"] == "query" && p.contains("example") &&
+               !(skip_required_query && p.value("required", false))) {
       std::string v = p["example"];
       for (char& c : v)
         if (c == ' ') c = '+';
@@ -192,7 +194,7 @@ TEST_F(OpenApiTest, DocumentsEveryRouteOfTheServer) {
       "GET /v1/sources",       "GET /v1/sources/{source}/versions",
       "POST /match/{dataset}", "GET /search/{dataset}",
       "GET /entities/{id}",    "GET /v2/search",
-      "POST /v1/scan"};
+      "GET /v2/listinfo",      "POST /v1/scan"};
   EXPECT_EQ(documented, routes);
   // Each of them is routed: the metrics name every route template the server knows.
   for (const Operation& op : Operations()) {
@@ -222,13 +224,15 @@ TEST_F(OpenApiTest, EveryExampleAnswers200WithTheDocumentedShape) {
 }
 
 TEST_F(OpenApiTest, DocumentedErrorsAreTheOnesTheServerSends) {
-  const json error_schema = {{"$ref", "#/components/schemas/Error"}};
+  // Each body against the schema documented for its status: the error shape of the path's
+  // dialect.
   auto check_error = [&](const Operation& op, const HttpResult& r, int expected) {
     EXPECT_EQ(r.status, expected) << r.body;
-    EXPECT_TRUE(Documents(op, expected)) << "status " << expected << " is not documented";
+    ASSERT_TRUE(Documents(op, expected)) << "status " << expected << " is not documented";
+    const json& documented = Resolve(op.spec["responses"][std::to_string(expected)]);
     std::vector<std::string> errors;
-    Validate(error_schema, r.Json(), "body", &errors);
-    EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : errors[0]);
+    Validate(documented["content"]["application/json"]["schema"], r.Json(), "body", &errors);
+    EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : errors[0]) << "\n" << r.body;
   };
   for (const Operation& op : Operations()) {
     SCOPED_TRACE(op.method + " " + op.path);
@@ -246,6 +250,14 @@ TEST_F(OpenApiTest, DocumentedErrorsAreTheOnesTheServerSends) {
     if (required_query) check_error(op, Send(op, ExampleTarget(op, true), ExampleBody(op)), 400);
     if (Documents(op, 404) && op.path.find('{') != std::string::npos)
       check_error(op, Send(op, ExampleTarget(op, false, "no-such-thing"), ExampleBody(op)), 404);
+    // Errors every operation can get, whatever it does: a malformed target, a method its path
+    // does not have.
+    const std::string target = ExampleTarget(op);
+    const std::string bad = target + (target.find('?') == std::string::npos ? "?" : "&") + "x=%G1";
+    check_error(op, Send(op, bad, ExampleBody(op)), 400);
+    Operation other = op;
+    other.method = "DELETE";
+    check_error(op, Send(other, target, ""), 405);
   }
 }
 

@@ -226,7 +226,8 @@ TEST(ServerDeadlineTest, ScreeningPastTheDeadlineIs503InEveryDialect) {
   EXPECT_TRUE(r.Json()["detail"].is_string());
   r = Fetch(port, "GET", "/v2/search?name=Mohammed+Ali+Hassan&minMatch=0&limit=100");
   EXPECT_EQ(r.status, 503) << r.body.substr(0, 300);
-  EXPECT_EQ(r.Json()["error"]["code"], "deadline_exceeded");
+  EXPECT_EQ(r.Json()["code"], "deadline_exceeded");  // Watchman's shape: "error" is the message
+  EXPECT_THAT(r.Json()["error"].get<std::string>(), HasSubstr("did not finish in time"));
   ASSERT_TRUE(server->Stop().ok());
   // The refusals are audited like any other answer.
   std::vector<AuditRecord> log = ReadAuditLog(db);
