@@ -43,8 +43,9 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
     std::printf("%s%s %lld", sep, schema.c_str(), static_cast<long long>(n));
     sep = ", ";
   }
-  std::printf("%s; published %s; sha256 %.16s\n", *sep == ',' ? ")" : "",
-              version.published.empty() ? "not stated" : version.published.c_str(), sha.c_str());
+  std::printf("%s; published %s; format %s; sha256 %.16s\n", *sep == ',' ? ")" : "",
+              version.published.empty() ? "not stated" : version.published.c_str(),
+              outcome.format.c_str(), sha.c_str());
   return 0;
 }
 

@@ -39,6 +39,7 @@ Status ImportList(const Context& ctx, const ImportRequest& request, ImportOutcom
   } else {
     ParseFormatName(request.format, request.file_format, &format);
   }
+  outcome->format = FormatName(format);
   const std::string& source = request.name;
   CountryTable countries;
   INTERDICT_RETURN_IF_ERROR(CountryTable::LoadDefault(ctx.data_dir, &countries));

@@ -27,6 +27,7 @@ struct ImportRequest {
 struct ImportOutcome {
   bool unchanged = false;  // the newest version already had this content: no new version
   ListVersion version;     // the new version, or the unchanged newest one
+  std::string format;      // the files' format (FormatName), detected or as forced
   std::string content_sha256;
 };
 
