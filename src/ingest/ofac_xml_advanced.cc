@@ -29,8 +29,11 @@
 //   SanctionsEntry                        programs (measures of type Program), listed_on (the
 //                                         earliest entry event)
 //   DistinctParty/Comment                 the CSV Remarks reader
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/text.h"
 #include "ingest/ofac_remarks.h"
@@ -105,6 +108,14 @@ class AdvancedParser {
           return (depth == 2 && name == "DateOfIssue") || depth == 3;
         },
         [this](XmlNode&& node) { return OnRecord(node); }));
+    // Some parties are on both lists (9 of the 2020 Consolidated file's are also SDN): a file of
+    // the other list shows as most parties lacking an entry on this one.
+    if (on_list_.size() * 2 < parties_.size())
+      return Status::InvalidInput(
+          run_.path + ": " + std::to_string(parties_.size() - on_list_.size()) + " of " +
+          std::to_string(parties_.size()) + " parties have no SanctionsEntry on the " +
+          std::string(run_.ListName()) + " of --source " + run_.source +
+          ": the file holds another list");
     for (Entity& e : parties_) {
       FinishOfacNames(&e);
       INTERDICT_RETURN_IF_ERROR((*run_.sink)(std::move(e)));
@@ -142,7 +153,9 @@ class AdvancedParser {
   std::unordered_map<std::string, Address> locations_;                // by Location ID
   std::unordered_map<std::string, std::vector<Document>> documents_;  // by IdentityID
   std::vector<Entity> parties_;                                       // in file order
-  std::unordered_map<std::string, size_t> party_index_;               // FixedRef -> index
+  std::unordered_map<std::string, size_t> party_index_;
+  std::unordered_set<std::string>
+      on_list_;  // ProfileIDs with an entry on the source's list               // FixedRef -> index
 };
 
 const std::string& AdvancedParser::Ref(const std::string& set, const std::string& id) const {
@@ -334,6 +347,8 @@ Status AdvancedParser::MapRelationship(const XmlNode& relationship) {
 Status AdvancedParser::MapSanctionsEntry(const XmlNode& entry) {
   Entity* e = Party(entry.Attribute("ProfileID"));
   if (e == nullptr) return Error(entry, "SanctionsEntry for an unknown profile");
+  if (Ref("List", entry.Attribute("ListID")) == run_.ListName())
+    on_list_.insert(entry.Attribute("ProfileID"));
   for (const XmlNode* measure : entry.Children("SanctionsMeasure")) {
     if (Ref("SanctionsType", measure->Attribute("SanctionsTypeID")) != "Program") continue;
     const std::string& program = measure->ChildText("Comment");

@@ -5,6 +5,10 @@
 
 namespace interdict {
 
+std::string_view OfacXmlRun::ListName() const {
+  return source == "us-ofac-sdn" ? "SDN List" : "Consolidated List";
+}
+
 Status OfacXmlRun::Error(const XmlNode& node, const std::string& problem) const {
   return Status::InvalidInput(path + ":" + std::to_string(node.line) + ": " + problem);
 }

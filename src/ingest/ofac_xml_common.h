@@ -26,6 +26,9 @@ struct OfacXmlRun {
   const EntitySink* sink = nullptr;
   ParseReport* report = nullptr;
 
+  // The name OFAC's XML gives the list `source` is: "SDN List" or "Consolidated List". A file that
+  // says it holds the other list is refused: its records would get the wrong ids.
+  std::string_view ListName() const;
   // InvalidInput "<path>:<line of node>: <problem>".
   Status Error(const XmlNode& node, const std::string& problem) const;
   // ReadXmlRecords of the file with root `root`, libxml2 warnings going to the report.

@@ -134,12 +134,26 @@ class EnhancedParser {
   Status OnRecord(const XmlNode& node) {
     if (node.name == "publicationInfo") {
       run_.report->published = node.ChildText("dataAsOf").substr(0, 10);
-      return Status::Ok();
+      return CheckList(node);
     }
     if (node.name != "entity") return Error(node, "unexpected <" + node.name + "> in <entities>");
     Entity e;
     INTERDICT_RETURN_IF_ERROR(MapEntity(node, &e));
     return (*run_.sink)(std::move(e));
+  }
+
+  // publicationInfo/filters/sanctionsLists names the lists the file holds, when it was filtered.
+  Status CheckList(const XmlNode& info) const {
+    const XmlNode* filters = info.Child("filters");
+    const XmlNode* lists = filters == nullptr ? nullptr : filters->Child("sanctionsLists");
+    if (lists == nullptr) return Status::Ok();
+    std::string named;
+    for (const XmlNode* l : lists->Children("sanctionsList")) {
+      if (l->text == run_.ListName()) return Status::Ok();
+      named += (named.empty() ? "" : ", ") + l->text;
+    }
+    return Error(*lists, "the file holds " + named + ", not the " + std::string(run_.ListName()) +
+                             " of --source " + run_.source);
   }
 
   Status MapEntity(const XmlNode& entity, Entity* e) {

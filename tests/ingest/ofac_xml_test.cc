@@ -235,12 +235,27 @@ TEST(OfacAdvancedXmlTest, PartyFieldByField) {
 }
 
 TEST(OfacXmlTest, IdsTakeTheSourceGiven) {
+  // The classic XML does not say which list it holds.
   Parsed p = Parse(ListFormat::kOfacClassicXml, kClassic, "us-ofac-sdn");
   ASSERT_TRUE(p.status.ok());
   EXPECT_EQ(p.entities[0].id, "us-ofac-sdn:9639");
   Parsed bad = Parse(ListFormat::kOfacClassicXml, kClassic, "un-sc");
   EXPECT_FALSE(bad.status.ok());
   EXPECT_THAT(bad.status.message(), HasSubstr("not an OFAC list"));
+}
+
+// The enhanced and advanced files say which list they hold: the Consolidated list imported as the
+// SDN list would get SDN ids, so it is refused.
+TEST(OfacXmlTest, AFileOfTheOtherListIsRefused) {
+  Parsed enhanced = Parse(ListFormat::kOfacEnhancedXml, kEnhanced, "us-ofac-sdn");
+  EXPECT_THAT(enhanced.status.message(),
+              HasSubstr("the file holds Consolidated List, not the SDN List of --source "
+                        "us-ofac-sdn"));
+  EXPECT_TRUE(enhanced.entities.empty());
+  Parsed advanced = Parse(ListFormat::kOfacAdvancedXml, kAdvanced, "us-ofac-sdn");
+  EXPECT_FALSE(advanced.status.ok());
+  EXPECT_THAT(advanced.status.message(),
+              HasSubstr("366 of 375 parties have no SanctionsEntry on the SDN List"));
 }
 
 // A download cut anywhere is refused with the file, the line and the open elements, and no record
