@@ -1,5 +1,7 @@
 #include "ingest/xml_records.h"
 
+#include "ingest/xml_push.h"
+
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 
@@ -9,8 +11,6 @@
 namespace interdict {
 
 namespace {
-
-constexpr size_t kChunkSize = 64 * 1024;
 
 const std::string& EmptyString() {
   static const std::string* const kEmpty = new std::string();
@@ -47,6 +47,8 @@ class RecordReader {
   Status Run();
 
  private:
+  friend xmlSAXHandler ListSaxHandler<RecordReader>();
+
   static void StartElement(void* ctx, const xmlChar* localname, const xmlChar* prefix,
                            const xmlChar* uri, int nb_namespaces, const xmlChar** namespaces,
                            int nb_attributes, int nb_defaulted, const xmlChar** attributes);
@@ -63,17 +65,16 @@ class RecordReader {
   void OnStart(std::string_view name, int nb_attributes, const xmlChar** attributes);
   void OnEnd();
   void ReportXmlError(const xmlError& error);
-  int Line() const { return ctxt_ == nullptr ? 0 : xmlSAX2GetLineNumber(ctxt_); }
+  int Line() const { return push_.Line(); }
   std::string Where(int line) const { return path_ + ":" + std::to_string(line); }
   std::string OpenPath() const;
   void Fail(Status s);
 
   const std::string path_;
   const XmlRecordHandler& handler_;
-  xmlParserCtxtPtr ctxt_ = nullptr;
+  XmlPush push_;
   Status status_;
   bool failed_ = false;
-  bool terminating_ = false;  // the last xmlParseChunk: the file has ended
   bool root_seen_ = false;
   bool root_closed_ = false;
   std::vector<std::string> open_;  // names of the open elements outside a record, root first
@@ -142,11 +143,11 @@ void RecordReader::ReportXmlError(const xmlError& error) {
   std::string where = Where(error.line);
   if (error.level == XML_ERR_WARNING) {
     if (handler_.on_warning) handler_.on_warning(where + ": " + msg);
-  } else if (terminating_ && !open_.empty()) {
+  } else if (push_.terminating && !open_.empty()) {
     // libxml2 words a cut-off file in several ways; say what happened.
     Fail(Status::InvalidInput(where + ": truncated file: it ends inside " + OpenPath() + " (" +
                               msg + ")"));
-  } else if (terminating_ && !root_seen_) {
+  } else if (push_.terminating && !root_seen_) {
     Fail(Status::InvalidInput(where + ": no root element, not an XML document (" + msg + ")"));
   } else {
     Fail(Status::InvalidInput(where + ": " + msg));
@@ -157,7 +158,7 @@ void RecordReader::Fail(Status s) {
   if (failed_) return;
   failed_ = true;
   status_ = std::move(s);
-  if (ctxt_ != nullptr) xmlStopParser(ctxt_);
+  if (push_.ctxt != nullptr) xmlStopParser(push_.ctxt);
 }
 
 void RecordReader::OnStart(std::string_view name, int nb_attributes, const xmlChar** attributes) {
@@ -204,47 +205,10 @@ void RecordReader::OnEnd() {
 }
 
 Status RecordReader::Run() {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path_.c_str(), "rb"), &std::fclose);
-  if (!f) return Status::IoError(path_ + ": cannot open");
-
-  xmlSAXHandler sax{};
-  sax.initialized = XML_SAX2_MAGIC;
-  sax.startElementNs = &RecordReader::StartElement;
-  sax.endElementNs = &RecordReader::EndElement;
-  sax.characters = &RecordReader::Characters;
-  sax.cdataBlock = &RecordReader::Characters;
-  sax.internalSubset = &RecordReader::InternalSubset;
-  sax.serror = &RecordReader::OnXmlError;
-  // No getEntity/entityDecl/resolveEntity: any entity but the five predefined ones is an error.
-
-  std::vector<char> buf(kChunkSize);
-  size_t n = std::fread(buf.data(), 1, buf.size(), f.get());
-  if (std::ferror(f.get())) return Status::IoError(path_ + ": read error");
-  if (n == 0) return Status::InvalidInput(path_ + ":1: empty file");
-  // The first bytes let libxml2 detect the encoding.
-  const int head = static_cast<int>(n < 4 ? n : 4);
-  xmlInitParser();
-  ctxt_ = xmlCreatePushParserCtxt(&sax, this, buf.data(), head, path_.c_str());
-  if (ctxt_ == nullptr) return Status::Internal(path_ + ": cannot create XML parser");
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> owner(ctxt_, &xmlFreeParserCtxt);
-  xmlCtxtUseOptions(ctxt_, XML_PARSE_NONET);
-
+  xmlSAXHandler sax = ListSaxHandler<RecordReader>();
   int rc = 0;
-  size_t offset = static_cast<size_t>(head);
-  while (!failed_) {
-    if (offset < n) {
-      rc = xmlParseChunk(ctxt_, buf.data() + offset, static_cast<int>(n - offset), 0);
-      if (rc != 0 || failed_) break;
-    }
-    offset = 0;
-    n = std::fread(buf.data(), 1, buf.size(), f.get());
-    if (std::ferror(f.get())) return Status::IoError(path_ + ": read error");
-    if (n == 0) {
-      terminating_ = true;
-      rc = xmlParseChunk(ctxt_, nullptr, 0, 1);
-      break;
-    }
-  }
+  INTERDICT_RETURN_IF_ERROR(PushXmlFile(
+      path_, &sax, this, [this] { return failed_; }, &push_, &rc));
   if (failed_) return status_;
   if (rc != 0)
     return Status::InvalidInput(Where(Line()) + ": XML parse error " + std::to_string(rc));
