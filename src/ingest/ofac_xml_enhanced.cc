@@ -11,8 +11,8 @@
 //                                         aliasType A.K.A./N.K.A. -> kStrongAlias, F.K.A. ->
 //                                         kFormerName. Its primary translation gives the name
 //                                         (formattedFullName, "LAST, First" as in the CSV); every
-//                                         other translation (Cyrillic, Chinese) is a
-//                                         kOriginalScript name
+//                                         other translation in a non-Latin script (Cyrillic,
+//                                         Chinese) is a kOriginalScript name
 //   sanctionsPrograms/sanctionsProgram    programs
 //   sanctionsLists/sanctionsList          listed_on: the earliest datePublished
 //   addresses/address                     addresses from the primary translation's parts, as the
@@ -209,7 +209,13 @@ class EnhancedParser {
           if (t->ChildText("isPrimary") == "true") {
             AddOfacName(std::move(copy), e);
           } else {
-            copy.kind = NameKind::kOriginalScript;
+            // A translation into another script. One in Latin script is another spelling of the
+            // same name: it keeps its kind, as an alias when it translates the primary name.
+            if (t->ChildText("script") != "Latin") {
+              copy.kind = NameKind::kOriginalScript;
+            } else if (copy.kind == NameKind::kPrimary) {
+              copy.kind = NameKind::kStrongAlias;
+            }
             translated.push_back(std::move(copy));
           }
         }

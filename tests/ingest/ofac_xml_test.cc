@@ -185,6 +185,26 @@ TEST(OfacEnhancedXmlTest, OriginalScriptNamesKept) {
   EXPECT_EQ(chinese, 6);  // 5 Simplified + 1 Traditional translation
 }
 
+// Not in the sample: a second translation in Latin script is a spelling of the same name, not an
+// original-script name, and the record keeps one primary name.
+TEST(OfacEnhancedXmlTest, LatinTranslationIsAnAlias) {
+  std::string path = EditedCopy(kEnhanced, "latin-translation.xml", [](std::string* t) {
+    const std::string cyrillic = "<script refId=\"20107\">Cyrillic</script>";
+    size_t at = t->find(cyrillic, t->find("<entity id=\"17013\">"));
+    t->replace(at, cyrillic.size(), "<script refId=\"20122\">Latin</script>");
+    const std::string full = "<formattedFullName>БАНК ВТБ ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО<";
+    at = t->find(full, at);
+    t->replace(at, full.size(), "<formattedFullName>BANK VETEBE PUBLICHNOYE<");
+  });
+  Parsed p = Parse(ListFormat::kOfacEnhancedXml, path);
+  ASSERT_TRUE(p.status.ok()) << p.status.message();
+  const Entity& e = p.Get("us-ofac-cons:17013");
+  EXPECT_TRUE(HasName(e, NameKind::kStrongAlias, "BANK VETEBE PUBLICHNOYE"));
+  int primaries = 0;
+  for (const Name& n : e.names) primaries += n.kind == NameKind::kPrimary;
+  EXPECT_EQ(primaries, 1);
+}
+
 TEST(OfacEnhancedXmlTest, PersonFieldByField) {
   const Entity& e = Enhanced().Get("us-ofac-cons:9639");
   EXPECT_EQ(e.schema, Schema::kPerson);
@@ -210,7 +230,7 @@ TEST(OfacAdvancedXmlTest, CountsAndPublicationDate) {
   // PartySubTypeID 3 (Unknown sub-type of Entity) 293, 4 (of Individual) 82.
   EXPECT_EQ(SchemaCounts(p),
             (std::map<Schema, int>{{Schema::kEntity, 293}, {Schema::kPerson, 82}}));
-  // 31 LowQuality aliases, one of which repeats a strong alias's text on the same record.
+  // 31 LowQuality aliases; 18769 lists VYSOKOTOCHNYE KOMPLEKSY twice (kept once).
   EXPECT_EQ(p.CountNames(NameKind::kWeakAlias), 30);
   EXPECT_EQ(p.CountNames(NameKind::kOriginalScript), 0);  // all ScriptID 215, Latin
 }
