@@ -22,13 +22,24 @@ Status CheckImportRequest(const ImportRequest& request) {
       return Status::InvalidInput("--name '" + request.name +
                                   "': use lower-case letters, digits, '-', '_', '.'");
   if (request.name.empty()) return Status::InvalidInput("--name must not be empty");
+  if (!request.file_format.empty() &&
+      !ParseFormatName(request.format, request.file_format, &format))
+    return Status::InvalidInput(
+        "--format '" + request.file_format + "' is not a format of --source " + request.format +
+        " (us-ofac-sdn, us-ofac-cons: ofac-csv, ofac-classic-xml, "
+        "ofac-advanced-xml, ofac-enhanced-xml; un-sc: un-xml; ftm: ftm-json)");
   return Status::Ok();
 }
 
 Status ImportList(const Context& ctx, const ImportRequest& request, ImportOutcome* outcome) {
   INTERDICT_RETURN_IF_ERROR(CheckImportRequest(request));
   ListFormat format;
-  ParseSourceName(request.format, &format);
+  if (request.file_format.empty()) {
+    INTERDICT_RETURN_IF_ERROR(DetectListFormat(request.format, request.paths, &format));
+  } else {
+    ParseFormatName(request.format, request.file_format, &format);
+  }
+  outcome->format = FormatName(format);
   const std::string& source = request.name;
   CountryTable countries;
   INTERDICT_RETURN_IF_ERROR(CountryTable::LoadDefault(ctx.data_dir, &countries));
@@ -56,6 +67,7 @@ Status ImportList(const Context& ctx, const ImportRequest& request, ImportOutcom
   ParseOptions options;
   options.countries = &countries;
   options.ftm_source = source;
+  options.ofac_source = request.format;
   options.allow_incomplete = request.shrink.allow;
   ParseReport report;
   Status parsed = ParseList(

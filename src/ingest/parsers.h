@@ -20,4 +20,16 @@ Status ParseUnXml(const std::vector<std::filesystem::path>& paths, const ParseOp
 Status ParseFtmJson(const std::vector<std::filesystem::path>& paths, const ParseOptions& options,
                     const EntitySink& sink, ParseReport* report);
 
+// OFAC XML, one file in any of OFAC's three publications; ids <options.ofac_source>:<uid>, the
+// same ids, names, dates and identifiers as the CSV set of the same list and day.
+Status ParseOfacClassicXml(const std::vector<std::filesystem::path>& paths,
+                           const ParseOptions& options, const EntitySink& sink,
+                           ParseReport* report);
+Status ParseOfacAdvancedXml(const std::vector<std::filesystem::path>& paths,
+                            const ParseOptions& options, const EntitySink& sink,
+                            ParseReport* report);
+Status ParseOfacEnhancedXml(const std::vector<std::filesystem::path>& paths,
+                            const ParseOptions& options, const EntitySink& sink,
+                            ParseReport* report);
+
 }  // namespace interdict

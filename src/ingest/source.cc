@@ -20,6 +20,12 @@ Status ParseList(ListFormat format, const std::vector<std::filesystem::path>& pa
       return ParseUnXml(paths, options, sink, report);
     case ListFormat::kFtmJson:
       return ParseFtmJson(paths, options, sink, report);
+    case ListFormat::kOfacClassicXml:
+      return ParseOfacClassicXml(paths, options, sink, report);
+    case ListFormat::kOfacAdvancedXml:
+      return ParseOfacAdvancedXml(paths, options, sink, report);
+    case ListFormat::kOfacEnhancedXml:
+      return ParseOfacEnhancedXml(paths, options, sink, report);
   }
   return Status::Internal("unknown list format");
 }
@@ -38,8 +44,14 @@ std::vector<std::string> KnownFileNames(ListFormat format) {
   }
 }
 
+// The formats whose import reads exactly one XML file.
+bool IsSingleXml(ListFormat format) {
+  return format == ListFormat::kUnXml || format == ListFormat::kOfacClassicXml ||
+         format == ListFormat::kOfacAdvancedXml || format == ListFormat::kOfacEnhancedXml;
+}
+
 bool WantedByExtension(ListFormat format, const std::string& lower_name) {
-  if (format == ListFormat::kUnXml) return EndsWith(lower_name, ".xml");
+  if (IsSingleXml(format)) return EndsWith(lower_name, ".xml");
   if (format == ListFormat::kFtmJson)
     return EndsWith(lower_name, ".json") || EndsWith(lower_name, ".jsonl");
   return false;
@@ -81,7 +93,7 @@ Status ResolveInputFiles(ListFormat format, const std::vector<std::filesystem::p
         if (WantedByExtension(format, AsciiLower(f.filename().string()))) files->push_back(f);
       if (files->size() == before)
         return Status::NotFound(p.string() + ": no list file of this format in this folder");
-      if (format == ListFormat::kUnXml && files->size() - before > 1)
+      if (IsSingleXml(format) && files->size() - before > 1)
         return Status::InvalidInput(p.string() +
                                     ": more than one .xml file; name the one to import");
     }

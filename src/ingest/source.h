@@ -25,6 +25,10 @@ enum class ListFormat {
   kOfacConsCsv,  // us-ofac-cons: cons_prim.csv [+ cons_alt.csv, cons_add.csv, cons_comments.csv]
   kUnXml,        // un-sc: UN Security Council consolidated XML
   kFtmJson,      // FollowTheMoney JSON lines (OpenSanctions entities.ftm.json)
+  // OFAC's XML publications, each of either OFAC list (ParseOptions::ofac_source says which).
+  kOfacClassicXml,   // sdn.xml / consolidated.xml: sdnList/sdnEntry
+  kOfacAdvancedXml,  // sdn_advanced.xml / cons_advanced.xml: Sanctions/DistinctParties
+  kOfacEnhancedXml,  // SDN_ENHANCED.XML / CONS_ENHANCED.XML: sanctionsData/entities
 };
 
 // What a parse found besides the records.
@@ -41,6 +45,9 @@ struct ParseOptions {
   // Id prefix for FtM records: "<source>:<ftm id>". Ignored by the official formats, whose
   // prefixes are fixed (us-ofac-sdn, us-ofac-cons, un-sc).
   std::string ftm_source = "ftm";
+  // Id prefix for the OFAC XML formats, which are the same for both OFAC lists: us-ofac-sdn or
+  // us-ofac-cons.
+  std::string ofac_source = "us-ofac-sdn";
   // Take a file that lacks its format's end-of-file signal as complete. The signal is OFAC's
   // 0x1A byte after the last line of a primary, alt or add file (the other formats carry none a
   // line cut could miss: a cut XML file is not well-formed, and FtM has no end marker). Without
@@ -61,6 +68,21 @@ Status ParseList(ListFormat format, const std::vector<std::filesystem::path>& pa
 // without the format's primary file.
 Status ResolveInputFiles(ListFormat format, const std::vector<std::filesystem::path>& paths,
                          std::vector<std::filesystem::path>* files);
+
+// The format of the files in `paths` as their content shows it (the root element of an XML file,
+// the first character of a JSON or CSV one), for an import of `source` (an import --source value):
+// the source decides what the content cannot (OFAC's SDN and Consolidated CSV sets share one
+// layout). A folder is judged by the files ResolveInputFiles would take from it. Errors: content
+// of no known format, or of a format `source` is not published in ("a UN list given as
+// us-ofac-sdn"), each naming the file.
+Status DetectListFormat(std::string_view source, const std::vector<std::filesystem::path>& paths,
+                        ListFormat* out);
+
+// Import --format values: "ofac-csv" (the source's CSV set), "ofac-classic-xml",
+// "ofac-advanced-xml", "ofac-enhanced-xml", "un-xml", "ftm-json". False for anything else, or for
+// a format `source` is not published in.
+bool ParseFormatName(std::string_view source, std::string_view name, ListFormat* out);
+std::string_view FormatName(ListFormat format);
 
 // "us-ofac-sdn" -> kOfacSdnCsv, "us-ofac-cons" -> kOfacConsCsv, "un-sc" -> kUnXml, "ftm" ->
 // kFtmJson.
