@@ -10,8 +10,8 @@ namespace interdict::xml {
 namespace {
 
 constexpr size_t kChunkSize = 64 * 1024;
-// A record bigger than this is not a list record but a malformed (or hostile) file; refusing it
-// keeps memory bounded whatever the input.
+// A record bigger than this (text, attributes and per-element overhead) is not a list record but a
+// malformed or hostile file; refusing it keeps memory bounded whatever the input.
 constexpr size_t kMaxRecordBytes = 16 << 20;
 
 std::string_view AsView(const xmlChar* s) {
@@ -136,6 +136,9 @@ void Reader::OnStart(std::string_view name, int nb_attributes, const xmlChar** a
   Node node;
   node.name.assign(name);
   node.line = Line();
+  // Counted with a node's own overhead, so that a record of millions of empty elements is refused
+  // as surely as one of megabytes of text.
+  child_bytes_ += name.size() + sizeof(Node);
   // Attributes come as (localname, prefix, URI, value begin, value end) tuples.
   for (int i = 0; i < nb_attributes; ++i) {
     const xmlChar** a = attributes + 5 * i;

@@ -178,6 +178,16 @@ INSTANTIATE_TEST_SUITE_P(
                    "</nameAlias>\n</export>\n",
                    "mismatch", 4}));
 
+// Memory stays bounded: a record of a million empty elements (about 100 MB as a tree) is refused,
+// not built.
+TEST(EuFsfXmlTest, HugeRecordIsRefused) {
+  std::string content = "<?xml version=\"1.0\"?>\n<export>\n<sanctionEntity logicalId=\"1\">\n";
+  for (int i = 0; i < 1000000; ++i) content += "<x/>";
+  content += "\n</sanctionEntity>\n</export>\n";
+  testing_util::ExpectFailsAt(ListFormat::kEuFsfXml, "fsf.xml", content, true, 3,
+                              "<sanctionEntity> is over 16 MiB: not a list record");
+}
+
 TEST(EuFsfXmlTest, SinkErrorStopsTheParse) {
   ParseOptions options;
   options.countries = &testing_util::Countries();
