@@ -14,9 +14,9 @@
 //                                     strong="false" -> kWeakAlias; @nameLanguage attribute
 //                                     name_language "<LANG>: <name>"; @function, @title -> titles;
 //                                     @gender M/F -> gender
-//   birthdate                         birth_dates (@birthdate, else @year/@monthOfYear/@dayOfMonth;
-//                                     @circa); @city/@region/@place/@countryDescription ->
-//                                     birth_places
+//   birthdate                         birth_dates (@birthdate, else @year/@monthOfYear/@dayOfMonth,
+//                                     else @yearRangeFrom..@yearRangeTo; @circa);
+//                                     @city/@region/@place/@countryDescription -> birth_places
 //   identification                    identifiers (@number; @identificationTypeCode passport, id,
 //                                     fiscalcode, regnumber, swiftbic, imo...; @countryIso2Code;
 //                                     remark, @issuedBy, @knownFalse, @knownExpired -> note)
@@ -158,6 +158,13 @@ void EuParser::MapBirthDate(const Node& n, Entity* e) {
     ok = date_text::ParseIsoPrefix(iso, &d.from);
   }
   d.to = d.from;
+  std::string range_from = Attr(n, "yearRangeFrom");
+  std::string range_to = Attr(n, "yearRangeTo");
+  if (!ok && !range_from.empty() && !range_to.empty()) {
+    d.original = range_from + " to " + range_to;
+    ok = date_text::ParseIsoPrefix(range_from, &d.from) &&
+         date_text::ParseIsoPrefix(range_to, &d.to) && d.from.year <= d.to.year;
+  }
   d.circa = Attr(n, "circa") == "true";
   if (d.circa) d.original = "circa " + d.original;
   if (ok) {

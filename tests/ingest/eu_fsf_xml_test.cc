@@ -108,6 +108,7 @@ TEST(EuFsfXmlTest, WeakAliasCircaYearAddressAndDesignationDate) {
     <nameAlias wholeName="Ваня" strong="false" nameLanguage="RU"/>
     <birthdate circa="true" year="1970" birthdate="" city="Moscow" countryIso2Code="RU"
                countryDescription="RUSSIAN FEDERATION"/>
+    <birthdate circa="false" yearRangeFrom="1955" yearRangeTo="1958"/>
     <citizenship countryIso2Code="RU" countryDescription="RUSSIAN FEDERATION"/>
     <address street="Tverskaya 1" city="Moscow" zipCode="125009" countryIso2Code="RU"
              countryDescription="RUSSIAN FEDERATION"><remark>office</remark></address>
@@ -121,9 +122,11 @@ TEST(EuFsfXmlTest, WeakAliasCircaYearAddressAndDesignationDate) {
   EXPECT_THAT(NamesOfKind(e, NameKind::kWeakAlias), ElementsAre("Ваня"));
   EXPECT_EQ(e.listed_on, "2022-02-28");
   EXPECT_EQ(Attr(e, "un_reference_number"), "QDi.001");
-  ASSERT_EQ(e.birth_dates.size(), 1u);
+  ASSERT_EQ(e.birth_dates.size(), 2u);
   EXPECT_EQ(FormatPartialDate(e.birth_dates[0].from), "1970");
   EXPECT_TRUE(e.birth_dates[0].circa);
+  EXPECT_EQ(FormatPartialDate(e.birth_dates[1].from), "1955");
+  EXPECT_EQ(FormatPartialDate(e.birth_dates[1].to), "1958");
   EXPECT_THAT(e.birth_places, ElementsAre("Moscow, RUSSIAN FEDERATION"));
   ASSERT_EQ(e.citizenships.size(), 1u);
   EXPECT_EQ(e.citizenships[0].code, "RU");
