@@ -30,6 +30,7 @@
 
 #include "core/text.h"
 #include "ingest/date_text.h"
+#include "ingest/list_text.h"
 #include "ingest/parsers.h"
 #include "ingest/xml_records.h"
 
@@ -42,23 +43,6 @@ using xml::Collapse;
 using xml::Node;
 
 std::string Attr(const Node& n, std::string_view name) { return Collapse(n.Attr(name)); }
-
-std::string JoinNonEmpty(std::initializer_list<std::string_view> parts, std::string_view sep) {
-  std::string out;
-  for (std::string_view p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out.append(sep);
-    out.append(p);
-  }
-  return out;
-}
-
-void AddUnique(std::string s, std::vector<std::string>* v) {
-  if (s.empty()) return;
-  for (const std::string& x : *v)
-    if (x == s) return;
-  v->push_back(std::move(s));
-}
 
 class EuParser {
  public:

@@ -47,6 +47,7 @@
 
 #include "core/text.h"
 #include "ingest/date_text.h"
+#include "ingest/list_text.h"
 #include "ingest/parsers.h"
 #include "ingest/xml_records.h"
 
@@ -57,23 +58,6 @@ constexpr std::string_view kSource = "uk-sanctions";
 
 using xml::Collapse;
 using xml::Node;
-
-std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out.append(sep);
-    out.append(p);
-  }
-  return out;
-}
-
-void AddUnique(std::string s, std::vector<std::string>* v) {
-  if (s.empty()) return;
-  for (const std::string& x : *v)
-    if (x == s) return;
-  v->push_back(std::move(s));
-}
 
 // "dd/mm/yyyy" with "00" for an unknown day or month, or "yyyy"; false on anything else.
 bool ParseUkDate(std::string_view text, PartialDate* out) {
@@ -93,6 +77,17 @@ bool ParseUkDate(std::string_view text, PartialDate* out) {
     return false;
   }
   return date_text::ParseIsoPrefix(iso, out) && out->year != 0;
+}
+
+// Each child of `group` with text becomes an identifier of `kind`.
+void AddIdentifiers(const Node& group, IdKind kind, const char* label, Entity* e) {
+  for (const Node& c : group.children) {
+    Identifier id;
+    id.kind = kind;
+    id.label = label;
+    id.value = Collapse(c.text);
+    if (!id.value.empty()) e->identifiers.push_back(std::move(id));
+  }
 }
 
 class UkParser {
@@ -234,13 +229,7 @@ void UkParser::MapIndividual(const Node& ind, Entity* e) {
 void UkParser::MapEntityDetails(const Node& ent, Entity* e) {
   for (const Node& g : ent.children) {
     if (g.name == "BusinessRegistrationNumbers") {
-      for (const Node& c : g.children) {
-        Identifier id;
-        id.kind = IdKind::kRegistration;
-        id.label = "Business registration number";
-        id.value = Collapse(c.text);
-        if (!id.value.empty()) e->identifiers.push_back(std::move(id));
-      }
+      AddIdentifiers(g, IdKind::kRegistration, "Business registration number", e);
     } else {
       KeepLeaves(g, e);  // TypeOfEntities, ParentCompanies, Subsidiaries: descriptive
     }
@@ -250,13 +239,7 @@ void UkParser::MapEntityDetails(const Node& ent, Entity* e) {
 void UkParser::MapShip(const Node& ship, Entity* e) {
   for (const Node& g : ship.children) {
     if (g.name == "IMONumbers") {
-      for (const Node& c : g.children) {
-        Identifier id;
-        id.kind = IdKind::kImo;
-        id.label = "IMO number";
-        id.value = Collapse(c.text);
-        if (!id.value.empty()) e->identifiers.push_back(std::move(id));
-      }
+      AddIdentifiers(g, IdKind::kImo, "IMO number", e);
     } else if (g.name == "CurrentBelievedFlagOfShip") {
       for (const Node& c : g.children)
         if (std::string t = Collapse(c.text); !t.empty() && e->flag.original.empty())
