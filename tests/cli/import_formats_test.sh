@@ -36,6 +36,26 @@ expect_err "cut.xml:[0-9]+: truncated file" "the error says where and what"
 run lists
 expect_no_out "^5 " "no version was added by the failed import"
 
+# update fetches the new sources too; the EU download is saved as "content" (its URL ends in
+# .../content?token=...), which the importer takes as the folder's only file.
+WWW="$TMP/www"
+mkdir -p "$WWW/eu" "$WWW/dpl"
+cp "$FIX/eu-fsf-1.1-2018-two-records/two-records.xml" "$WWW/eu/content"
+cp "$FIX/us-bis-dpl-2022-09/dpl.txt" "$WWW/dpl/"
+python3 "$SRC/tests/update/list_server.py" "$WWW" "$TMP/port" "$TMP/requests.log" 60 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+for _ in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+BASE="http://127.0.0.1:$(cat "$TMP/port")"
+export INTERDICT_DB="$TMP/update.db"
+run update --source eu-fsf --url "$BASE/ok/eu/content"
+expect_rc 0 "update of eu-fsf from an extensionless download"
+expect_out "eu-fsf: updated, version 1, 2 records" "the EU file is imported"
+run update --source us-bis-dpl --url "$BASE/ok/dpl/dpl.txt"
+expect_rc 0 "update of us-bis-dpl"
+expect_out "us-bis-dpl: updated, version 2, 579 records" "the DPL file is imported"
+kill $SERVER 2>/dev/null || true
+
 # Progress: stderr is not a terminal here, so there is none.
 export INTERDICT_DB="$TMP/progress.db"
 run import --source us-csl "$FIX/us-csl-2022-05/consolidated.excerpt-first-1000.csv"
