@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "ingest/control_char.h"
+
 namespace interdict::xml {
 namespace {
 
@@ -41,6 +43,7 @@ class Reader {
   void OnEnd();
   void OnText(std::string_view text);
   void ReportXmlError(const xmlError& error);
+  bool CheckText(std::string_view text, std::string_view element);
 
   int Line() const { return ctxt_ == nullptr ? 0 : xmlSAX2GetLineNumber(ctxt_); }
   std::string Where(int line) const { return path_ + ":" + std::to_string(line); }
@@ -143,6 +146,7 @@ void Reader::OnStart(std::string_view name, int nb_attributes, const xmlChar** a
   for (int i = 0; i < nb_attributes; ++i) {
     const xmlChar** a = attributes + 5 * i;
     std::string value(reinterpret_cast<const char*>(a[3]), static_cast<size_t>(a[4] - a[3]));
+    if (!CheckText(value, name)) return;
     child_bytes_ += value.size();
     node.attributes.emplace_back(std::string(AsView(a[0])), std::move(value));
   }
@@ -174,7 +178,18 @@ void Reader::OnStart(std::string_view name, int nb_attributes, const xmlChar** a
                               std::to_string(kMaxRecordBytes >> 20) + " MiB: not a list record"));
 }
 
+// XML 1.0 admits DEL (0x7F) and, through character references in XML 1.1 documents, other
+// controls that list text never holds; refused as the CSV readers refuse them.
+bool Reader::CheckText(std::string_view text, std::string_view element) {
+  size_t at = FindControlChar(text);
+  if (at == std::string_view::npos) return true;
+  Fail(Status::InvalidInput(Where(Line()) + ": control character " + DescribeByte(text[at]) +
+                            " in <" + std::string(element) + "> (list text cannot hold one)"));
+  return false;
+}
+
 void Reader::OnText(std::string_view text) {
+  if (!CheckText(text, depth_ > 0 ? std::string_view(open_[depth_ - 1]) : "document")) return;
   if (depth_ >= 2) {
     child_bytes_ += text.size();
     stack_.back()->text.append(text);

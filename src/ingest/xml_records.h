@@ -4,7 +4,8 @@
 // The file is read with libxml2's SAX2 push parser in 64 KiB chunks; only the child of the root
 // being read is held, as a small tree, so memory does not grow with the file. No DTD is accepted
 // (a DOCTYPE is an error, so no entity is declared, expanded or fetched) and the network is never
-// used. Any well-formedness error, a truncated file, an unexpected root element or an error
+// used. Any well-formedness error, a control character in text or an attribute (control_char.h),
+// a truncated file, an unexpected root element or an error
 // returned by a callback ends the read with InvalidInput "<path>:<line>: <problem>" (or the
 // callback's status); records already handed over must then be discarded by the caller.
 #pragma once

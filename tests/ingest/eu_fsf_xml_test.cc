@@ -176,6 +176,18 @@ INSTANTIATE_TEST_SUITE_P(
                    "<sanctionEntity logicalId=\"5\"><nameAlias wholeName=\"\"/></sanctionEntity>\n"
                    "</export>\n",
                    "has no nameAlias with a name", 3},
+        // Found by fuzz/official_lists_fuzz.cc: XML admits DEL, which then sat inside a name.
+        BrokenCase{
+            "DEL in a name",
+            "<?xml version=\"1.0\"?>\n<export>\n"
+            "<sanctionEntity logicalId=\"1\"><nameAlias wholeName=\"A\x7f\"/></sanctionEntity>\n"
+            "</export>\n",
+            "control character 0x7F in <nameAlias>", 3},
+        BrokenCase{"DEL in text",
+                   "<?xml version=\"1.0\"?>\n<export>\n<sanctionEntity logicalId=\"1\">"
+                   "<nameAlias wholeName=\"A\"/><remark>x\x7f</remark></sanctionEntity>\n"
+                   "</export>\n",
+                   "control character 0x7F in <remark>", 3},
         BrokenCase{"mismatched tag",
                    "<?xml version=\"1.0\"?>\n<export>\n<sanctionEntity logicalId=\"5\">\n"
                    "</nameAlias>\n</export>\n",
