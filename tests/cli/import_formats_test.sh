@@ -44,7 +44,7 @@ cp "$FIX/eu-fsf-1.1-2018-two-records/two-records.xml" "$WWW/eu/content"
 cp "$FIX/us-bis-dpl-2022-09/dpl.txt" "$WWW/dpl/"
 python3 "$SRC/tests/update/list_server.py" "$WWW" "$TMP/port" "$TMP/requests.log" 60 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$TMP"' EXIT
 for _ in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
 BASE="http://127.0.0.1:$(cat "$TMP/port")"
 export INTERDICT_DB="$TMP/update.db"
