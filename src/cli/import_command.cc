@@ -54,12 +54,16 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
 void RegisterImport(CLI::App& app, const Context& ctx, Runner* run) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* cmd = app.add_subcommand("import", "Import list files as a new list version");
-  cmd->add_option("--source", args->source, "us-ofac-sdn | us-ofac-cons | un-sc | ftm")->required();
+  cmd->add_option("--source", args->source,
+                  "us-ofac-sdn | us-ofac-cons | un-sc | us-csl | us-bis-dpl | eu-fsf | "
+                  "uk-sanctions | ftm")
+      ->required();
   cmd->add_option("--name", args->ftm_name,
                   "Source name for FtM imports; record ids become NAME:<id> (default ftm)");
   cmd->add_option("--format", args->format,
                   "File format, detected from the content when not given: ofac-csv, "
-                  "ofac-classic-xml, ofac-advanced-xml, ofac-enhanced-xml, un-xml, ftm-json");
+                  "ofac-classic-xml, ofac-advanced-xml, ofac-enhanced-xml, un-xml, ftm-json, "
+                  "us-csl-csv, bis-dpl-txt, eu-fsf-xml, uk-sanctions-xml");
   cmd->add_option("paths", args->paths, "List files, or a folder holding them")->required();
   cmd->add_option("--max-shrink", args->max_shrink_percent,
                   "Refuse a version with more than this percentage fewer records than the "

@@ -14,7 +14,8 @@
 namespace interdict::cli {
 
 struct ImportRequest {
-  std::string format;  // an `import --source` value: us-ofac-sdn, us-ofac-cons, un-sc, ftm
+  std::string format;  // an `import --source` value: us-ofac-sdn, us-ofac-cons, un-sc, us-csl,
+                       // us-bis-dpl, eu-fsf, uk-sanctions, ftm
   std::string name;    // the store's source name; for ftm the --name, else equal to `format`
   std::vector<std::filesystem::path> paths;  // files, or folders holding them
   // An `import --format` value (ofac-csv, ofac-classic-xml, ...); "" detects the format from the

@@ -40,6 +40,10 @@ constexpr FormatInfo kFormats[] = {
      {"us-ofac-sdn", "us-ofac-cons"}},
     {ListFormat::kUnXml, "un-xml", "CONSOLIDATED_LIST", {"un-sc", ""}},
     {ListFormat::kFtmJson, "ftm-json", "", {"ftm", ""}},
+    {ListFormat::kUsCslCsv, "us-csl-csv", "", {"us-csl", ""}},
+    {ListFormat::kUsBisDpl, "bis-dpl-txt", "", {"us-bis-dpl", ""}},
+    {ListFormat::kEuFsfXml, "eu-fsf-xml", "export", {"eu-fsf", ""}},
+    {ListFormat::kUkSanctionsXml, "uk-sanctions-xml", "Designations", {"uk-sanctions", ""}},
 };
 
 bool PublishedAs(const FormatInfo& info, std::string_view source) {

@@ -22,6 +22,7 @@ Status OfacXmlRun::Read(
   handler.is_record = std::move(is_record);
   handler.on_record = std::move(on_record);
   handler.on_warning = [this](std::string w) { report->warnings.push_back(std::move(w)); };
+  handler.bytes_read = bytes_read;
   return ReadXmlRecords(path, handler);
 }
 
@@ -38,6 +39,7 @@ Status RunOfacXml(ListFormat format, const std::vector<std::filesystem::path>& p
   run.countries = options.countries;
   run.sink = &sink;
   run.report = report == nullptr ? &local : report;
+  run.bytes_read = options.bytes_read;
   std::vector<std::filesystem::path> files;
   INTERDICT_RETURN_IF_ERROR(ResolveInputFiles(format, paths, &files));
   if (files.size() != 1)

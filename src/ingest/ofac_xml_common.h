@@ -25,6 +25,7 @@ struct OfacXmlRun {
   const CountryTable* countries = nullptr;
   const EntitySink* sink = nullptr;
   ParseReport* report = nullptr;
+  int64_t* bytes_read = nullptr;  // ParseOptions::bytes_read
 
   // The name OFAC's XML gives the list `source` is: "SDN List" or "Consolidated List". A file that
   // says it holds the other list is refused: its records would get the wrong ids.

@@ -20,6 +20,7 @@ Status PushXmlFile(const std::string& path, xmlSAXHandler* sax, void* ctx,
   size_t n = std::fread(buf.data(), 1, buf.size(), f.get());
   if (std::ferror(f.get())) return Status::IoError(path + ": read error");
   if (n == 0) return Status::InvalidInput(path + ":1: empty file");
+  if (push->bytes_read != nullptr) *push->bytes_read += static_cast<int64_t>(n);
   // The first bytes let libxml2 detect the encoding.
   const int head = static_cast<int>(n < 4 ? n : 4);
   xmlInitParser();
@@ -45,6 +46,7 @@ Status PushXmlFile(const std::string& path, xmlSAXHandler* sax, void* ctx,
     offset = 0;
     n = std::fread(buf.data(), 1, buf.size(), f.get());
     if (std::ferror(f.get())) return Status::IoError(path + ": read error");
+    if (push->bytes_read != nullptr) *push->bytes_read += static_cast<int64_t>(n);
     if (n == 0) {
       push->terminating = true;
       *rc = xmlParseChunk(push->ctxt, nullptr, 0, 1);

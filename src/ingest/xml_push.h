@@ -6,6 +6,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -18,6 +19,7 @@ struct XmlPush {
   xmlParserCtxtPtr ctxt = nullptr;  // set during PushXmlFile: for line numbers and xmlStopParser
   bool terminating = false;         // the last chunk has been pushed: the file has ended
   int end_line = 0;                 // after PushXmlFile: the line the parser stopped on
+  int64_t* bytes_read = nullptr;    // when set, PushXmlFile adds the bytes it reads (progress)
 
   // The parser's current line, during PushXmlFile and after it.
   int Line() const;

@@ -1,5 +1,6 @@
 #include "ingest/xml_records.h"
 
+#include "ingest/control_char.h"
 #include "ingest/xml_push.h"
 
 #include <libxml/SAX2.h>
@@ -11,6 +12,8 @@
 namespace interdict {
 
 namespace {
+
+constexpr size_t kMaxRecordBytes = 16 << 20;
 
 const std::string& EmptyString() {
   static const std::string* const kEmpty = new std::string();
@@ -63,7 +66,11 @@ class RecordReader {
   static void Guard(void* ctx, Fn fn);
 
   void OnStart(std::string_view name, int nb_attributes, const xmlChar** attributes);
+  void OnRoot(std::string_view name, int nb_attributes, const xmlChar** attributes);
   void OnEnd();
+  void OnText(std::string_view text);
+  bool CheckText(std::string_view text, std::string_view element);
+  bool CountRecordBytes(size_t bytes);
   void ReportXmlError(const xmlError& error);
   int Line() const { return push_.Line(); }
   std::string Where(int line) const { return path_ + ":" + std::to_string(line); }
@@ -80,6 +87,7 @@ class RecordReader {
   std::vector<std::string> open_;  // names of the open elements outside a record, root first
   XmlNode record_;
   std::vector<XmlNode*> stack_;  // the open elements of record_, record_ first; empty: outside
+  size_t record_bytes_ = 0;
 };
 
 template <typename Fn>
@@ -107,8 +115,7 @@ void RecordReader::EndElement(void* ctx, const xmlChar*, const xmlChar*, const x
 
 void RecordReader::Characters(void* ctx, const xmlChar* ch, int len) {
   Guard(ctx, [&](RecordReader* r) {
-    if (!r->stack_.empty())
-      r->stack_.back()->text.append(reinterpret_cast<const char*>(ch), static_cast<size_t>(len));
+    r->OnText(std::string_view(reinterpret_cast<const char*>(ch), static_cast<size_t>(len)));
   });
 }
 
@@ -161,19 +168,58 @@ void RecordReader::Fail(Status s) {
   if (push_.ctxt != nullptr) xmlStopParser(push_.ctxt);
 }
 
+// XML 1.0 admits DEL (0x7F) and, through character references in XML 1.1 documents, other
+// controls that list text never holds; refused as the CSV readers refuse them.
+bool RecordReader::CheckText(std::string_view text, std::string_view element) {
+  size_t at = FindControlChar(text);
+  if (at == std::string_view::npos) return true;
+  Fail(Status::InvalidInput(Where(Line()) + ": control character " + DescribeByte(text[at]) +
+                            " in <" + std::string(element) + "> (list text cannot hold one)"));
+  return false;
+}
+
+// Counts toward the record's size; false (and the read fails) past kMaxRecordBytes.
+bool RecordReader::CountRecordBytes(size_t bytes) {
+  record_bytes_ += bytes;
+  if (record_bytes_ <= kMaxRecordBytes) return true;
+  Fail(Status::InvalidInput(Where(record_.line) + ": <" + record_.name + "> is over " +
+                            std::to_string(kMaxRecordBytes >> 20) + " MiB: not a list record"));
+  return false;
+}
+
+void RecordReader::OnRoot(std::string_view name, int nb_attributes, const xmlChar** attributes) {
+  if (name != handler_.root) {
+    std::string what = handler_.format_name.empty()
+                           ? std::string()
+                           : " (not " + std::string(handler_.format_name) + ")";
+    Fail(Status::InvalidInput(Where(Line()) + ": root element is <" + std::string(name) +
+                              ">, expected <" + std::string(handler_.root) + ">" + what));
+    return;
+  }
+  root_seen_ = true;
+  open_.emplace_back(name);
+  if (!handler_.on_root) return;
+  XmlNode root;
+  root.name.assign(name);
+  root.line = Line();
+  for (int i = 0; i < nb_attributes; ++i) {
+    const xmlChar** a = attributes + 5 * i;
+    std::string value(reinterpret_cast<const char*>(a[3]), static_cast<size_t>(a[4] - a[3]));
+    if (!CheckText(value, name)) return;
+    CollapseInPlace(&value);
+    root.attributes.emplace_back(std::string(AsView(a[0])), std::move(value));
+  }
+  if (Status s = handler_.on_root(root); !s.ok()) Fail(std::move(s));
+}
+
 void RecordReader::OnStart(std::string_view name, int nb_attributes, const xmlChar** attributes) {
+  if (stack_.empty() && open_.empty()) return OnRoot(name, nb_attributes, attributes);
   XmlNode* node = nullptr;
   if (!stack_.empty()) {
     node = &stack_.back()->children.emplace_back();
-  } else if (open_.empty()) {
-    if (name != handler_.root) {
-      Fail(Status::InvalidInput(Where(Line()) + ": root element is <" + std::string(name) +
-                                ">, expected <" + std::string(handler_.root) + ">"));
-      return;
-    }
-    root_seen_ = true;
   } else if (handler_.is_record(static_cast<int>(open_.size()) + 1, open_.back(), name)) {
     record_ = XmlNode();
+    record_bytes_ = 0;
     node = &record_;
   }
   if (node == nullptr) {
@@ -182,14 +228,27 @@ void RecordReader::OnStart(std::string_view name, int nb_attributes, const xmlCh
   }
   node->name.assign(name);
   node->line = Line();
+  // Counted with an element's own overhead, so that a record of millions of empty elements is
+  // refused as surely as one of megabytes of text.
+  if (!CountRecordBytes(name.size() + sizeof(XmlNode))) return;
   // Attributes come as (localname, prefix, URI, value begin, value end) tuples.
   for (int i = 0; i < nb_attributes; ++i) {
     const xmlChar** a = attributes + 5 * i;
     std::string value(reinterpret_cast<const char*>(a[3]), static_cast<size_t>(a[4] - a[3]));
+    if (!CheckText(value, name) || !CountRecordBytes(value.size())) return;
     CollapseInPlace(&value);
     node->attributes.emplace_back(std::string(AsView(a[0])), std::move(value));
   }
   stack_.push_back(node);
+}
+
+void RecordReader::OnText(std::string_view text) {
+  std::string_view element = !stack_.empty() ? std::string_view(stack_.back()->name)
+                             : !open_.empty() ? std::string_view(open_.back())
+                                              : std::string_view("document");
+  if (!CheckText(text, element) || stack_.empty()) return;
+  if (!CountRecordBytes(text.size())) return;
+  stack_.back()->text.append(text);
 }
 
 void RecordReader::OnEnd() {
@@ -206,6 +265,7 @@ void RecordReader::OnEnd() {
 
 Status RecordReader::Run() {
   xmlSAXHandler sax = ListSaxHandler<RecordReader>();
+  push_.bytes_read = handler_.bytes_read;
   int rc = 0;
   INTERDICT_RETURN_IF_ERROR(PushXmlFile(
       path_, &sax, this, [this] { return failed_; }, &push_, &rc));

@@ -7,12 +7,16 @@
 // hands each finished tree over and frees it: memory is one record, whatever the file size.
 //
 // Security: a DOCTYPE ends the read with an error (no entity is ever declared, expanded or
-// fetched), and XML_PARSE_NONET forbids network access on top of that.
+// fetched), and XML_PARSE_NONET forbids network access on top of that. A control character in
+// text or an attribute (control_char.h; XML admits DEL) and a record over 16 MiB (text,
+// attributes and each element's own overhead) are errors too: list text holds neither, and the
+// cap keeps memory bounded whatever the input.
 //
 // Errors name the file and line: not well-formed XML, a file cut short ("truncated file: it ends
 // inside <sdnList><sdnEntry>"), a root element other than the expected one.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -43,7 +47,10 @@ struct XmlNode {
 };
 
 struct XmlRecordHandler {
-  std::string_view root;  // the required root element's local name
+  std::string_view root;         // the required root element's local name
+  std::string_view format_name;  // for messages: "an EU Financial Sanctions File"; may be empty
+  // Receives the root element (attributes, no children) before any record, when set.
+  std::function<Status(const XmlNode& root)> on_root;
   // Whether the element `name`, `depth` levels deep (the root is 1), child of `parent`, is a
   // record. Called only outside records; the elements inside a record become its tree.
   std::function<bool(int depth, std::string_view parent, std::string_view name)> is_record;
@@ -51,6 +58,8 @@ struct XmlRecordHandler {
   std::function<Status(XmlNode&& record)> on_record;
   // Receives each non-fatal remark on the file (a libxml2 warning).
   std::function<void(std::string warning)> on_warning;
+  // When set, the bytes read from the file are added to it as the read goes (progress displays).
+  int64_t* bytes_read = nullptr;
 };
 
 // Reads the XML file at `path` and hands every record to handler.on_record in document order.
