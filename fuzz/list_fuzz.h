@@ -1,6 +1,7 @@
-// The harness the list-parser fuzzers share (ofac_csv_fuzz, un_xml_fuzz, ftm_json_fuzz): the
-// input's files are written into a temporary folder and parsed with ParseList, as an import
-// reads them. Beyond "no crash, no sanitizer report", it checks what an import relies on:
+// The harness the list-parser fuzzers share (ofac_csv_fuzz, ofac_xml_fuzz, un_xml_fuzz,
+// ftm_json_fuzz, official_lists_fuzz): the input's files are written into a temporary folder and
+// parsed with ParseList, as an import reads them. Beyond "no crash, no sanitizer report", it checks
+// what an import relies on:
 // - no exception escapes and no kInternal error comes back (bad input is InvalidInput, with a
 //   message);
 // - every record handed over has an id "<source>:<something>" not seen before in the parse, the
@@ -60,6 +61,7 @@ class ListFuzzer {
     ParseOptions options;
     options.countries = &countries_;
     options.ftm_source = std::string(source);
+    options.ofac_source = std::string(source);
     std::set<std::string> ids;
     Status st;
     try {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets fuzz/*_fuzz.cc with clang++ (coverage + ASan + UBSan) and runs each
 # for a bounded time on its seed corpus (fuzz/<name>_corpus, dictionary fuzz/<name>.dict):
-# request_fuzz (HTTP requests through the API), ofac_csv_fuzz, un_xml_fuzz and ftm_json_fuzz (the
-# list parsers). Exit 0 when no target found a crash, leak, sanitizer report or contract violation.
+# request_fuzz (HTTP requests through the API), ofac_csv_fuzz, ofac_xml_fuzz, un_xml_fuzz,
+# ftm_json_fuzz and official_lists_fuzz (CSL, DPL, EU FSF, UK): the list parsers. Exit 0 when no
+# target found a crash, leak, sanitizer report or contract violation.
 # usage: fuzz/run.sh [SECONDS per target (default 20)] [BUILD_DIR (default build-fuzz)] [TARGET...]
 # New inputs go to a temporary folder; a crashing input is kept as ./crash-* (libFuzzer's default).
 set -euo pipefail

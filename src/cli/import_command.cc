@@ -10,6 +10,7 @@ namespace {
 struct ImportArgs {
   std::string source;
   std::string ftm_name = "ftm";
+  std::string format;
   std::vector<std::string> paths;
   double max_shrink_percent = ShrinkLimit().max_loss * 100;
   bool allow_shrink = false;
@@ -20,6 +21,7 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
   request.format = args.source;
   request.name = args.source == "ftm" ? args.ftm_name : args.source;
   request.paths.assign(args.paths.begin(), args.paths.end());
+  request.file_format = args.format;
   request.shrink.max_loss = args.max_shrink_percent / 100;
   request.shrink.allow = args.allow_shrink;
   if (Status s = CheckImportRequest(request); !s.ok()) return UsageError(s.message());
@@ -41,8 +43,9 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
     std::printf("%s%s %lld", sep, schema.c_str(), static_cast<long long>(n));
     sep = ", ";
   }
-  std::printf("%s; published %s; sha256 %.16s\n", *sep == ',' ? ")" : "",
-              version.published.empty() ? "not stated" : version.published.c_str(), sha.c_str());
+  std::printf("%s; published %s; format %s; sha256 %.16s\n", *sep == ',' ? ")" : "",
+              version.published.empty() ? "not stated" : version.published.c_str(),
+              outcome.format.c_str(), sha.c_str());
   return 0;
 }
 
@@ -51,9 +54,16 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
 void RegisterImport(CLI::App& app, const Context& ctx, Runner* run) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* cmd = app.add_subcommand("import", "Import list files as a new list version");
-  cmd->add_option("--source", args->source, "us-ofac-sdn | us-ofac-cons | un-sc | ftm")->required();
+  cmd->add_option("--source", args->source,
+                  "us-ofac-sdn | us-ofac-cons | un-sc | us-csl | us-bis-dpl | eu-fsf | "
+                  "uk-sanctions | ftm")
+      ->required();
   cmd->add_option("--name", args->ftm_name,
                   "Source name for FtM imports; record ids become NAME:<id> (default ftm)");
+  cmd->add_option("--format", args->format,
+                  "File format, detected from the content when not given: ofac-csv, "
+                  "ofac-classic-xml, ofac-advanced-xml, ofac-enhanced-xml, un-xml, ftm-json, "
+                  "us-csl-csv, bis-dpl-txt, eu-fsf-xml, uk-sanctions-xml");
   cmd->add_option("paths", args->paths, "List files, or a folder holding them")->required();
   cmd->add_option("--max-shrink", args->max_shrink_percent,
                   "Refuse a version with more than this percentage fewer records than the "

@@ -14,9 +14,13 @@
 namespace interdict::cli {
 
 struct ImportRequest {
-  std::string format;  // an `import --source` value: us-ofac-sdn, us-ofac-cons, un-sc, ftm
+  std::string format;  // an `import --source` value: us-ofac-sdn, us-ofac-cons, un-sc, us-csl,
+                       // us-bis-dpl, eu-fsf, uk-sanctions, ftm
   std::string name;    // the store's source name; for ftm the --name, else equal to `format`
   std::vector<std::filesystem::path> paths;  // files, or folders holding them
+  // An `import --format` value (ofac-csv, ofac-classic-xml, ...); "" detects the format from the
+  // files' content (DetectListFormat).
+  std::string file_format;
   // shrink.allow also accepts a list that lacks its completeness marks (ParseOptions).
   ShrinkLimit shrink;
 };
@@ -24,6 +28,7 @@ struct ImportRequest {
 struct ImportOutcome {
   bool unchanged = false;  // the newest version already had this content: no new version
   ListVersion version;     // the new version, or the unchanged newest one
+  std::string format;      // the files' format (FormatName), detected or as forced
   std::string content_sha256;
 };
 

@@ -20,6 +20,20 @@ Status ParseList(ListFormat format, const std::vector<std::filesystem::path>& pa
       return ParseUnXml(paths, options, sink, report);
     case ListFormat::kFtmJson:
       return ParseFtmJson(paths, options, sink, report);
+    case ListFormat::kOfacClassicXml:
+      return ParseOfacClassicXml(paths, options, sink, report);
+    case ListFormat::kOfacAdvancedXml:
+      return ParseOfacAdvancedXml(paths, options, sink, report);
+    case ListFormat::kOfacEnhancedXml:
+      return ParseOfacEnhancedXml(paths, options, sink, report);
+    case ListFormat::kUsCslCsv:
+      return ParseUsCslCsv(paths, options, sink, report);
+    case ListFormat::kUsBisDpl:
+      return ParseUsBisDpl(paths, options, sink, report);
+    case ListFormat::kEuFsfXml:
+      return ParseEuFsfXml(paths, options, sink, report);
+    case ListFormat::kUkSanctionsXml:
+      return ParseUkSanctionsXml(paths, options, sink, report);
   }
   return Status::Internal("unknown list format");
 }
@@ -38,8 +52,22 @@ std::vector<std::string> KnownFileNames(ListFormat format) {
   }
 }
 
+// Formats read from exactly one file.
+bool IsSingleFile(ListFormat format) {
+  switch (format) {
+    case ListFormat::kOfacSdnCsv:
+    case ListFormat::kOfacConsCsv:
+    case ListFormat::kFtmJson:
+      return false;
+    default:
+      return true;
+  }
+}
+
 bool WantedByExtension(ListFormat format, const std::string& lower_name) {
-  if (format == ListFormat::kUnXml) return EndsWith(lower_name, ".xml");
+  if (format == ListFormat::kUsCslCsv) return EndsWith(lower_name, ".csv");
+  if (format == ListFormat::kUsBisDpl) return EndsWith(lower_name, ".txt");
+  if (IsSingleFile(format)) return EndsWith(lower_name, ".xml");
   if (format == ListFormat::kFtmJson)
     return EndsWith(lower_name, ".json") || EndsWith(lower_name, ".jsonl");
   return false;
@@ -79,13 +107,29 @@ Status ResolveInputFiles(ListFormat format, const std::vector<std::filesystem::p
     } else {
       for (const fs::path& f : found)
         if (WantedByExtension(format, AsciiLower(f.filename().string()))) files->push_back(f);
+      // A download named after its URL may carry no extension (the EU's ".../content?token=");
+      // a folder holding just that one file is unambiguous.
+      if (files->size() == before && IsSingleFile(format) && found.size() == 1)
+        files->push_back(found[0]);
       if (files->size() == before)
         return Status::NotFound(p.string() + ": no list file of this format in this folder");
-      if (format == ListFormat::kUnXml && files->size() - before > 1)
+      if (IsSingleFile(format) && files->size() - before > 1)
         return Status::InvalidInput(p.string() +
-                                    ": more than one .xml file; name the one to import");
+                                    ": more than one list file in this folder; name the one to "
+                                    "import");
     }
   }
+  return Status::Ok();
+}
+
+Status ResolveSingleInput(ListFormat format, const std::vector<std::filesystem::path>& paths,
+                          ParseReport* report, std::filesystem::path* file) {
+  std::vector<std::filesystem::path> files;
+  INTERDICT_RETURN_IF_ERROR(ResolveInputFiles(format, paths, &files));
+  if (files.size() != 1)
+    return Status::InvalidInput("expected one list file, got " + std::to_string(files.size()));
+  report->files.push_back(files[0]);
+  *file = files[0];
   return Status::Ok();
 }
 
@@ -98,6 +142,14 @@ bool ParseSourceName(std::string_view source, ListFormat* out) {
     *out = ListFormat::kUnXml;
   } else if (source == "ftm") {
     *out = ListFormat::kFtmJson;
+  } else if (source == "us-csl") {
+    *out = ListFormat::kUsCslCsv;
+  } else if (source == "us-bis-dpl") {
+    *out = ListFormat::kUsBisDpl;
+  } else if (source == "eu-fsf") {
+    *out = ListFormat::kEuFsfXml;
+  } else if (source == "uk-sanctions") {
+    *out = ListFormat::kUkSanctionsXml;
   } else {
     return false;
   }

@@ -52,12 +52,12 @@
 #include "core/text.h"
 #include "ingest/date_text.h"
 #include "ingest/parsers.h"
+#include "ingest/xml_push.h"
 
 namespace interdict {
 namespace {
 
 constexpr std::string_view kSource = "un-sc";
-constexpr size_t kChunkSize = 64 * 1024;
 
 std::string_view AsView(const xmlChar* s) {
   return s == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(s));
@@ -201,6 +201,8 @@ class UnParser {
   Status Run();
 
  private:
+  friend xmlSAXHandler ListSaxHandler<UnParser>();
+
   struct Record {
     int line = 0;
     bool individual = false;
@@ -240,7 +242,7 @@ class UnParser {
   void KeepLeftovers(const std::string& group, Record* r);
   void Keep(const std::string& key, std::string value, Record* r);
 
-  int Line() const { return ctxt_ == nullptr ? 0 : xmlSAX2GetLineNumber(ctxt_); }
+  int Line() const { return push_.Line(); }
   std::string Where(int line) const { return path_ + ":" + std::to_string(line); }
   void Fail(Status s);
   void Warn(std::string w);
@@ -251,13 +253,12 @@ class UnParser {
   const EntitySink& sink_;
   ParseReport* report_;
 
-  xmlParserCtxtPtr ctxt_ = nullptr;
+  XmlPush push_;
   Status status_;
   bool failed_ = false;
 
   int level_ = 0;
   std::vector<std::string> open_;  // names of the open elements, root first (see OnStart)
-  bool terminating_ = false;       // the last xmlParseChunk: the file has ended
   int skip_from_ = 0;              // > 0: inside an element being skipped that opened at this level
   bool root_seen_ = false;
   bool root_closed_ = false;
@@ -326,14 +327,14 @@ void UnParser::ReportXmlError(const xmlError& error) {
   std::string where = Where(error.line);
   if (error.level == XML_ERR_WARNING) {
     Warn(where + ": " + msg);
-  } else if (terminating_ && level_ > 0) {
+  } else if (push_.terminating && level_ > 0) {
     // libxml2 words a cut-off file in several ways ("Extra content at the end of the document",
     // "Premature end of data"); say what happened.
     std::string path;
     for (int i = 0; i < level_; ++i) path += "<" + open_[i] + ">";
     Fail(Status::InvalidInput(where + ": truncated file: it ends inside " + path + " (" + msg +
                               ")"));
-  } else if (terminating_ && !root_seen_) {
+  } else if (push_.terminating && !root_seen_) {
     Fail(Status::InvalidInput(where + ": no root element, not an XML document (" + msg + ")"));
   } else {
     Fail(Status::InvalidInput(where + ": " + msg));
@@ -344,7 +345,7 @@ void UnParser::Fail(Status s) {
   if (failed_) return;
   failed_ = true;
   status_ = std::move(s);
-  if (ctxt_ != nullptr) xmlStopParser(ctxt_);
+  if (push_.ctxt != nullptr) xmlStopParser(push_.ctxt);
 }
 
 void UnParser::Warn(std::string w) { report_->warnings.push_back(std::move(w)); }
@@ -771,48 +772,10 @@ void UnParser::EndRecord() {
 }
 
 Status UnParser::Run() {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path_.c_str(), "rb"), &std::fclose);
-  if (!f) return Status::IoError(path_ + ": cannot open");
-
-  xmlSAXHandler sax{};
-  sax.initialized = XML_SAX2_MAGIC;
-  sax.startElementNs = &UnParser::StartElement;
-  sax.endElementNs = &UnParser::EndElement;
-  sax.characters = &UnParser::Characters;
-  sax.cdataBlock = &UnParser::Characters;
-  sax.internalSubset = &UnParser::InternalSubset;
-  sax.serror = &UnParser::OnXmlError;
-  // No getEntity/entityDecl/externalSubset/resolveEntity: an entity reference other than the five
-  // predefined ones is an "undeclared entity" well-formedness error.
-
-  std::vector<char> buf(kChunkSize);
-  size_t n = std::fread(buf.data(), 1, buf.size(), f.get());
-  if (std::ferror(f.get())) return Status::IoError(path_ + ": read error");
-  if (n == 0) return Status::InvalidInput(path_ + ":1: empty file");
-  // The first bytes let libxml2 detect the encoding.
-  const int head = static_cast<int>(n < 4 ? n : 4);
-  xmlInitParser();
-  ctxt_ = xmlCreatePushParserCtxt(&sax, this, buf.data(), head, path_.c_str());
-  if (ctxt_ == nullptr) return Status::Internal(path_ + ": cannot create XML parser");
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> owner(ctxt_, &xmlFreeParserCtxt);
-  xmlCtxtUseOptions(ctxt_, XML_PARSE_NONET);
-
+  xmlSAXHandler sax = ListSaxHandler<UnParser>();
   int rc = 0;
-  size_t offset = static_cast<size_t>(head);
-  while (!failed_) {
-    if (offset < n) {
-      rc = xmlParseChunk(ctxt_, buf.data() + offset, static_cast<int>(n - offset), 0);
-      if (rc != 0 || failed_) break;
-    }
-    offset = 0;
-    n = std::fread(buf.data(), 1, buf.size(), f.get());
-    if (std::ferror(f.get())) return Status::IoError(path_ + ": read error");
-    if (n == 0) {
-      terminating_ = true;
-      rc = xmlParseChunk(ctxt_, nullptr, 0, 1);
-      break;
-    }
-  }
+  INTERDICT_RETURN_IF_ERROR(PushXmlFile(
+      path_, &sax, this, [this] { return failed_; }, &push_, &rc));
   if (failed_) return status_;
   if (rc != 0)
     return Status::InvalidInput(Where(Line()) + ": XML parse error " + std::to_string(rc));

@@ -35,8 +35,10 @@ std::string UrlFileName(std::string_view url) {
 Status CheckSourceConfig(const SourceConfig& source) {
   ListFormat format;
   if (!ParseSourceName(source.format, &format))
-    return Status::InvalidInput("unknown source '" + source.format +
-                                "' (expected us-ofac-sdn, us-ofac-cons, un-sc or ftm:NAME)");
+    return Status::InvalidInput(
+        "unknown source '" + source.format +
+        "' (expected us-ofac-sdn, us-ofac-cons, un-sc, us-csl, us-bis-dpl, eu-fsf, "
+        "uk-sanctions or ftm:NAME)");
   if (source.urls.empty()) return Status::InvalidInput(source.name + ": no URL");
   std::set<std::string> names;
   for (const std::string& url : source.urls) {

@@ -148,6 +148,43 @@ run import --source ftm --allow-shrink "$TMP/zala.entities.ftm.json"
 expect_rc 0 "a cut FtM file with --allow-shrink"
 export INTERDICT_DB="$TMP/test.db"
 
+# OFAC XML: the format is found from the content; --format forces it; a cut file is refused
+# with where, and the store keeps what it had.
+export INTERDICT_DB="$TMP/ofac-xml.db"
+FIX="$SRC/tests/fixtures"
+run import --source us-ofac-cons "$FIX/ofac-cons-classic-xml-2024-05/consolidated.xml"
+expect_rc 0 "import of the classic XML"
+expect_out "us-ofac-cons: version 1, 443 records" "classic XML record count"
+expect_out "published 2024-05-06; format ofac-classic-xml" "classic XML detected"
+run import --source us-ofac-cons "$FIX/ofac-cons-enhanced-xml-2025-01"
+expect_rc 0 "import of the enhanced XML (a folder holding it)"
+expect_out "version 2, 443 records.*format ofac-enhanced-xml" "enhanced XML detected"
+run show us-ofac-cons:17013
+expect_out "БАНК ВТБ ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО" "original-script name kept"
+run import --source us-ofac-cons --format ofac-advanced-xml "$FIX/ofac-cons-advanced-xml-2020-03"
+expect_rc 1 "the 2020 advanced file is 15% smaller: the shrink guard holds it"
+run import --source us-ofac-cons --allow-shrink "$FIX/ofac-cons-advanced-xml-2020-03"
+expect_rc 0 "import of the advanced XML"
+expect_out "version 3, 375 records.*format ofac-advanced-xml" "advanced XML detected"
+head -c 2000000 "$FIX/ofac-cons-enhanced-xml-2025-01/CONS_ENHANCED.XML" >"$TMP/CONS_ENHANCED.XML"
+run import --source us-ofac-cons --allow-shrink "$TMP/CONS_ENHANCED.XML"
+expect_rc 1 "a cut enhanced XML fails"
+expect_err "CONS_ENHANCED.XML:[0-9]+: truncated file: it ends inside <sanctionsData><entities>" \
+  "the error names file, line and the open elements"
+run lists
+expect_no_out "^4 " "no version was added by the failed import"
+run import --source us-ofac-cons --format ofac-classic-xml "$FIX/ofac-cons-enhanced-xml-2025-01"
+expect_rc 1 "a forced format that is not the file's fails"
+expect_err "root element is <sanctionsData>, expected <sdnList>" "says which root it found"
+run import --source un-sc "$FIX/ofac-cons-classic-xml-2024-05/consolidated.xml"
+expect_rc 1 "an OFAC file imported as the UN list fails"
+expect_err "content is ofac-classic-xml \(root <sdnList>\), not a format of --source un-sc" \
+  "says what the content is"
+run import --source un-sc --format ofac-classic-xml "$UN"
+expect_rc 2 "a format the source is not published in is a usage error"
+expect_err "--format 'ofac-classic-xml' is not a format of --source un-sc" "names the flag"
+export INTERDICT_DB="$TMP/test.db"
+
 # Usage errors.
 run import --source nonsense "$SDN2021"
 expect_rc 2 "unknown source"

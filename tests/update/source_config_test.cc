@@ -38,7 +38,7 @@ TEST(SourceConfigTest, ErrorsNameTheLine) {
   } cases[] = {
       {"un-sc\n", "s.conf:1: expected 'SOURCE URL', got 1 fields"},
       {"\nun-sc a b\n", "s.conf:2: expected 'SOURCE URL', got 3 fields"},
-      {"eu-fsf https://e.example/x.xml\n", "s.conf:1: unknown source 'eu-fsf'"},
+      {"ch-seco https://e.example/x.xml\n", "s.conf:1: unknown source 'ch-seco'"},
       {"un-sc ftp://un.example/x.xml\n", "s.conf:1: un-sc: 'ftp://un.example/x.xml' is not an"},
       {"un-sc https://un.example/\n", "names no file"},
       {"un-sc https://un.example\n", "names no file"},
@@ -68,7 +68,8 @@ TEST(SourceConfigTest, ShippedSourceListIsValid) {
   ASSERT_TRUE(s.ok()) << s.message();
   std::vector<std::string> names;
   for (const SourceConfig& c : sources) names.push_back(c.name);
-  EXPECT_THAT(names, ElementsAre("us-ofac-sdn", "us-ofac-cons", "un-sc"));
+  EXPECT_THAT(names, ElementsAre("us-ofac-sdn", "us-ofac-cons", "un-sc", "us-csl", "us-bis-dpl",
+                                 "eu-fsf", "uk-sanctions"));
   EXPECT_EQ(sources[0].urls.size(), 4u);
   for (const SourceConfig& c : sources)
     for (const std::string& url : c.urls) EXPECT_TRUE(url.starts_with("https://")) << url;
