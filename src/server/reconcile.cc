@@ -5,6 +5,7 @@
 #include "server/reconcile.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -66,6 +67,14 @@ bool ReadDataset(const ServingLists& lists, const std::string& dataset, std::str
   if (ResolveDataset(lists.snapshot(), dataset, source)) return true;
   *error = YenteError(404, "not_found", "No such dataset: '" + dataset + "'");
   return false;
+}
+
+// 404 when the dataset is not loaded, for the endpoints that only check it.
+std::optional<HttpResponse> UnknownDataset(const ServingLists& lists, const std::string& dataset) {
+  std::string source;
+  HttpResponse error;
+  if (ReadDataset(lists, dataset, &source, &error)) return std::nullopt;
+  return error;
 }
 
 // A query's property values: a string, a number, an entity ({"id": ...}), or a list of them.
@@ -335,11 +344,7 @@ HttpResponse ReconcileQueries(const ServingLists& lists, const std::string& data
     std::vector<std::string> warnings;
     const std::optional<Schema> schema = example.base.schema;
     auto keep = [&](const Entity& e) {
-      if (!source.empty() && e.source != source) return false;
-      if (!schema) return e.schema != Schema::kVessel && e.schema != Schema::kAircraft;
-      if (*schema == Schema::kPerson || *schema == Schema::kOrganization)
-        return e.schema == *schema || e.schema == Schema::kEntity;
-      return e.schema == *schema;
+      return (source.empty() || e.source == source) && SchemaCanMatch(schema, e.schema);
     };
     Status s = ScreenFtmExample(lists, example, options, keep, &matches, &warnings);
     if (!s.ok())
@@ -458,9 +463,7 @@ HttpResponse ReconcileSuggestEntity(const ServingLists& lists, const std::string
 
 HttpResponse ReconcileSuggestType(const ServingLists& lists, const std::string& dataset,
                                   const Params& params) {
-  HttpResponse error;
-  std::string source;
-  if (!ReadDataset(lists, dataset, &source, &error)) return error;
+  if (auto e = UnknownDataset(lists, dataset)) return *e;
   const std::string prefix = Prefix(params);
   json result = json::array();
   for (const FtmSchema* s : MatchableFtmSchemata())
@@ -471,9 +474,7 @@ HttpResponse ReconcileSuggestType(const ServingLists& lists, const std::string& 
 
 HttpResponse ReconcileSuggestProperty(const ServingLists& lists, const std::string& dataset,
                                       const Params& params) {
-  HttpResponse error;
-  std::string source;
-  if (!ReadDataset(lists, dataset, &source, &error)) return error;
+  if (auto e = UnknownDataset(lists, dataset)) return *e;
   const std::string prefix = Prefix(params);
   json result = json::array();
   std::set<std::string> seen;
@@ -490,9 +491,7 @@ HttpResponse ReconcileSuggestProperty(const ServingLists& lists, const std::stri
 
 HttpResponse ReconcileProposeProperties(const ServingLists& lists, const std::string& dataset,
                                         const Params& params) {
-  HttpResponse error;
-  std::string source;
-  if (!ReadDataset(lists, dataset, &source, &error)) return error;
+  if (auto e = UnknownDataset(lists, dataset)) return *e;
   const std::string* type = Param(params, "type");
   const std::string schema = type == nullptr || type->empty() ? kBaseSchema : *type;
   if (FindFtmSchema(schema) == nullptr)

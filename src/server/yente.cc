@@ -27,6 +27,20 @@ HttpResponse YenteError(int status, std::string_view code, const std::string& me
   return WithDetail(ErrorResponse(status, code, message));
 }
 
+bool SchemaCanMatch(std::optional<Schema> query, Schema listed) {
+  if (!query.has_value())
+    return listed == Schema::kPerson || listed == Schema::kOrganization ||
+           listed == Schema::kEntity;
+  switch (*query) {
+    case Schema::kPerson:
+      return listed == Schema::kPerson || listed == Schema::kEntity;
+    case Schema::kOrganization:
+      return listed == Schema::kOrganization || listed == Schema::kEntity;
+    default:
+      return listed == *query;
+  }
+}
+
 namespace {
 
 using nlohmann::json;
@@ -42,23 +56,6 @@ constexpr const char* kAlgorithm = "interdict";
 
 HttpResponse YenteStatus(const Status& s, std::string_view request_id) {
   return WithDetail(StatusResponse(s, request_id));
-}
-
-// yente's schema gate (FtM Schema.can_match): a Person matches Person and LegalEntity records,
-// an Organization matches organisations and LegalEntity records, LegalEntity matches all three,
-// a Vessel or Airplane only its own kind.
-bool SchemaCanMatch(std::optional<Schema> query, Schema listed) {
-  if (!query.has_value())
-    return listed == Schema::kPerson || listed == Schema::kOrganization ||
-           listed == Schema::kEntity;
-  switch (*query) {
-    case Schema::kPerson:
-      return listed == Schema::kPerson || listed == Schema::kEntity;
-    case Schema::kOrganization:
-      return listed == Schema::kOrganization || listed == Schema::kEntity;
-    default:
-      return listed == *query;
-  }
 }
 
 // An FtM schema filter (/search?schema=, exclude_schema): whether records of `listed` are of
@@ -159,20 +156,23 @@ bool ReadFilters(const ServingLists& lists, const std::string& dataset, const Pa
   return true;
 }
 
-bool ReadLimit(const Params& params, size_t default_limit, size_t* out, HttpResponse* error) {
+bool ReadLimit(const Params& params, size_t default_limit, size_t* out, HttpResponse* error,
+               size_t min = 1) {
   *out = default_limit;
   if (const std::string* l = Param(params, "limit");
-      l != nullptr && !ParseSize(*l, 1, kMaxLimit, out)) {
+      l != nullptr && !ParseSize(*l, min, kMaxLimit, out)) {
     *error = YenteError(400, "invalid_request",
-                        "'limit' must be an integer in [1, " + std::to_string(kMaxLimit) + "]");
+                        "'limit' must be an integer in [" + std::to_string(min) + ", " +
+                            std::to_string(kMaxLimit) + "]");
     return false;
   }
   return true;
 }
 
-// `limit` and `offset`, as /search and /adjacent read them.
+// `limit` and `offset`, as /search and /adjacent read them. A limit of 0 asks for the total and
+// facets only, as in yente.
 bool ReadPage(const Params& params, size_t* limit, size_t* offset, HttpResponse* error) {
-  if (!ReadLimit(params, kSearchDefaultLimit, limit, error)) return false;
+  if (!ReadLimit(params, kSearchDefaultLimit, limit, error, /*min=*/0)) return false;
   *offset = 0;
   if (const std::string* o = Param(params, "offset");
       o != nullptr && !ParseSize(*o, 0, kMaxOffset, offset)) {

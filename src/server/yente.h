@@ -49,6 +49,12 @@ Status ScreenFtmExample(const ServingLists& lists, const FtmExample& example,
                         const std::function<bool(const Entity&)>& keep,
                         std::vector<NamedMatch>* out, std::vector<std::string>* warnings);
 
+// yente's schema gate (FtM Schema.can_match) between a query screened as `query` (nullopt:
+// LegalEntity) and a record: a Person matches Person and LegalEntity records, an Organization
+// organisations and LegalEntity records, LegalEntity all three, a Vessel or Airplane only its
+// own kind.
+bool SchemaCanMatch(std::optional<Schema> query, Schema listed);
+
 // The FtM form of a record: what /entities/{id} returns and what each match result carries.
 nlohmann::json FtmEntity(const Entity& e);
 

@@ -186,6 +186,11 @@ TEST_F(YenteTest, SearchWithoutQueryFiltersAndFacets) {
   json schema_facet = Get("/search/default?q=Evin+Prison&facets=schema").Json()["facets"];
   EXPECT_TRUE(schema_facet.contains("schema")) << schema_facet.dump();
   EXPECT_FALSE(schema_facet.contains("countries"));
+  // limit=0: the total and the facets only, as yente allows.
+  json counts = Get("/search/default?countries=cu&schema=Vessel&limit=0").Json();
+  EXPECT_TRUE(counts["results"].empty());
+  EXPECT_EQ(counts["total"], j["total"]);
+  EXPECT_EQ(counts["facets"], j["facets"]);
   // What is not implemented is refused, never ignored.
   ExpectYenteError(Get("/search/default?filter=properties.birthDate:1985"), 400, "invalid_request",
                    "Invalid filter");
