@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "server/endpoints.h"
+#include "server/reconcile.h"
 
 namespace interdict::server {
 namespace {
@@ -30,6 +31,17 @@ enum class RouteId {
   kYenteEntity,
   kWatchmanSearch,
   kWatchmanListInfo,
+  kYenteAdjacent,
+  kYenteCatalog,
+  kYenteAlgorithms,
+  kYenteUpdatez,
+  kReconcileGet,
+  kReconcilePost,
+  kReconcileSuggestEntity,
+  kReconcileSuggestType,
+  kReconcileSuggestProperty,
+  kReconcileProposeProperties,
+  kReconcilePreview,
 };
 
 struct Route {
@@ -61,6 +73,17 @@ constexpr Route kRoutes[] = {
     {"GET",  "/entities/{id}",                 "GET /entities/{id}",        RouteId::kYenteEntity,      false, false, true,  false},
     {"GET",  "/v2/search",                     "GET /v2/search",            RouteId::kWatchmanSearch,   false, false, true,  true},
     {"GET",  "/v2/listinfo",                   "GET /v2/listinfo",          RouteId::kWatchmanListInfo, false, false, true,  false},
+    {"GET",  "/entities/{id}/adjacent",        "GET /entities/{id}/adjacent", RouteId::kYenteAdjacent,  false, false, true,  false},
+    {"GET",  "/catalog",                       "GET /catalog",              RouteId::kYenteCatalog,     false, false, true,  false},
+    {"GET",  "/algorithms",                    "GET /algorithms",           RouteId::kYenteAlgorithms,  true,  false, false, false},
+    {"POST", "/updatez",                       "POST /updatez",             RouteId::kYenteUpdatez,     true,  false, false, false},
+    {"GET",  "/reconcile/{dataset}",           "GET /reconcile/{dataset}",  RouteId::kReconcileGet,     false, false, true,  true},
+    {"POST", "/reconcile/{dataset}",           "POST /reconcile/{dataset}", RouteId::kReconcilePost,    false, false, true,  true},
+    {"GET",  "/reconcile/{dataset}/suggest/entity",   "GET /reconcile/{dataset}/suggest/entity",   RouteId::kReconcileSuggestEntity,      false, false, true, true},
+    {"GET",  "/reconcile/{dataset}/suggest/type",     "GET /reconcile/{dataset}/suggest/type",     RouteId::kReconcileSuggestType,        false, false, true, false},
+    {"GET",  "/reconcile/{dataset}/suggest/property", "GET /reconcile/{dataset}/suggest/property", RouteId::kReconcileSuggestProperty,    false, false, true, false},
+    {"GET",  "/reconcile/{dataset}/extend/property",  "GET /reconcile/{dataset}/extend/property",  RouteId::kReconcileProposeProperties, false, false, true, false},
+    {"GET",  "/reconcile/{dataset}/preview",          "GET /reconcile/{dataset}/preview",          RouteId::kReconcilePreview,            false, false, true, false},
 };
 // clang-format on
 
@@ -225,7 +248,9 @@ ErrorDialect ErrorDialectOf(std::string_view target) {
     return path.size() > prefix.size() && path.substr(0, prefix.size()) == prefix;
   };
   if (under("/v2/")) return ErrorDialect::kWatchman;
-  if (under("/match/") || under("/search/") || under("/entities/")) return ErrorDialect::kYente;
+  if (under("/match/") || under("/search/") || under("/entities/") || under("/reconcile/") ||
+      path == "/catalog" || path == "/algorithms" || path == "/updatez")
+    return ErrorDialect::kYente;
   return ErrorDialect::kInterdict;
 }
 
@@ -258,6 +283,24 @@ HttpResponse Api::Run(Call& call) {
       "internal error; the server log has the details under request id " + call.request_id);
 }
 
+// What the reconciliation endpoint needs of a request: the manifest it may answer points
+// OpenRefine back at this server, as the client reached it.
+static ReconcileCall ReconcileCallOf(const HttpRequest& request, const Target& target,
+                                     Deadline deadline) {
+  ReconcileCall r;
+  r.method = request.method;
+  r.params = target.query;
+  r.content_type = std::string(request.Header("content-type"));
+  r.body = request.body;
+  std::string_view host = request.Header("host");
+  r.base_url = (request.Header("x-forwarded-proto") == "https" ? "https://" : "http://") +
+               std::string(host.empty() ? "localhost" : host);
+  size_t q = request.target.find('?');
+  if (q != std::string::npos) r.query_string = request.target.substr(q + 1);
+  r.deadline = deadline;
+  return r;
+}
+
 HttpResponse Api::Dispatch(Call& call) {
   const Route& route = *call.route;
   switch (route.id) {
@@ -276,6 +319,10 @@ HttpResponse Api::Dispatch(Call& call) {
       return V1Compare(call.request.body, *deps_.normalizer, *deps_.stats, call.request_id);
     case RouteId::kV1SourceVersions:
       return V1SourceVersions(call.args[0], options_.db_path, call.request_id);
+    case RouteId::kYenteAlgorithms:
+      return YenteAlgorithms();
+    case RouteId::kYenteUpdatez:
+      return YenteUpdatez();
     default:
       break;
   }
@@ -297,6 +344,18 @@ HttpResponse Api::Dispatch(Call& call) {
         return YenteEntity(*lists, call.args[0]);
       case RouteId::kWatchmanListInfo:
         return WatchmanListInfo(*lists);
+      case RouteId::kYenteAdjacent:
+        return YenteAdjacent(*lists, call.args[0], call.target.query);
+      case RouteId::kYenteCatalog:
+        return YenteCatalog(*lists);
+      case RouteId::kReconcileSuggestType:
+        return ReconcileSuggestType(*lists, call.args[0], call.target.query);
+      case RouteId::kReconcileSuggestProperty:
+        return ReconcileSuggestProperty(*lists, call.args[0], call.target.query);
+      case RouteId::kReconcileProposeProperties:
+        return ReconcileProposeProperties(*lists, call.args[0], call.target.query);
+      case RouteId::kReconcilePreview:
+        return ReconcilePreview(*lists, call.args[0], call.target.query);
       default:
         return ErrorResponse(500, "internal", "unrouted endpoint");
     }
@@ -334,6 +393,16 @@ HttpResponse Api::Dispatch(Call& call) {
       break;
     case RouteId::kWatchmanSearch:
       response = WatchmanSearch(*lists, call.target.query, deadline, &info, call.request_id);
+      break;
+    case RouteId::kReconcileGet:
+    case RouteId::kReconcilePost:
+      response = ReconcileRequest(*lists, call.args[0],
+                                  ReconcileCallOf(call.request, call.target, deadline), &info,
+                                  call.request_id);
+      break;
+    case RouteId::kReconcileSuggestEntity:
+      response = ReconcileSuggestEntity(*lists, call.args[0], call.target.query, deadline, &info,
+                                        call.request_id);
       break;
     default:
       return ErrorResponse(500, "internal", "unrouted endpoint");

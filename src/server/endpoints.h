@@ -148,6 +148,11 @@ HttpResponse YenteSearch(const ServingLists& lists, const std::string& dataset,
                          const Params& params, Deadline deadline, AuditInfo* audit,
                          std::string_view request_id);
 HttpResponse YenteEntity(const ServingLists& lists, const std::string& id);
+// yente's other endpoints (yente.cc): /entities/{id}/adjacent, /catalog, /algorithms, /updatez.
+HttpResponse YenteAdjacent(const ServingLists& lists, const std::string& id, const Params& params);
+HttpResponse YenteCatalog(const ServingLists& lists);
+HttpResponse YenteAlgorithms();
+HttpResponse YenteUpdatez();
 
 HttpResponse WatchmanSearch(const ServingLists& lists, const Params& params, Deadline deadline,
                             AuditInfo* audit, std::string_view request_id);

@@ -342,7 +342,7 @@ constexpr const char* kDocument = R"json({
     "/match/{dataset}": {
       "post": {
         "summary": "yente-compatible matching",
-        "description": "FollowTheMoney query examples; `default` means every loaded source, otherwise a source name (us-ofac-sdn or us_ofac_sdn). Results below min(cutoff, threshold) are dropped; `match` is score >= threshold. weights, config and algorithm are accepted and ignored. Written to the audit log.",
+        "description": "FollowTheMoney query examples; `default` means every loaded source, otherwise a source name (us-ofac-sdn or us_ofac_sdn). Results below min(cutoff, threshold) are dropped; `match` is score >= threshold. Any FtM property of the query's schema is accepted; a query with identifiers and no name is screened on them. `algorithm` may be best, default or interdict; `config` and `weights` must be empty; a valid `changed_since` is refused (400, records carry no change date). Written to the audit log.",
         "parameters": [
           {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "example": "default"},
           {"name": "threshold", "in": "query", "schema": {"type": "number", "default": 0.8}},
@@ -368,10 +368,15 @@ constexpr const char* kDocument = R"json({
     "/search/{dataset}": {
       "get": {
         "summary": "yente-compatible name search",
-        "description": "Names scoring 0.5 or more against q, best first. Written to the audit log.",
+        "description": "With q: names scoring 0.5 or more against it, best first; without: every record the filters keep. Facets count every result. Written to the audit log.",
         "parameters": [
           {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "example": "default"},
-          {"name": "q", "in": "query", "required": true, "schema": {"type": "string"}, "example": "Evin Prison"},
+          {"name": "q", "in": "query", "schema": {"type": "string"}, "example": "Evin Prison"},
+          {"name": "countries", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "datasets", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "filter", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "description": "field:value, fields countries, datasets, topics, schema"},
+          {"name": "filter_op", "in": "query", "schema": {"type": "string", "enum": ["OR", "AND"], "default": "OR"}},
+          {"name": "facets", "in": "query", "schema": {"type": "array", "items": {"type": "string", "enum": ["countries", "topics", "datasets", "schema"]}}},
           {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 10}},
           {"name": "offset", "in": "query", "schema": {"type": "integer", "default": 0}},
           {"name": "schema", "in": "query", "schema": {"type": "string"}}
@@ -482,6 +487,169 @@ constexpr const char* kDocument = R"json({
         "responses": {
           "200": {"description": "The lists in service", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WatchmanListInfoResponse"}}}},
           "401": {"$ref": "#/components/responses/Unauthorized"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/entities/{id}/adjacent": {
+      "get": {
+        "summary": "yente-compatible adjacent entities",
+        "description": "The entity and the entities linked to it. Records hold no links (relationships are not imported), so `adjacent` is always empty.",
+        "parameters": [
+          {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "example": "us-ofac-sdn:24586"},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 10, "maximum": 500}},
+          {"name": "offset", "in": "query", "schema": {"type": "integer", "default": 0, "maximum": 10000}}
+        ],
+        "responses": {
+          "200": {"description": "The entity", "content": {"application/json": {"schema": {"type": "object", "required": ["entity", "adjacent"], "properties": {"entity": {"$ref": "#/components/schemas/FtmEntity"}, "adjacent": {"type": "object"}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/catalog": {
+      "get": {
+        "summary": "yente-compatible data catalog",
+        "description": "One dataset per list in service (OpenSanctions-style name, e.g. us_ofac_sdn, un_sc_sanctions) and the collections `default` and `sanctions`.",
+        "responses": {
+          "200": {"description": "The catalog", "content": {"application/json": {"schema": {"type": "object", "required": ["datasets", "current", "outdated", "index_stale"], "properties": {"datasets": {"type": "array", "items": {"type": "object", "required": ["name", "title", "children"], "properties": {"name": {"type": "string"}, "title": {"type": "string"}, "children": {"type": "array", "items": {"type": "string"}}}}}, "current": {"type": "array", "items": {"type": "string"}}, "outdated": {"type": "array", "items": {"type": "string"}}, "index_stale": {"type": "boolean"}}}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/algorithms": {
+      "get": {
+        "summary": "yente-compatible list of scoring algorithms",
+        "description": "Interdict's one algorithm, `interdict`, which is also `default` and `best`.",
+        "responses": {
+          "200": {"description": "The algorithms", "content": {"application/json": {"schema": {"type": "object", "required": ["algorithms", "default", "best"], "properties": {"algorithms": {"type": "array", "items": {"type": "object", "required": ["name", "features"], "properties": {"name": {"type": "string"}, "features": {"type": "object"}}}}, "default": {"type": "string"}, "best": {"type": "string"}}}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"}
+        }
+      }
+    },
+    "/updatez": {
+      "post": {
+        "summary": "yente-compatible forced index update: always refused",
+        "description": "Answers 403 as yente does without an update token: lists are replaced by `interdict update`, and the server puts new versions in service by itself.",
+        "responses": {
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"description": "Invalid token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
+    "/reconcile/{dataset}": {
+      "get": {
+        "summary": "OpenRefine reconciliation: service manifest, or queries / extend as parameters",
+        "description": "Without `queries` or `extend`: the Reconciliation API 0.2 service manifest. With `queries=<JSON batch>`: candidates per query; with `extend=<JSON>`: property values. Written to the audit log.",
+        "parameters": [
+          {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "example": "default"},
+          {"name": "queries", "in": "query", "schema": {"type": "string"}},
+          {"name": "extend", "in": "query", "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "Manifest, query results or extension", "content": {"application/json": {"schema": {"type": "object"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "post": {
+        "summary": "OpenRefine reconciliation queries and data extension",
+        "description": "A form body `queries=<JSON batch>` or `extend=<JSON>` (what OpenRefine sends), or a JSON body: {\"queries\": ...}, {\"extend\": ...} or a bare batch. Each query {query, type?, limit?, properties?: [{pid, v}]} is screened as an FtM example, as /match does. One unreadable query fails the batch (400). Written to the audit log.",
+        "parameters": [
+          {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "example": "default"}
+        ],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object"}, "example": {"queries": {"q0": {"query": "Evin Prison", "type": "Organization", "limit": 3}}}}, "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {"queries": {"type": "string"}, "extend": {"type": "string"}}}}}},
+        "responses": {
+          "200": {"description": "Per query {result: [{id, name, description, type, score, match}]}, or {meta, rows} for extend", "content": {"application/json": {"schema": {"type": "object"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/reconcile/{dataset}/suggest/entity": {
+      "get": {
+        "summary": "OpenRefine entity suggestions",
+        "description": "Records whose names score 0.5 or more against the prefix; none for an empty prefix. Written to the audit log.",
+        "parameters": [
+          {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "example": "default"},
+          {"name": "prefix", "in": "query", "schema": {"type": "string"}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 10, "maximum": 500}}
+        ],
+        "responses": {
+          "200": {"description": "Suggestions", "content": {"application/json": {"schema": {"type": "object", "required": ["prefix", "result"], "properties": {"prefix": {"type": "string"}, "result": {"type": "array", "items": {"type": "object", "required": ["id", "name"]}}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/reconcile/{dataset}/suggest/type": {
+      "get": {
+        "summary": "OpenRefine type suggestions (matchable FtM schemata)",
+        "parameters": [
+          {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "example": "default"},
+          {"name": "prefix", "in": "query", "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "Suggestions", "content": {"application/json": {"schema": {"type": "object", "required": ["prefix", "result"], "properties": {"result": {"type": "array", "items": {"type": "object", "required": ["id", "name"]}}}}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/reconcile/{dataset}/suggest/property": {
+      "get": {
+        "summary": "OpenRefine property suggestions (Schema:property)",
+        "parameters": [
+          {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "example": "default"},
+          {"name": "prefix", "in": "query", "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "Suggestions", "content": {"application/json": {"schema": {"type": "object", "required": ["prefix", "result"], "properties": {"result": {"type": "array", "items": {"type": "object", "required": ["id", "name"]}}}}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/reconcile/{dataset}/extend/property": {
+      "get": {
+        "summary": "OpenRefine data extension: properties of a type",
+        "parameters": [
+          {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "example": "default"},
+          {"name": "type", "in": "query", "schema": {"type": "string", "default": "LegalEntity"}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 0}}
+        ],
+        "responses": {
+          "200": {"description": "Properties", "content": {"application/json": {"schema": {"type": "object", "required": ["limit", "type", "properties"], "properties": {"properties": {"type": "array", "items": {"type": "object", "required": ["id", "name"]}}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/reconcile/{dataset}/preview": {
+      "get": {
+        "summary": "OpenRefine preview: an HTML card of one record",
+        "parameters": [
+          {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "example": "default"},
+          {"name": "id", "in": "query", "required": true, "schema": {"type": "string"}, "example": "us-ofac-sdn:24586"}
+        ],
+        "responses": {
+          "200": {"description": "HTML", "content": {"text/html": {"schema": {"type": "string"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
           "503": {"$ref": "#/components/responses/Unavailable"}
         }
       }

@@ -1,82 +1,19 @@
 // The yente dialect (OpenSanctions' screening API): POST /match/{dataset}, GET /search/{dataset},
-// GET /entities/{id}. Shapes as in yente/routers/match.py and yente/data/common.py (see
-// docs/api.md for what is accepted and ignored).
+// GET /entities/{id}[/adjacent], GET /catalog, GET /algorithms, POST /updatez. Shapes as in
+// yente/routers and yente/data/common.py; docs/api.md says what differs and why.
 #include <algorithm>
+#include <cmath>
+#include <map>
+#include <regex>
 #include <set>
 
-#include "core/entity_json.h"
+#include "match/evidence.h"
 #include "match/explain.h"
-#include "match/query_json.h"
-#include "server/endpoints.h"
+#include "server/ftm_schema.h"
+#include "server/yente.h"
 
 namespace interdict::server {
-namespace {
 
-using nlohmann::json;
-
-constexpr size_t kMaxQueries = 100;  // yente's YENTE_MAX_BATCH
-constexpr size_t kMaxNamesPerQuery = 20;
-constexpr size_t kMaxLimit = 500;
-constexpr size_t kMatchDefaultLimit = 5;
-constexpr size_t kSearchDefaultLimit = 10;
-constexpr double kSearchFloor = 0.5;  // /search has no threshold parameter
-constexpr size_t kMaxExcludedIds = 50;
-
-// yente's errors are {"detail": "..."}; ours {"error": {...}}. yente endpoints send both.
-HttpResponse WithDetail(HttpResponse r) {
-  json j = json::parse(r.body, nullptr, false);
-  if (j.is_object() && j.contains("error") && j["error"].is_object()) {
-    j["detail"] = j["error"].value("message", "");
-    r.body = DumpJson(j);
-  }
-  return r;
-}
-
-HttpResponse YenteError(int status, std::string_view code, const std::string& message) {
-  return WithDetail(ErrorResponse(status, code, message));
-}
-
-HttpResponse YenteStatus(const Status& s, std::string_view request_id) {
-  return WithDetail(StatusResponse(s, request_id));
-}
-
-std::string_view FtmSchema(Schema s) {
-  switch (s) {
-    case Schema::kPerson:
-      return "Person";
-    case Schema::kOrganization:
-      return "Organization";
-    case Schema::kVessel:
-      return "Vessel";
-    case Schema::kAircraft:
-      return "Airplane";
-    case Schema::kEntity:
-      break;
-  }
-  return "LegalEntity";
-}
-
-// FtM schemata a query may name, as our Schema (nullopt: LegalEntity, either kind of party).
-bool ParseFtmSchema(std::string_view name, std::optional<Schema>* out) {
-  if (name == "Person") {
-    *out = Schema::kPerson;
-  } else if (name == "Organization" || name == "Company" || name == "PublicBody") {
-    *out = Schema::kOrganization;
-  } else if (name == "LegalEntity") {
-    *out = std::nullopt;
-  } else if (name == "Vessel") {
-    *out = Schema::kVessel;
-  } else if (name == "Airplane") {
-    *out = Schema::kAircraft;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-// yente's schema gate (FtM Schema.can_match): a Person matches Person and LegalEntity records,
-// an Organization matches organisations and LegalEntity records, LegalEntity matches all three,
-// a Vessel or Airplane only its own kind.
 bool SchemaCanMatch(std::optional<Schema> query, Schema listed) {
   if (!query.has_value())
     return listed == Schema::kPerson || listed == Schema::kOrganization ||
@@ -91,161 +28,46 @@ bool SchemaCanMatch(std::optional<Schema> query, Schema listed) {
   }
 }
 
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxLimit = 500;
+constexpr size_t kMatchDefaultLimit = 5;
+constexpr size_t kSearchDefaultLimit = 10;
+constexpr size_t kMaxOffset = 10000;
+constexpr double kSearchFloor = 0.5;  // /search has no threshold parameter
+constexpr size_t kMaxExcludedIds = 50;
+// The one scoring algorithm, as /algorithms names it; "best" and "default" name it too.
+constexpr const char* kAlgorithm = "interdict";
+
+HttpResponse YenteStatus(const Status& s, std::string_view request_id) {
+  return StatusResponse(s, request_id);
+}
+
 // An FtM schema filter (/search?schema=, exclude_schema): whether records of `listed` are of
-// schema `name` or one of its descendants.
+// schema `name` or one of its descendants. Records do not say whether an organisation is a
+// company or a public body: both filters take every organisation.
 bool IsOfFtmSchema(std::string_view name, Schema listed) {
-  if (name == "Thing") return true;
-  if (name == "LegalEntity")
-    return listed == Schema::kPerson || listed == Schema::kOrganization ||
-           listed == Schema::kEntity;
-  if (name == "Person") return listed == Schema::kPerson;
-  if (name == "Organization" || name == "Company") return listed == Schema::kOrganization;
-  if (name == "Vessel") return listed == Schema::kVessel;
-  if (name == "Airplane") return listed == Schema::kAircraft;
-  return false;
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
-void Add(json& props, const char* key, const std::string& value) {
-  if (value.empty()) return;
-  json& a = props[key];
-  if (!a.is_array()) a = json::array();
-  for (const json& x : a)
-    if (x == value) return;
-  a.push_back(value);
-}
-
-std::string_view IdProperty(IdKind k, Schema schema) {
-  switch (k) {
-    case IdKind::kPassport:
-      return "passportNumber";
-    case IdKind::kTaxId:
-      return "taxNumber";
-    case IdKind::kRegistration:
-      return "registrationNumber";
-    case IdKind::kImo:
-      return "imoNumber";
-    case IdKind::kMmsi:
-      return "mmsi";
-    case IdKind::kCallSign:
-      return "callSign";
-    case IdKind::kAircraftSerial:
-      return "serialNumber";
-    case IdKind::kAircraftTail:
-      return schema == Schema::kAircraft ? "registrationNumber" : "idNumber";
-    case IdKind::kSwiftBic:
-      return "swiftBic";
-    case IdKind::kDigitalCurrency:
-      return "";  // FtM keeps wallets as CryptoWallet entities of their own
-    case IdKind::kNationalId:
-    case IdKind::kOther:
-      break;
-  }
-  return "idNumber";
-}
-
-std::string AddressText(const Address& a) {
-  if (!a.original.empty()) return a.original;
-  std::string s;
-  for (const std::string* part :
-       {&a.street, &a.city, &a.state, &a.postal_code, &a.country.original}) {
-    if (part->empty()) continue;
-    if (!s.empty()) s += ", ";
-    s += *part;
-  }
-  return s;
-}
-
-const Name* Primary(const Entity& e) { return e.names.empty() ? nullptr : &e.primary_name(); }
-
-std::string Caption(const Entity& e) {
-  const Name* n = Primary(e);
-  if (n == nullptr) return e.id;
-  return n->natural.empty() ? n->full : n->natural;
-}
-
-// The FtM form of a record: what /entities/{id} returns and what each match result carries.
-json FtmEntity(const Entity& e) {
-  json props = json::object();
-  for (const Name& n : e.names) {
-    const std::string& text = n.natural.empty() ? n.full : n.natural;
-    switch (n.kind) {
-      case NameKind::kPrimary:
-        Add(props, "name", text);
-        break;
-      case NameKind::kStrongAlias:
-      case NameKind::kOriginalScript:
-        Add(props, "alias", text);
-        break;
-      case NameKind::kWeakAlias:
-        Add(props, "weakAlias", text);
-        break;
-      case NameKind::kFormerName:
-        Add(props, "previousName", text);
-        break;
-    }
-  }
-  for (const BirthDate& b : e.birth_dates) {
-    Add(props, "birthDate", FormatPartialDate(b.from));
-    if (!(b.to == b.from)) Add(props, "birthDate", FormatPartialDate(b.to));
-  }
-  for (const std::string& p : e.birth_places) Add(props, "birthPlace", p);
-  for (const Country& c : e.nationalities) Add(props, "nationality", Lower(c.code));
-  for (const Country& c : e.citizenships) Add(props, "citizenship", Lower(c.code));
-  for (const Address& a : e.addresses) {
-    Add(props, "address", AddressText(a));
-    Add(props, "country", Lower(a.country.code));
-  }
-  if (!e.flag.code.empty()) Add(props, "flag", Lower(e.flag.code));
-  if (!e.gender.empty()) Add(props, "gender", e.gender);
-  for (const std::string& t : e.titles)
-    Add(props, e.schema == Schema::kPerson ? "position" : "notes", t);
-  for (const std::string& p : e.programs) Add(props, "program", p);
-  for (const std::string& r : e.remarks) Add(props, "notes", r);
-  for (const Identifier& id : e.identifiers) {
-    std::string_view prop = IdProperty(id.kind, e.schema);
-    if (!prop.empty()) Add(props, std::string(prop).c_str(), id.value);
-  }
-  for (const Attribute& a : e.attributes) {
-    if (a.key == "vessel_type") Add(props, "type", a.value);
-    if (a.key == "tonnage") Add(props, "tonnage", a.value);
-    if (a.key == "gross_registered_tonnage") Add(props, "grossRegisteredTonnage", a.value);
-    if (a.key == "website") Add(props, "website", a.value);
-    if (a.key == "email" || a.key == "email_address") Add(props, "email", a.value);
-    if (a.key == "phone" || a.key == "phone_number") Add(props, "phone", a.value);
-  }
-  if (!e.listed_on.empty()) Add(props, "createdAt", e.listed_on);
-  Add(props, "topics", "sanction");
-  return json{{"id", e.id},
-              {"caption", Caption(e)},
-              {"schema", FtmSchema(e.schema)},
-              {"properties", std::move(props)},
-              {"datasets", json::array({e.source})},
-              {"referents", json::array()},
-              {"target", true},
-              {"first_seen", nullptr},
-              {"last_seen", nullptr},
-              {"last_change", nullptr}};
+  if (name == "Company" || name == "PublicBody") return listed == Schema::kOrganization;
+  return FtmIsA(FtmSchemaName(listed), name);
 }
 
 // yente-style explanations: one feature per part of the score, {score, detail, query,
-// candidate}. name_match carries the name score; each attribute term its effect on the score.
+// candidate}. Like yente's feature values they are never negative: a term that lowered the
+// score is a "_mismatch" feature whose score is by how much.
 json YenteExplanations(const NamedMatch& m) {
   const Explanation& e = m.match.explanation;
   json x = json::object();
-  x["name_match"] = {{"score", Round3(e.name_score)},
-                     {"detail", PairSentence(e)},
-                     {"query", m.query_name},
-                     {"candidate", e.list_name}};
+  if (!m.query_name.empty())
+    x["name_match"] = {{"score", Round3(e.name_score)},
+                       {"detail", PairSentence(e)},
+                       {"query", m.query_name},
+                       {"candidate", e.list_name}};
   for (const AttributeTerm& t : e.terms) {
     std::string feature = t.attribute == "birth_date" ? "dob" : t.attribute;
     feature += t.effect >= 0 ? "_match" : "_mismatch";
-    x[feature] = {{"score", Round3(t.effect)}, {"detail", t.detail}};
+    x[feature] = {{"score", Round3(std::fabs(t.effect))}, {"detail", t.detail}};
   }
   return x;
 }
@@ -259,175 +81,20 @@ json MatchResultJson(const NamedMatch& m, double threshold) {
   return j;
 }
 
-// Reads an FtM property: an array of strings, or a single string.
-Status Values(const json& props, const char* key, std::vector<std::string>* out) {
-  auto it = props.find(key);
-  if (it == props.end() || it->is_null()) return Status::Ok();
-  if (it->is_string()) {
-    out->push_back(it->get<std::string>());
-    return Status::Ok();
-  }
-  if (!it->is_array())
-    return Status::InvalidInput(std::string("property '") + key + "' must be an array of strings");
-  for (const json& v : *it) {
-    if (!v.is_string())
-      return Status::InvalidInput(std::string("property '") + key + "' must hold strings only");
-    out->push_back(v.get<std::string>());
-  }
-  return Status::Ok();
-}
-
-// Properties we read, and those we accept without using (so that a client sending a full FtM
-// entity is not refused). Anything else is refused: a misspelt property silently dropped would
-// screen with less evidence than the caller believes.
-const std::set<std::string, std::less<>>& AcceptedProperties() {
-  static const auto* s = new std::set<std::string, std::less<>>{"address",
-                                                                "addressEntity",
-                                                                "email",
-                                                                "phone",
-                                                                "website",
-                                                                "gender",
-                                                                "position",
-                                                                "title",
-                                                                "notes",
-                                                                "topics",
-                                                                "sourceUrl",
-                                                                "program",
-                                                                "programId",
-                                                                "summary",
-                                                                "description",
-                                                                "keywords",
-                                                                "createdAt",
-                                                                "modifiedAt",
-                                                                "incorporationDate",
-                                                                "dissolutionDate",
-                                                                "legalForm",
-                                                                "status",
-                                                                "sector",
-                                                                "classification",
-                                                                "religion",
-                                                                "ethnicity",
-                                                                "education",
-                                                                "deathDate",
-                                                                "birthPlace",
-                                                                "weakAlias",
-                                                                "type",
-                                                                "model",
-                                                                "tonnage",
-                                                                "grossRegisteredTonnage",
-                                                                "owner",
-                                                                "buildDate",
-                                                                "pastFlags",
-                                                                "wikidataId",
-                                                                "wikipediaUrl",
-                                                                "secondName",
-                                                                "middleName",
-                                                                "fatherName",
-                                                                "motherName",
-                                                                "firstName",
-                                                                "lastName",
-                                                                "alias",
-                                                                "previousName",
-                                                                "name"};
-  return *s;
-}
-
-struct IdProp {
-  const char* prop;
-  std::optional<IdKind> kind;
-};
-constexpr IdProp kIdProps[] = {
-    {"idNumber", std::nullopt},          {"passportNumber", IdKind::kPassport},
-    {"taxNumber", IdKind::kTaxId},       {"vatCode", IdKind::kTaxId},
-    {"innCode", IdKind::kTaxId},         {"registrationNumber", IdKind::kRegistration},
-    {"ogrnCode", IdKind::kRegistration}, {"leiCode", IdKind::kRegistration},
-    {"okpoCode", IdKind::kRegistration}, {"dunsCode", IdKind::kRegistration},
-    {"imoNumber", IdKind::kImo},         {"mmsi", IdKind::kMmsi},
-    {"callSign", IdKind::kCallSign},     {"serialNumber", IdKind::kAircraftSerial},
-    {"swiftBic", IdKind::kSwiftBic},     {"icaoCode", std::nullopt},
-};
-constexpr const char* kCountryProps[] = {
-    "nationality", "citizenship", "country", "jurisdiction", "mainCountry", "flag", "birthCountry"};
-
-// One yente query example: {"schema": ..., "properties": {...}} -> names and a ScreeningQuery.
-Status ReadExample(const json& q, std::vector<std::string>* names, ScreeningQuery* base) {
-  if (!q.is_object()) return Status::InvalidInput("a query must be an object");
-  auto schema = q.find("schema");
-  if (schema == q.end() || !schema->is_string())
-    return Status::InvalidInput(
-        "'schema' is missing (Person, Organization, Company, "
-        "LegalEntity, Vessel or Airplane)");
-  if (!ParseFtmSchema(schema->get<std::string>(), &base->schema))
-    return Status::InvalidInput("schema '" + schema->get<std::string>() +
-                                "' cannot be screened (Person, Organization, Company, "
-                                "LegalEntity, Vessel or Airplane)");
-  auto props_it = q.find("properties");
-  if (props_it == q.end() || !props_it->is_object())
-    return Status::InvalidInput("'properties' must be an object");
-  const json& props = *props_it;
-  for (const auto& [key, value] : props.items()) {
-    bool known = AcceptedProperties().count(key) > 0;
-    for (const IdProp& p : kIdProps) known = known || key == p.prop;
-    for (const char* c : kCountryProps) known = known || key == c;
-    known = known || key == "birthDate";
-    if (!known)
-      return Status::InvalidInput("property '" + key +
-                                  "' is not one Interdict reads or accepts (docs/api.md lists "
-                                  "them)");
-    if (!value.is_null() && !value.is_string() && !value.is_array())
-      return Status::InvalidInput("property '" + key + "' must be an array of strings");
-  }
-  for (const char* key : {"name", "alias", "previousName"})
-    INTERDICT_RETURN_IF_ERROR(Values(props, key, names));
-  // Name parts make one more name, in natural order.
-  std::string parts;
-  for (const char* key : {"firstName", "secondName", "middleName", "fatherName", "lastName"}) {
-    std::vector<std::string> v;
-    INTERDICT_RETURN_IF_ERROR(Values(props, key, &v));
-    for (const std::string& s : v) parts += (parts.empty() ? "" : " ") + s;
-  }
-  if (!parts.empty()) names->push_back(parts);
-  std::vector<std::string> all_names;
-  for (std::string& n : *names)
-    if (std::find(all_names.begin(), all_names.end(), n) == all_names.end())
-      all_names.push_back(std::move(n));
-  *names = std::move(all_names);
-  if (names->empty())
-    return Status::InvalidInput("no name: give 'name' (or firstName/lastName, alias)");
-  if (names->size() > kMaxNamesPerQuery)
-    return Status::InvalidInput("more than " + std::to_string(kMaxNamesPerQuery) + " names");
-
-  std::vector<std::string> dates;
-  INTERDICT_RETURN_IF_ERROR(Values(props, "birthDate", &dates));
-  // FtM dates may carry a time ("1951-12-15T00:00:00"): ParseQueryDate reads the date part.
-  for (const std::string& d : dates) AddQueryBirthDate("birthDate", d, base);
-  for (const char* key : kCountryProps) {
-    std::vector<std::string> v;
-    INTERDICT_RETURN_IF_ERROR(Values(props, key, &v));
-    for (std::string& c : v) {
-      // FtM writes ISO codes in lower case; CountryTable reads codes in upper case only.
-      if (c.size() == 2 || c.size() == 3) {
-        bool letters =
-            std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-        if (letters)
-          for (char& ch : c) ch = static_cast<char>(ch - 'a' + 'A');
-      }
-      base->countries.push_back(std::move(c));
+// Dataset names in a list parameter, as sources; an unknown name is refused (a filter on a
+// list that is not loaded would silently return nothing).
+bool SourceSet(const Snapshot& snapshot, const Params& params, std::string_view name,
+               std::set<std::string>* out, HttpResponse* error) {
+  for (const std::string& v : ParamAll(params, name)) {
+    std::string source;
+    if (!ResolveDataset(snapshot, v, &source)) {
+      *error = ErrorResponse(400, "invalid_request",
+                          "'" + std::string(name) + "': dataset '" + v + "' is not loaded");
+      return false;
     }
+    if (!source.empty()) out->insert(source);
   }
-  for (const IdProp& p : kIdProps) {
-    std::vector<std::string> v;
-    INTERDICT_RETURN_IF_ERROR(Values(props, p.prop, &v));
-    for (std::string& value : v) base->identifiers.push_back({std::move(value), p.kind});
-  }
-  return Status::Ok();
-}
-
-// yente's list parameters arrive as repeated "x" or "x[]".
-std::set<std::string> SourceSet(const Params& params, std::string_view name) {
-  std::set<std::string> out;
-  for (const std::string& v : ParamAll(params, name)) out.insert(CanonicalSource(v));
-  return out;
+  return true;
 }
 
 // The filters every yente endpoint shares: the dataset of the path and the query parameters.
@@ -451,20 +118,21 @@ struct Filters {
 
 bool ReadFilters(const ServingLists& lists, const std::string& dataset, const Params& params,
                  Filters* f, HttpResponse* error) {
-  if (dataset != "default") {
-    f->dataset = CanonicalSource(dataset);
-    if (!HasSource(lists.snapshot(), f->dataset)) {
-      *error = YenteError(404, "not_found",
-                          "dataset '" + dataset + "' is not loaded ('default' means all)");
-      return false;
-    }
+  const Snapshot& snapshot = lists.snapshot();
+  if (!ResolveDataset(snapshot, dataset, &f->dataset)) {
+    *error = ErrorResponse(404, "not_found",
+                        "dataset '" + dataset +
+                            "' is not loaded ('default' and 'sanctions' mean all; /catalog "
+                            "lists the others)");
+    return false;
   }
-  f->include = SourceSet(params, "include_dataset");
-  f->exclude = SourceSet(params, "exclude_dataset");
+  if (!SourceSet(snapshot, params, "include_dataset", &f->include, error) ||
+      !SourceSet(snapshot, params, "exclude_dataset", &f->exclude, error))
+    return false;
   f->exclude_schema = ParamAll(params, "exclude_schema");
   for (const std::string& id : ParamAll(params, "exclude_entity_ids")) f->exclude_ids.insert(id);
   if (f->exclude_ids.size() > kMaxExcludedIds) {
-    *error = YenteError(400, "invalid_request",
+    *error = ErrorResponse(400, "invalid_request",
                         "at most " + std::to_string(kMaxExcludedIds) + " exclude_entity_ids");
     return false;
   }
@@ -475,13 +143,81 @@ bool ReadFilters(const ServingLists& lists, const std::string& dataset, const Pa
   return true;
 }
 
-bool ReadLimit(const Params& params, size_t default_limit, size_t* out, HttpResponse* error) {
+bool ReadLimit(const Params& params, size_t default_limit, size_t* out, HttpResponse* error,
+               size_t min = 1) {
   *out = default_limit;
   if (const std::string* l = Param(params, "limit");
-      l != nullptr && !ParseSize(*l, 1, kMaxLimit, out)) {
-    *error = YenteError(400, "invalid_request",
-                        "'limit' must be an integer in [1, " + std::to_string(kMaxLimit) + "]");
+      l != nullptr && !ParseSize(*l, min, kMaxLimit, out)) {
+    *error = ErrorResponse(400, "invalid_request",
+                        "'limit' must be an integer in [" + std::to_string(min) + ", " +
+                            std::to_string(kMaxLimit) + "]");
     return false;
+  }
+  return true;
+}
+
+// `limit` and `offset`, as /search and /adjacent read them. A limit of 0 asks for the total and
+// facets only, as in yente.
+bool ReadPage(const Params& params, size_t* limit, size_t* offset, HttpResponse* error) {
+  if (!ReadLimit(params, kSearchDefaultLimit, limit, error, /*min=*/0)) return false;
+  *offset = 0;
+  if (const std::string* o = Param(params, "offset");
+      o != nullptr && !ParseSize(*o, 0, kMaxOffset, offset)) {
+    *error = ErrorResponse(400, "invalid_request",
+                        "'offset' must be an integer in [0, " + std::to_string(kMaxOffset) + "]");
+    return false;
+  }
+  return true;
+}
+
+// yente's checks of `algorithm` (400 "Invalid algorithm") and `changed_since` (422 when it is
+// not a timestamp). A valid changed_since is refused: records carry no change date here, and
+// ignoring it would return records the caller has already screened as if they were new.
+bool ReadAlgorithmAndSince(const Params& params, HttpResponse* error) {
+  if (const std::string* a = Param(params, "algorithm")) {
+    std::string name = *a;
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (name != "best" && name != "default" && name != kAlgorithm) {
+      *error = ErrorResponse(400, "invalid_request",
+                          "Invalid algorithm: " + *a +
+                              " (this server scores with 'interdict', also named 'best' and "
+                              "'default'; see /algorithms)");
+      return false;
+    }
+  }
+  if (const std::string* since = Param(params, "changed_since")) {
+    static const std::regex kTimestamp(R"(^\d{4}-\d{2}-\d{2}(T\d{2}(:\d{2}(:\d{2})?)?)?$)");
+    if (!std::regex_match(*since, kTimestamp)) {
+      *error =
+          ErrorResponse(422, "invalid_request",
+                     "'changed_since' must be a date or timestamp (YYYY-MM-DD[THH[:MM[:SS]]])");
+      return false;
+    }
+    *error = ErrorResponse(400, "unsupported",
+                        "'changed_since' is not supported: Interdict records carry no change "
+                        "date (screen against the whole list instead)");
+    return false;
+  }
+  return true;
+}
+
+// The body's algorithm settings: Interdict's algorithm takes no `config` and no `weights`, so
+// any key is refused as yente refuses keys its algorithm does not define.
+bool ReadAlgorithmSettings(const json& body, HttpResponse* error) {
+  for (const char* field : {"config", "weights"}) {
+    auto it = body.find(field);
+    if (it == body.end() || it->is_null()) continue;
+    if (!it->is_object()) {
+      *error = ErrorResponse(400, "invalid_request", std::string("'") + field + "' must be an object");
+      return false;
+    }
+    if (!it->empty()) {
+      *error = ErrorResponse(400, "invalid_request",
+                          std::string("Invalid ") + (field[0] == 'c' ? "configuration" : "weight") +
+                              " parameter: " + it->begin().key() + " for algorithm " + kAlgorithm);
+      return false;
+    }
   }
   return true;
 }
@@ -495,81 +231,183 @@ HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, c
   HttpResponse error;
   if (!ParseJsonBody(body, &j, &error)) {
     audit->query = {{"unparsed_body_bytes", body.size()}};
-    return WithDetail(std::move(error));
+    return std::move(error);
   }
   audit->query = {{"dataset", dataset}, {"params", params}, {"body", j}};
   Filters filters;
   if (!ReadFilters(lists, dataset, params, &filters, &error)) return error;
   size_t limit = 0;
   if (!ReadLimit(params, kMatchDefaultLimit, &limit, &error)) return error;
+  if (!ReadAlgorithmAndSince(params, &error)) return error;
   double threshold = kDefaultThreshold;
   if (const std::string* t = Param(params, "threshold");
       t != nullptr && !ParseDouble(*t, 0, 1, &threshold))
-    return YenteError(400, "invalid_request", "'threshold' must be a number in [0, 1]");
+    return ErrorResponse(400, "invalid_request", "'threshold' must be a number in [0, 1]");
   double cutoff = threshold;
   if (const std::string* c = Param(params, "cutoff");
       c != nullptr && !ParseDouble(*c, 0, 1, &cutoff))
-    return YenteError(400, "invalid_request", "'cutoff' must be a number in [0, 1]");
+    return ErrorResponse(400, "invalid_request", "'cutoff' must be a number in [0, 1]");
   const double floor = std::min(cutoff, threshold);
 
-  if (!j.is_object()) return YenteError(400, "invalid_request", "the body must be a JSON object");
+  if (!j.is_object()) return ErrorResponse(400, "invalid_request", "the body must be a JSON object");
+  if (!ReadAlgorithmSettings(j, &error)) return error;
   auto queries = j.find("queries");
   if (queries == j.end() || !queries->is_object() || queries->empty())
-    return YenteError(400, "invalid_request", "'queries' must be a non-empty object");
-  if (queries->size() > kMaxQueries)
-    return YenteError(
+    return ErrorResponse(400, "invalid_request", "'queries' must be a non-empty object");
+  if (queries->size() > kYenteMaxBatch)
+    return ErrorResponse(
         400, "batch_too_large",
-        "too many queries in one batch (at most " + std::to_string(kMaxQueries) + ")");
+        "too many queries in one batch (at most " + std::to_string(kYenteMaxBatch) + ")");
   if (auto e = MatchCapError(queries->size(), limit, "'queries' × 'limit'"))
-    return WithDetail(std::move(*e));
+    return std::move(*e);
   // Read every query before screening any: one bad query fails the request.
-  struct Parsed {
-    std::string key;
-    std::vector<std::string> names;
-    ScreeningQuery base;
-  };
-  std::vector<Parsed> parsed;
+  std::vector<std::pair<std::string, FtmExample>> parsed;
   for (const auto& [key, q] : queries->items()) {
-    Parsed p{key, {}, {}};
-    if (Status s = ReadExample(q, &p.names, &p.base); !s.ok())
+    FtmExample example;
+    if (Status s = ReadFtmExample(q, &example); !s.ok())
       return YenteStatus(s.WithContext("query '" + key + "'"), request_id);
-    parsed.push_back(std::move(p));
+    parsed.emplace_back(key, std::move(example));
   }
   json responses = json::object();
   ScreenOptions options;
   options.threshold = static_cast<float>(floor);
-  options.limit = limit;
   options.deadline = deadline;
-  for (const Parsed& p : parsed) {
-    std::optional<Schema> schema = p.base.schema;
+  for (const auto& [key, example] : parsed) {
+    std::optional<Schema> schema = example.base.schema;
     std::vector<NamedMatch> matches;
     std::vector<std::string> warnings;
-    Status s = ScreenNames(
-        lists, p.names, p.base, options,
+    Status s = ScreenFtmExample(
+        lists, example, options,
         [&](const Entity& e) { return filters.Keep(e) && SchemaCanMatch(schema, e.schema); },
         &matches, &warnings);
-    if (!s.ok()) return YenteStatus(s.WithContext("query '" + p.key + "'"), request_id);
+    if (!s.ok()) return YenteStatus(s.WithContext("query '" + key + "'"), request_id);
+    // yente's total counts the matches (score >= threshold) before the limit cut.
+    const auto total = std::count_if(matches.begin(), matches.end(), [&](const NamedMatch& m) {
+      return m.match.score >= threshold;
+    });
+    if (matches.size() > limit) matches.resize(limit);
     AuditMatches(matches, audit);
     json results = json::array();
-    int64_t matched = 0;
-    for (const NamedMatch& m : matches) {
-      results.push_back(MatchResultJson(m, threshold));
-      if (m.match.score >= threshold) ++matched;
-    }
-    const json& q = (*queries)[p.key];
-    json echo = {{"schema", q.at("schema")}, {"properties", q.at("properties")}};
-    if (q.contains("id")) echo["id"] = q.at("id");
-    responses[p.key] = {{"status", 200},
-                        {"results", std::move(results)},
-                        {"total", {{"value", matched}, {"relation", "eq"}}},
-                        {"query", std::move(echo)},
-                        {"warnings", warnings}};
+    for (const NamedMatch& m : matches) results.push_back(MatchResultJson(m, threshold));
+    responses[key] = {{"status", 200},
+                      {"results", std::move(results)},
+                      {"total", {{"value", total}, {"relation", "eq"}}},
+                      {"query", example.echo},
+                      {"warnings", warnings}};
   }
   HttpResponse r = CappedJsonResponse({{"responses", std::move(responses)}, {"limit", limit}});
-  if (r.status != 200) return WithDetail(std::move(r));
+  if (r.status != 200) return std::move(r);
   r.headers.emplace_back("x-batch-size", std::to_string(parsed.size()));
   return r;
 }
+
+namespace {
+
+// The lower-case ISO codes of a record's countries (FtM's `countries` field).
+std::set<std::string> RecordCountries(const Entity& e) {
+  std::set<std::string> out;
+  auto add = [&out](const Country& c) {
+    if (c.code.empty()) return;
+    std::string code = c.code;
+    for (char& ch : code)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    out.insert(std::move(code));
+  };
+  for (const Country& c : e.nationalities) add(c);
+  for (const Country& c : e.citizenships) add(c);
+  for (const Address& a : e.addresses) add(a.country);
+  add(e.flag);
+  return out;
+}
+
+// A record's values of one /search filter or facet field.
+std::set<std::string> FieldValues(const Entity& e, const std::string& field) {
+  if (field == "countries") return RecordCountries(e);
+  if (field == "datasets") return {DatasetName(e.source)};
+  if (field == "topics") return {"sanction"};
+  return {std::string(FtmSchemaName(e.schema))};  // "schema"
+}
+
+bool KnownField(const std::string& f) {
+  return f == "countries" || f == "datasets" || f == "topics" || f == "schema";
+}
+
+// /search's value filters (countries=, datasets=, filter=field:value), by field. Values of one
+// field combine with filter_op (OR, yente's default, or AND); fields always with AND.
+struct SearchFilters {
+  std::map<std::string, std::set<std::string>> by_field;
+  bool all_of = false;
+
+  bool Keep(const Entity& e) const {
+    for (const auto& [field, wanted] : by_field) {
+      std::set<std::string> has = FieldValues(e, field);
+      size_t hits = 0;
+      for (const std::string& w : wanted) hits += has.count(w);
+      if (all_of ? hits < wanted.size() : hits == 0) return false;
+    }
+    return true;
+  }
+};
+
+bool ReadSearchFilters(const Params& params, SearchFilters* f, HttpResponse* error) {
+  for (const std::string& c : ParamAll(params, "countries")) {
+    std::string code = c;
+    for (char& ch : code)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    f->by_field["countries"].insert(code);
+  }
+  for (const std::string& d : ParamAll(params, "datasets")) f->by_field["datasets"].insert(d);
+  for (const std::string& flt : ParamAll(params, "filter")) {
+    size_t colon = flt.find(':');
+    std::string field = flt.substr(0, colon);
+    if (colon == std::string::npos || !KnownField(field)) {
+      *error = ErrorResponse(400, "invalid_request",
+                          "Invalid filter: '" + flt +
+                              "' (fields: countries, datasets, topics, schema; as field:value)");
+      return false;
+    }
+    f->by_field[field].insert(flt.substr(colon + 1));
+  }
+  if (const std::string* op = Param(params, "filter_op")) {
+    if (*op != "OR" && *op != "AND") {
+      *error = ErrorResponse(422, "invalid_request", "'filter_op' must be OR or AND");
+      return false;
+    }
+    f->all_of = *op == "AND";
+  }
+  return true;
+}
+
+// Facet counts over every result (not only the page), most frequent first.
+bool Facets(const Params& params, const std::vector<const Entity*>& results, json* out,
+            HttpResponse* error) {
+  std::vector<std::string> names = ParamAll(params, "facets");
+  if (names.empty()) names = {"countries", "topics", "datasets"};
+  *out = json::object();
+  for (const std::string& name : names) {
+    if (!KnownField(name)) {
+      *error = ErrorResponse(400, "invalid_request",
+                          "facet '" + name +
+                              "' is not available (countries, topics, datasets, "
+                              "schema)");
+      return false;
+    }
+    std::map<std::string, int64_t> counts;
+    for (const Entity* e : results)
+      for (const std::string& v : FieldValues(*e, name)) ++counts[v];
+    std::vector<std::pair<std::string, int64_t>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    json values = json::array();
+    for (const auto& [v, n] : sorted) values.push_back({{"name", v}, {"label", v}, {"count", n}});
+    std::string label = name == "schema" ? "Types" : name;
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    (*out)[name] = {{"label", label}, {"values", std::move(values)}};
+  }
+  return true;
+}
+
+}  // namespace
 
 HttpResponse YenteSearch(const ServingLists& lists, const std::string& dataset,
                          const Params& params, Deadline deadline, AuditInfo* audit,
@@ -577,63 +415,155 @@ HttpResponse YenteSearch(const ServingLists& lists, const std::string& dataset,
   audit->query = {{"dataset", dataset}, {"params", params}};
   HttpResponse error;
   Filters filters;
-  if (!ReadFilters(lists, dataset, params, &filters, &error)) return error;
-  size_t limit = 0;
-  if (!ReadLimit(params, kSearchDefaultLimit, &limit, &error)) return error;
-  size_t offset = 0;
-  if (const std::string* o = Param(params, "offset");
-      o != nullptr && !ParseSize(*o, 0, 10000, &offset))
-    return YenteError(400, "invalid_request", "'offset' must be an integer in [0, 10000]");
-  const std::string* q = Param(params, "q");
-  if (q == nullptr || q->find_first_not_of(" \t") == std::string::npos)
-    return YenteError(400, "invalid_request", "'q' (the name to search for) is required");
+  SearchFilters values;
+  if (!ReadFilters(lists, dataset, params, &filters, &error) ||
+      !ReadSearchFilters(params, &values, &error) || !ReadAlgorithmAndSince(params, &error))
+    return error;
+  size_t limit = 0, offset = 0;
+  if (!ReadPage(params, &limit, &offset, &error)) return error;
+  // Results come best first (or in the lists' order without q): no other order is offered.
+  if (!ParamAll(params, "sort").empty())
+    return ErrorResponse(400, "invalid_request", "'sort' is not supported (results come best first)");
   std::vector<std::string> schemas = ParamAll(params, "schema");
-  for (const std::string& s : schemas) {
-    std::optional<Schema> ignored;
-    if (s != "Thing" && !ParseFtmSchema(s, &ignored))
-      return YenteError(400, "invalid_request", "schema '" + s + "' is not searchable here");
-  }
-  ScreeningQuery base;
-  ScreenOptions options;
-  options.threshold = static_cast<float>(kSearchFloor);
-  options.limit = limit + offset;
-  options.deadline = deadline;
+  for (const std::string& s : schemas)
+    if (FindFtmSchema(s) == nullptr)
+      return ErrorResponse(400, "invalid_request", "Invalid schema: '" + s + "'");
+  auto keep = [&](const Entity& e) {
+    if (!filters.Keep(e) || !values.Keep(e)) return false;
+    if (schemas.empty()) return true;
+    for (const std::string& name : schemas)
+      if (IsOfFtmSchema(name, e.schema)) return true;
+    return false;
+  };
+  // With q: the matches over the search floor, best first. Without: every record the filters
+  // keep, in the lists' order (yente lists filtered entities the same way).
   std::vector<NamedMatch> matches;
-  std::vector<std::string> warnings;
-  Status s = ScreenNames(
-      lists, {*q}, base, options,
-      [&](const Entity& e) {
-        if (!filters.Keep(e)) return false;
-        if (schemas.empty()) return true;
-        for (const std::string& name : schemas)
-          if (IsOfFtmSchema(name, e.schema)) return true;
-        return false;
-      },
-      &matches, &warnings);
-  if (!s.ok()) return YenteStatus(s, request_id);
-  const size_t total = matches.size();
-  std::vector<NamedMatch> page(
-      matches.begin() + static_cast<std::ptrdiff_t>(std::min(offset, total)), matches.end());
-  AuditMatches(page, audit);
+  std::vector<const Entity*> found;
+  const std::string* q = Param(params, "q");
+  const bool scored = q != nullptr && q->find_first_not_of(" \t") != std::string::npos;
+  if (scored) {
+    ScreenOptions options;
+    options.threshold = static_cast<float>(kSearchFloor);
+    options.limit = 0;
+    options.deadline = deadline;
+    std::vector<std::string> warnings;
+    Status s = ScreenNames(lists, {*q}, ScreeningQuery(), options, keep, &matches, &warnings);
+    if (!s.ok()) return YenteStatus(s, request_id);
+    for (const NamedMatch& m : matches) found.push_back(m.match.entity);
+  } else {
+    for (const Entity& e : lists.snapshot().entities())
+      if (keep(e)) found.push_back(&e);
+  }
+  json facets;
+  if (!Facets(params, found, &facets, &error)) return error;
+  const size_t total = found.size();
+  const size_t end = std::min(total, offset + limit);
   json results = json::array();
-  for (const NamedMatch& m : page) {
-    json r = FtmEntity(*m.match.entity);
-    r["score"] = Round3(m.match.score);
+  for (size_t i = std::min(offset, total); i < end; ++i) {
+    json r = FtmEntity(*found[i]);
+    if (scored) r["score"] = Round3(matches[i].match.score);
     results.push_back(std::move(r));
   }
-  return JsonResponse(
-      {{"results", std::move(results)},
-       {"total", {{"value", total}, {"relation", total < limit + offset ? "eq" : "gte"}}},
-       {"limit", limit},
-       {"offset", offset},
-       {"facets", json::object()}});
+  if (scored) {
+    std::vector<NamedMatch> page(
+        matches.begin() + static_cast<std::ptrdiff_t>(std::min(offset, total)),
+        matches.begin() + static_cast<std::ptrdiff_t>(end));
+    AuditMatches(page, audit);
+  }
+  return JsonResponse({{"results", std::move(results)},
+                       {"total", {{"value", total}, {"relation", "eq"}}},
+                       {"limit", limit},
+                       {"offset", offset},
+                       {"facets", std::move(facets)}});
 }
 
 HttpResponse YenteEntity(const ServingLists& lists, const std::string& id) {
   const Entity* e = lists.snapshot().Find(id);
   if (e == nullptr)
-    return YenteError(404, "not_found", "no entity '" + id + "' in the lists in service");
+    return ErrorResponse(404, "not_found", "no entity '" + id + "' in the lists in service");
   return JsonResponse(FtmEntity(*e));
+}
+
+HttpResponse YenteAdjacent(const ServingLists& lists, const std::string& id, const Params& params) {
+  HttpResponse error;
+  size_t limit = 0, offset = 0;
+  if (!ReadPage(params, &limit, &offset, &error)) return error;
+  const Entity* e = lists.snapshot().Find(id);
+  if (e == nullptr) return ErrorResponse(404, "not_found", "No such entity!");
+  // Records hold no links to other entities (sanctions and addresses are folded into the
+  // record on import, relationship entities are not kept): nothing is adjacent.
+  return JsonResponse({{"entity", FtmEntity(*e)}, {"adjacent", json::object()}});
+}
+
+HttpResponse YenteCatalog(const ServingLists& lists) {
+  json datasets = json::array();
+  json names = json::array();
+  json current = json::array();
+  for (const ListVersion& v : lists.snapshot().versions()) {
+    const std::string name = DatasetName(v.source);
+    names.push_back(name);
+    datasets.push_back({{"name", name},
+                        {"title", v.source},
+                        {"type", "source"},
+                        {"load", true},
+                        {"version", std::to_string(v.id)},
+                        {"index_version", std::to_string(v.id)},
+                        {"index_current", true},
+                        {"updated_at", v.published.empty() ? v.imported_at : v.published},
+                        {"entity_count", v.record_count},
+                        {"children", json::array()}});
+    current.push_back(name);
+  }
+  // The collections a yente client may name: every list Interdict holds is a sanctions list.
+  for (const char* collection : {"default", "sanctions"}) {
+    datasets.push_back(
+        {{"name", collection},
+         {"title", std::string(collection) == "default" ? "All lists in service"
+                                                        : "Sanctions lists (all lists in service)"},
+         {"type", "collection"},
+         {"load", true},
+         {"index_current", true},
+         {"children", names}});
+    current.push_back(collection);
+  }
+  return JsonResponse({{"datasets", std::move(datasets)},
+                       {"current", std::move(current)},
+                       {"outdated", json::array()},
+                       {"index_stale", false}});
+}
+
+HttpResponse YenteAlgorithms() {
+  auto feature = [](const char* description, double coefficient) {
+    return json{{"description", description}, {"coefficient", coefficient}, {"url", nullptr}};
+  };
+  json features = {
+      {"name_match", feature("Name score of the best-matching list name (docs/matching.md)", 1)},
+      {"dob_match", feature("Birth dates agree", Round3(kMaxBirthDateEffect))},
+      {"dob_mismatch", feature("Birth dates disagree (down to -0.15)", -0.15)},
+      {"country_match",
+       feature("A country of the query is the record's", Round3(kMaxCountryEffect))},
+      {"country_mismatch", feature("No country of the query is the record's", -0.05)},
+      {"identifier_match",
+       feature("An identifier of the query is the record's", Round3(kMaxIdentifierEffect))},
+      {"identifier_mismatch", feature("The record's identifier of that kind differs", -0.10)},
+      {"schema_mismatch", feature("The query's type cannot be the record's", -0.30)}};
+  json algorithm = {
+      {"name", kAlgorithm},
+      {"description",
+       "Interdict's name matcher plus birth date, country, identifier and type evidence "
+       "(docs/matching.md)."},
+      {"features", features},
+      {"docs", {{"name", kAlgorithm}, {"features", features}, {"config", json::object()}}}};
+  return JsonResponse(
+      {{"algorithms", json::array({algorithm})}, {"default", kAlgorithm}, {"best", kAlgorithm}});
+}
+
+HttpResponse YenteUpdatez() {
+  // yente answers so when it has no update token configured, which is always the case here:
+  // lists are replaced by `interdict update` and the server's reload (docs/api.md).
+  return ErrorResponse(403, "forbidden",
+                    "Invalid token. (lists are updated with `interdict update`; the server "
+                    "puts a new version in service by itself)");
 }
 
 }  // namespace interdict::server

@@ -282,7 +282,7 @@ TEST_F(ServerTest, YenteMatchSpeaksFollowTheMoney) {
   EXPECT_EQ(top["schema"], "LegalEntity");
   EXPECT_EQ(top["properties"]["name"], json::array({"EVIN PRISON"}));
   EXPECT_EQ(top["properties"]["program"], json::array({"IRAN-HR"}));
-  EXPECT_EQ(top["datasets"], json::array({"us-ofac-sdn"}));
+  EXPECT_EQ(top["datasets"], json::array({"us_ofac_sdn"}));
   EXPECT_EQ(top["match"], true);
   EXPECT_EQ(top["score"], 1.0);
   EXPECT_EQ(top["explanations"]["name_match"]["score"], 1.0);
@@ -304,7 +304,7 @@ TEST_F(ServerTest, YenteMatchFiltersByDatasetSchemaAndThreshold) {
   ASSERT_EQ(un.status, 200);
   const json un_json = un.Json();
   for (const json& res : un_json["responses"]["q"]["results"])
-    EXPECT_EQ(res["datasets"][0], "un-sc");
+    EXPECT_EQ(res["datasets"][0], "un_sc_sanctions");
   EXPECT_EQ(Post("/match/us_ofac_sdn", evin).Json()["responses"]["q"]["results"][0]["id"],
             "us-ofac-sdn:24586");
   // yente's schema gate: a vessel query never returns a prison.
@@ -364,7 +364,6 @@ TEST_F(ServerTest, YenteSearchAndEntity) {
   json second = Get("/search/default?q=Evin+Prison&limit=1&offset=1").Json();
   ASSERT_GT(j["results"].size(), 1u);
   EXPECT_EQ(second["results"][0]["id"], j["results"][1]["id"]);
-  ExpectError(Get("/search/default"), 400, "invalid_request", "'q'");
   ExpectError(Get("/search/default?q=x&schema=Address"), 400, "invalid_request", "schema");
 
   HttpResult e = Get("/entities/us-ofac-sdn:7555");

@@ -30,8 +30,8 @@ inline std::string Fixtures() { return INTERDICT_FIXTURES; }
 inline std::string DataDir() { return INTERDICT_DATA; }
 
 // Imports `source` from `path` into the store at `db`, as `interdict import` does.
-inline Status ImportList(const std::string& db, const std::string& source,
-                         const std::string& path, const ShrinkLimit& shrink = ShrinkLimit()) {
+inline Status ImportList(const std::string& db, const std::string& source, const std::string& path,
+                         const ShrinkLimit& shrink = ShrinkLimit()) {
   ListFormat format;
   if (!ParseSourceName(source, &format)) return Status::InvalidInput("bad source " + source);
   CountryTable countries;
@@ -168,9 +168,11 @@ class Client {
                      const std::map<std::string, std::string>& headers = {}) {
     std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
+    // A Content-Type among `headers` replaces the default (JSON).
+    if ((!body.empty() || method == "POST") && headers.count("Content-Type") == 0)
+      req += "Content-Type: application/json\r\n";
     if (!body.empty() || method == "POST")
-      req += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-             "\r\n";
+      req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
     req += "\r\n" + body;
     if (!SendRaw(req)) {
       // The server may have closed an idle kept-alive connection: one retry on a new one.
