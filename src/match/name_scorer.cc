@@ -81,7 +81,13 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
   }
   // A particle ("al", "bin", "de") is the same particle or nothing: a name that is one letter
   // from it ("ali", "bint") is another word, and would otherwise borrow the particle's low weight.
-  if ((q.kind == TokenKind::kParticle) != (l.kind == TokenKind::kParticle)) return best;
+  // Only two of its letters swapped ("teh" for "the", "bni") leave it that particle, misspelt.
+  if ((q.kind == TokenKind::kParticle) != (l.kind == TokenKind::kParticle)) {
+    if (q.text.size() >= 3 && q.text.size() == l.text.size() && q.text_set == l.text_set &&
+        BoundedEditDistance(q.text, l.text, 1) == 1)
+      Consider(&best, kShortTypoSimilarity, Evidence::kTypo, 1);
+    return best;
+  }
   if (!q.variant.empty() && q.variant == l.variant)
     Consider(&best, kVariantSimilarity, Evidence::kVariant);
   if (!q.phonetic.empty() && q.phonetic == l.phonetic)

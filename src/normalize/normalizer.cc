@@ -156,11 +156,24 @@ void MarkLegalForms(const LegalFormTable& table, const std::vector<RawToken>& ra
   }
 }
 
+// True when a unit word ("branch", "head office") starts at raw[at].
+bool UnitAt(const AffixTable& table, const std::vector<RawToken>& raw, size_t at) {
+  if (at >= raw.size()) return false;
+  const auto* list = table.StartingWith(raw[at].text);
+  if (list == nullptr) return false;
+  for (const Affix& a : *list)
+    if (a.kind == AffixKind::kUnit && Matches(raw, at, a.tokens, a.abjad)) return true;
+  return false;
+}
+
 // Marks honorifics, ranks and vessel prefixes for removal, as `schema` allows, but never all of
 // a name's other tokens: "Sheikh" alone stays a name. Honorifics are removed from person names
 // only; in any other name ("Bandar Imam Petrochemical", or a query of unknown type) they stay, as
 // particles, so that a person's name with and without its honorific, and an organisation's name
-// containing one, compare the same whichever type either side was given.
+// containing one, compare the same whichever type either side was given. Unit words ("Head
+// Office", "Branch of", "Navy") and a place directly before one ("Dubai Branch") stay in names
+// that may be organisations, as particles too: written beside a listed name they add little, and
+// the listed record that carries them ("... Navy") still matches them exactly.
 void MarkAffixes(const AffixTable& table, Schema schema, const std::vector<RawToken>& raw,
                  std::vector<Mark>* marks, std::vector<std::string>* removed) {
   const bool demote = schema != Schema::kPerson;
@@ -177,13 +190,18 @@ void MarkAffixes(const AffixTable& table, Schema schema, const std::vector<RawTo
     if ((*marks)[i].kind == Mark::kNone) {
       if (const auto* list = table.StartingWith(raw[i].text)) {
         for (const Affix& a : *list) {
-          bool applies = a.kind == AffixKind::kHonorific || (a.kind == AffixKind::kRank && ranks) ||
-                         (a.kind == AffixKind::kVesselPrefix && vessel && i == 0);
+          bool applies =
+              a.kind == AffixKind::kHonorific || (a.kind == AffixKind::kRank && ranks) ||
+              (a.kind == AffixKind::kVesselPrefix && vessel && i == 0) ||
+              (a.kind == AffixKind::kUnit && demote) ||
+              (a.kind == AffixKind::kPlace && demote && UnitAt(table, raw, i + a.tokens.size()));
           if (!applies || !Matches(raw, i, a.tokens, a.abjad)) continue;
           bool free = true;
           for (size_t k = 0; k < a.tokens.size(); ++k) free &= (*marks)[i + k].kind == Mark::kNone;
           if (!free) continue;
-          hits.push_back({i, a.tokens.size(), demote && a.kind == AffixKind::kHonorific});
+          hits.push_back({i, a.tokens.size(),
+                          demote && (a.kind == AffixKind::kHonorific ||
+                                     a.kind == AffixKind::kUnit || a.kind == AffixKind::kPlace)});
           covered += a.tokens.size();
           step = a.tokens.size();
           break;

@@ -229,6 +229,32 @@ TEST_F(NameScorerTest, AWordSpelledLikeALegalFormIsNoZeroEditTypo) {
   }
 }
 
+TEST_F(NameScorerTest, UnitWordsBesideAListedOrganisationCostLittle) {
+  const Schema e = Schema::kEntity;
+  for (const char* q : {"Bank Melli Iran Head Office", "Branch of Bank Melli Iran",
+                        "Bank Melli Iran Dubai Branch", "Bank Melli Iran Representative Office"}) {
+    EXPECT_GE(Align(q, "BANK MELLI IRAN", e).score, 0.9f) << q;
+  }
+  // The listed record that carries the unit is still the better match for it.
+  EXPECT_GT(Align("IRGC Navy", "IRGC NAVY", e).score, Align("IRGC Navy", "IRGC", e).score);
+  // A word that is no unit still costs its weight.
+  EXPECT_LT(Align("Bank Melli Iran Sepah Investment", "BANK MELLI IRAN", e).score, 0.8f);
+}
+
+TEST_F(NameScorerTest, AParticleWithTwoLettersSwappedStaysThatParticle) {
+  const Schema o = Schema::kOrganization;
+  ASSERT_EQ(T("the", o).kind, TokenKind::kParticle);
+  ASSERT_EQ(T("teh", o).kind, TokenKind::kWord);
+  EXPECT_EQ(Cmp("teh", "the", o).evidence, Evidence::kTypo);
+  EXPECT_EQ(Cmp("bni", "bin").evidence, Evidence::kTypo);
+  // Any other edit makes another word.
+  EXPECT_EQ(Cmp("ali", "al").evidence, Evidence::kNone);
+  EXPECT_EQ(Cmp("thy", "the", o).evidence, Evidence::kNone);
+  EXPECT_GE(
+      Align("Al-Qaida in teh Arabian Peninsula", "AL-QAIDA IN THE ARABIAN PENINSULA", o).score,
+      0.9f);
+}
+
 TEST_F(NameScorerTest, NumbersMeetOnlyTheirEquals) {
   PreparedToken n12 = T("12");
   ASSERT_EQ(n12.kind, TokenKind::kNumber);

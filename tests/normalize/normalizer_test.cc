@@ -289,6 +289,28 @@ TEST_F(NormalizerTest, HonorificsDroppedFromPersonsKeptAsParticlesElsewhere) {
               ElementsAre("hojjat ol eslam"));
 }
 
+TEST_F(NormalizerTest, OrganisationUnitsAndTheirPlacesAreParticles) {
+  auto kinds = [](const NormalizedName& n) {
+    std::vector<TokenKind> out;
+    for (const NameToken& t : n.tokens) out.push_back(t.kind);
+    return out;
+  };
+  const TokenKind w = TokenKind::kWord, p = TokenKind::kParticle;
+  for (Schema s : {Schema::kEntity, Schema::kOrganization}) {
+    EXPECT_THAT(kinds(normalizer_->Normalize("Bank Melli Iran Head Office", s)),
+                ElementsAre(w, w, w, p, p));
+    EXPECT_THAT(kinds(normalizer_->Normalize("Branch of Dalir", s)), ElementsAre(p, p, w));
+    // A place is a unit's only when a unit follows it.
+    EXPECT_THAT(kinds(normalizer_->Normalize("Technopole Dubai Branch", s)), ElementsAre(w, p, p));
+    EXPECT_THAT(kinds(normalizer_->Normalize("Dubai Technopole", s)), ElementsAre(w, w));
+  }
+  // Persons keep them as words, and a name of unit words alone stays as it is.
+  EXPECT_THAT(kinds(normalizer_->Normalize("Navy Branch Office", Schema::kPerson)),
+              ElementsAre(w, w, w));
+  EXPECT_THAT(kinds(normalizer_->Normalize("Head Office", Schema::kOrganization)),
+              ElementsAre(w, w));
+}
+
 TEST_F(NormalizerTest, LegalFormsAreRecognisedThroughOneTypo) {
   EXPECT_THAT(Texts("Saman Shipping Comoany Limitpd", Schema::kOrganization),
               ElementsAre("saman", "shipping", "co", "ltd"));
