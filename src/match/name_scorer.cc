@@ -53,8 +53,9 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
         size_t len = std::max(word.text.size(), form.size());
         int allowed = std::max(1, AllowedEdits(len));
         int d = BoundedEditDistance(word.text, form, allowed);
-        if (d == 0) {
-          Consider(&best, 1.0f, Evidence::kExact);  // the form written where it is not one
+        if (d == 0 || word.text == (q_form ? q.text : l.text)) {
+          // The form written where it is not one ("co" in the middle of a name for "company").
+          Consider(&best, 1.0f, Evidence::kExact);
         } else if (d <= allowed && std::min(word.text.size(), form.size()) >= 2) {
           Consider(&best, len <= 3 ? kShortTypoSimilarity : 1.0f - static_cast<float>(d) / len,
                    Evidence::kTypo, d);
@@ -81,9 +82,10 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
   }
   // A particle ("al", "bin", "de") is the same particle or nothing: a name that is one letter
   // from it ("ali", "bint") is another word, and would otherwise borrow the particle's low weight.
-  // Only two of its letters swapped ("teh" for "the", "bni") leave it that particle, misspelt.
+  // One letter changed or two swapped in a particle of three letters or more ("teh" for "the",
+  // "bni" for "bin") leave it that particle, misspelt.
   if ((q.kind == TokenKind::kParticle) != (l.kind == TokenKind::kParticle)) {
-    if (q.text.size() >= 3 && q.text.size() == l.text.size() && q.text_set == l.text_set &&
+    if (q.text.size() >= 3 && q.text.size() == l.text.size() &&
         BoundedEditDistance(q.text, l.text, 1) == 1)
       Consider(&best, kShortTypoSimilarity, Evidence::kTypo, 1);
     return best;

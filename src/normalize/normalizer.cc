@@ -1,5 +1,6 @@
 #include "normalize/normalizer.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "normalize/dictionary.h"
@@ -98,15 +99,17 @@ struct Mark {
 // Marks legal forms (legal_forms.tsv). Order: forms at the end of the name first, right to left
 // (so "co ltd" is two forms), then one at the start, then unanchored forms anywhere between.
 // End- and start-anchored forms need one other token beside them ("AS" alone is a name).
+void MarkForm(size_t s, const LegalFormVariant& v, std::vector<Mark>* marks) {
+  (*marks)[s].kind = Mark::kLegal;
+  (*marks)[s].legal = &v;
+  (*marks)[s].span = v.tokens.size();
+  for (size_t k = 1; k < v.tokens.size(); ++k) (*marks)[s + k].kind = Mark::kLegalCont;
+}
+
 void MarkLegalForms(const LegalFormTable& table, const std::vector<RawToken>& raw,
                     std::vector<Mark>* marks) {
   const size_t n = raw.size();
-  auto mark = [&](size_t s, const LegalFormVariant& v) {
-    (*marks)[s].kind = Mark::kLegal;
-    (*marks)[s].legal = &v;
-    (*marks)[s].span = v.tokens.size();
-    for (size_t k = 1; k < v.tokens.size(); ++k) (*marks)[s + k].kind = Mark::kLegalCont;
-  };
+  auto mark = [&](size_t s, const LegalFormVariant& v) { MarkForm(s, v, marks); };
   size_t end = n;
   while (end > 1) {
     const LegalFormVariant* found = nullptr;
@@ -164,6 +167,48 @@ bool UnitAt(const AffixTable& table, const std::vector<RawToken>& raw, size_t at
   for (const Affix& a : *list)
     if (a.kind == AffixKind::kUnit && Matches(raw, at, a.tokens, a.abjad)) return true;
   return false;
+}
+
+// Byte offset of the first opening quotation mark in `name` (" « „ “), or npos.
+size_t FirstQuote(std::string_view name) {
+  size_t best = std::string_view::npos;
+  for (std::string_view q : {"\"", "\u00ab", "\u201e", "\u201c"})
+    best = std::min(best, name.find(q));
+  return best;
+}
+
+// Registers write the form first and the name in quotes: OOO "Romashka", АО «Гранит», J.S.C.
+// "Kronshtadt". When every token before the opening quote is part of a legal form, all of them
+// are marked as forms, whatever the variants' places ("CO", "S.A." and "J.S.C." stand at the end
+// elsewhere), with at least one token after them.
+void MarkFormsBeforeQuote(const LegalFormTable& table, std::string_view name,
+                          const std::vector<RawToken>& raw, std::vector<Mark>* marks) {
+  const size_t quote = FirstQuote(name);
+  if (quote == std::string_view::npos) return;
+  size_t n = 0;
+  while (n < raw.size() && raw[n].end <= quote) ++n;
+  if (n == 0 || n == raw.size()) return;
+  std::vector<std::pair<size_t, const LegalFormVariant*>> found;
+  for (size_t i = 0; i < n;) {
+    if ((*marks)[i].kind == Mark::kLegal) {
+      if (i + (*marks)[i].span > n) return;  // a form that runs into the quoted name
+      i += (*marks)[i].span;
+      continue;
+    }
+    const LegalFormVariant* form = nullptr;
+    if (const auto* list = table.StartingWith(raw[i].text)) {
+      for (const LegalFormVariant& v : *list) {
+        if (i + v.tokens.size() <= n && Matches(raw, i, v.tokens, v.abjad)) {
+          form = &v;
+          break;
+        }
+      }
+    }
+    if (form == nullptr) return;
+    found.emplace_back(i, form);
+    i += form->tokens.size();
+  }
+  for (auto [i, form] : found) MarkForm(i, *form, marks);
 }
 
 // Marks honorifics, ranks and vessel prefixes for removal, as `schema` allows, but never all of
@@ -247,6 +292,7 @@ NormalizedName NameNormalizer::Normalize(std::string_view name, Schema schema) c
       raw[i].text = std::move(word);
     }
     MarkLegalForms(impl.legal_forms, raw, &marks);
+    MarkFormsBeforeQuote(impl.legal_forms, name, raw, &marks);
     for (auto& [i, original] : corrected)
       if (marks[i].kind == Mark::kNone) raw[i].text = std::move(original);
   }

@@ -241,15 +241,16 @@ TEST_F(NameScorerTest, UnitWordsBesideAListedOrganisationCostLittle) {
   EXPECT_LT(Align("Bank Melli Iran Sepah Investment", "BANK MELLI IRAN", e).score, 0.8f);
 }
 
-TEST_F(NameScorerTest, AParticleWithTwoLettersSwappedStaysThatParticle) {
+TEST_F(NameScorerTest, AParticleWithOneTypoStaysThatParticle) {
   const Schema o = Schema::kOrganization;
   ASSERT_EQ(T("the", o).kind, TokenKind::kParticle);
   ASSERT_EQ(T("teh", o).kind, TokenKind::kWord);
   EXPECT_EQ(Cmp("teh", "the", o).evidence, Evidence::kTypo);
   EXPECT_EQ(Cmp("bni", "bin").evidence, Evidence::kTypo);
-  // Any other edit makes another word.
+  EXPECT_EQ(Cmp("tha", "the", o).evidence, Evidence::kTypo);
+  // A letter more or less makes another word.
   EXPECT_EQ(Cmp("ali", "al").evidence, Evidence::kNone);
-  EXPECT_EQ(Cmp("thy", "the", o).evidence, Evidence::kNone);
+  EXPECT_EQ(Cmp("thee", "the", o).evidence, Evidence::kNone);
   EXPECT_GE(
       Align("Al-Qaida in teh Arabian Peninsula", "AL-QAIDA IN THE ARABIAN PENINSULA", o).score,
       0.9f);
