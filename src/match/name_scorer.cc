@@ -19,7 +19,9 @@ constexpr float kPhoneticSimilarity = 0.8f;
 constexpr float kShortTransliterationSimilarity = 0.65f;
 constexpr float kListedInitialSimilarity = 0.5f;
 constexpr float kShortTypoSimilarity = 0.55f;
-constexpr float kJoinFactor = 0.97f;  // a join costs a little: the split is a real difference
+constexpr float kJoinFactor = 0.97f;
+constexpr float kMissingListWordFactor =
+    1.75f;  // a join costs a little: the split is a real difference
 
 void Consider(TokenMatch* best, float sim, Evidence e, int edits = 0) {
   if (sim > best->similarity) {
@@ -160,6 +162,26 @@ bool Conflict(const AlignedPair& a, const AlignedPair& b) {
   return false;
 }
 
+bool MayBePerson(Schema s) { return s == Schema::kPerson || s == Schema::kEntity; }
+
+// True when one token of `name` is a word of two letters or more, and the others forms, units,
+// particles or initials.
+bool LoneWord(const PreparedName& name) {
+  int words = 0;
+  for (const PreparedToken& t : name.tokens)
+    words += (t.kind == TokenKind::kWord && !t.initial) || t.kind == TokenKind::kNumber;
+  return words == 1;
+}
+
+// Two words, neither a legal form, the longer of at most kShortOrganisationWord letters, whose
+// consonant skeletons differ or are too short to say much ("iwill", "evil": "l").
+constexpr size_t kShortOrganisationWord = 5;
+bool ShortOrganisationWord(const PreparedToken& q, const PreparedToken& l) {
+  return q.kind == TokenKind::kWord && l.kind == TokenKind::kWord &&
+         std::max(q.text.size(), l.text.size()) <= kShortOrganisationWord &&
+         (q.skeleton != l.skeleton || q.skeleton.size() < 3);
+}
+
 uint64_t MixKey(uint64_t key) {
   key ^= key >> 31;
   key *= 0x9e3779b97f4a7c15ull;
@@ -235,10 +257,22 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
   const int m = static_cast<int>(l.tokens.size());
   if (n == 0 || m == 0 || q.total_weight <= 0) return out;
 
+  // Initials belong to persons' names: in an organisation's, a letter is an acronym's or a name
+  // of its own ("S Life" is no SOVCOMBANK LIFE), and pairs only with the same letter. Nor is the
+  // one word of an organisation's name one or two letters from a listed word a typo of it unless
+  // both have one consonant skeleton (a respelling: Paiandan, Payandan): company names are coined
+  // that close (Miditech, Militech; Hama, Hamas), and no other word of the query confirms it.
+  const bool person = MayBePerson(q.schema) && MayBePerson(l.schema);
+  const bool lone_word = !person && LoneWord(q);
   std::vector<Candidate>& cands = cands_;
   cands.clear();
   auto add = [&](int q0, int q1, int l0, int l1, TokenMatch t) {
     if (t.similarity <= 0) return;
+    if (!person &&
+        (t.evidence == Evidence::kInitial ||
+         (lone_word && (t.evidence == Evidence::kTypo || t.evidence == Evidence::kPhonetic) &&
+          ShortOrganisationWord(q.tokens[q0], l.tokens[l0]))))
+      return;
     float w = q.tokens[q0].weight + l.tokens[l0].weight;
     if (q1 >= 0) w += q.tokens[q1].weight;
     if (l1 >= 0) w += l.tokens[l1].weight;
@@ -342,14 +376,19 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
       query_weight += q.tokens[i].weight;
     }
   }
+  // An organisation's listed word that the query lacks ("GALAX TRADING" for "Galax") is what
+  // tells the listed body from another of that word: it costs more than a missing form or unit.
   for (int j = 0; j < m; ++j) {
     if (!l_used_[j]) {
       out.unmatched_list.push_back(j);
-      list_unmatched += l.tokens[j].weight;
+      const PreparedToken& t = l.tokens[j];
+      bool distinctive = !person && (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber);
+      list_unmatched += t.weight * (distinctive ? kMissingListWordFactor : 1.0f);
     }
   }
   out.coverage = query_weight > 0 ? matched / query_weight : 0;
-  float penalty = l.total_weight > 0 ? opt.list_penalty * list_unmatched / l.total_weight : 0;
+  float penalty =
+      l.total_weight > 0 ? std::min(1.0f, opt.list_penalty * list_unmatched / l.total_weight) : 0;
   out.score = std::clamp(out.coverage * (1.0f - penalty), 0.0f, 1.0f);
   return out;
 }

@@ -279,6 +279,7 @@ NormalizedName NameNormalizer::Normalize(std::string_view name, Schema schema) c
   std::vector<RawToken> raw;
   impl.tokenizer.Tokenize(name, &raw);
   result.script = normalize_internal::DominantScriptOf(name);
+  result.schema = schema;
   std::vector<Mark> marks(raw.size());
   if (schema != Schema::kPerson) {
     // Legal forms are recognised through one typo; a corrected token that turns out not to be

@@ -256,6 +256,53 @@ TEST_F(NameScorerTest, AParticleWithOneTypoStaysThatParticle) {
       0.9f);
 }
 
+// An organisation query against a list name of unstated kind (OFAC's entities).
+NameAlignment AlignOrganisation(const PreparedName& q, const PreparedName& l) {
+  return AlignNames(q, l, AlignOptionsFor(Schema::kEntity));
+}
+
+TEST_F(NameScorerTest, InitialsBelongToPersonsNames) {
+  const Schema o = Schema::kOrganization, e = Schema::kEntity;
+  // A letter of an organisation's name stands for no listed word.
+  EXPECT_LT(
+      AlignOrganisation(P("I&C Technology", o), P("IRAN CENTRIFUGE TECHNOLOGY COMPANY", e)).score,
+      0.8f);
+  EXPECT_LT(AlignOrganisation(P("S Life", o), P("JOINT STOCK COMPANY SOVCOMBANK LIFE", e)).score,
+            0.8f);
+  // The same letter still pairs with itself.
+  EXPECT_GE(AlignOrganisation(P("S&C Trade Pty Co Ltd", o), P("S&C TRADE PTY CO., LTD", e)).score,
+            0.99f);
+  // A person's initials, or a name of unstated kind against a listed person, still confirm.
+  EXPECT_GE(Align("M A URIBE URIBE", "URIBE URIBE, Miguel Angel").score, 0.8f);
+  EXPECT_GE(AlignNames(P("M A Uribe Uribe", e), P("URIBE URIBE, Miguel Angel"),
+                       AlignOptionsFor(Schema::kPerson))
+                .score,
+            0.8f);
+}
+
+TEST_F(NameScorerTest, AnOrganisationsLoneShortWordIsNoTypo) {
+  const Schema o = Schema::kOrganization, e = Schema::kEntity;
+  EXPECT_LT(AlignOrganisation(P("VITEC", o), P("MITEC", e)).score, 0.8f);
+  EXPECT_LT(AlignOrganisation(P("Hama", o), P("HAMAS", e)).score, 0.8f);
+  // A respelling keeps its consonants.
+  EXPECT_GE(AlignOrganisation(P("Sardi Ltd", o), P("SARDY LTD", e)).score, 0.8f);
+  // With another word of the name beside it, a typo is a typo.
+  EXPECT_GE(AlignOrganisation(P("Bank Sadrat Iran", o), P("BANK SADERAT IRAN", e)).score, 0.8f);
+  // Persons keep their short-name typos.
+  EXPECT_GT(Align("Hama", "HAMAS").score, 0.0f);
+}
+
+TEST_F(NameScorerTest, AnOrganisationsListedWordMissingFromTheQueryCostsMore) {
+  const Schema o = Schema::kOrganization, e = Schema::kEntity;
+  EXPECT_LT(AlignOrganisation(P("Galax", o), P("GALAX TRADING CO., LTD.", e)).score, 0.8f);
+  EXPECT_LT(AlignOrganisation(P("Shenzhen Technology Limited", o),
+                              P("SHENZHEN CASPRO TECHNOLOGY CO., LTD.", e))
+                .score,
+            0.8f);
+  // A legal form the query leaves out costs what it did.
+  EXPECT_GE(AlignOrganisation(P("Galax Trading", o), P("GALAX TRADING CO., LTD.", e)).score, 0.9f);
+}
+
 TEST_F(NameScorerTest, NumbersMeetOnlyTheirEquals) {
   PreparedToken n12 = T("12");
   ASSERT_EQ(n12.kind, TokenKind::kNumber);
