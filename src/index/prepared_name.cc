@@ -14,6 +14,7 @@ PreparedName Prepare(NormalizedName name, const TokenStats& stats,
                      const NameNormalizer& normalizer) {
   PreparedName out;
   out.script = std::move(name.script);
+  out.schema = name.schema;
   out.tokens.reserve(name.tokens.size());
   out.joins.reserve(name.tokens.size());
   for (NameToken& t : name.tokens) {

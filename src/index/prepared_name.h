@@ -41,6 +41,7 @@ struct PreparedName {
   std::vector<PreparedToken> joins;
   float total_weight = 0;
   std::string script;
+  Schema schema = Schema::kEntity;  // NormalizedName::schema
 };
 
 // Weights: words by rarity (TokenStats::Weight of the variant class); particles 0.1; legal forms

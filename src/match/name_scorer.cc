@@ -19,7 +19,9 @@ constexpr float kPhoneticSimilarity = 0.8f;
 constexpr float kShortTransliterationSimilarity = 0.65f;
 constexpr float kListedInitialSimilarity = 0.5f;
 constexpr float kShortTypoSimilarity = 0.55f;
-constexpr float kJoinFactor = 0.97f;  // a join costs a little: the split is a real difference
+constexpr float kJoinFactor = 0.97f;
+constexpr float kMissingListWordFactor =
+    1.75f;  // a join costs a little: the split is a real difference
 
 void Consider(TokenMatch* best, float sim, Evidence e, int edits = 0) {
   if (sim > best->similarity) {
@@ -53,8 +55,9 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
         size_t len = std::max(word.text.size(), form.size());
         int allowed = std::max(1, AllowedEdits(len));
         int d = BoundedEditDistance(word.text, form, allowed);
-        if (d == 0) {
-          Consider(&best, 1.0f, Evidence::kExact);  // the form written where it is not one
+        if (d == 0 || word.text == (q_form ? q.text : l.text)) {
+          // The form written where it is not one ("co" in the middle of a name for "company").
+          Consider(&best, 1.0f, Evidence::kExact);
         } else if (d <= allowed && std::min(word.text.size(), form.size()) >= 2) {
           Consider(&best, len <= 3 ? kShortTypoSimilarity : 1.0f - static_cast<float>(d) / len,
                    Evidence::kTypo, d);
@@ -81,7 +84,14 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
   }
   // A particle ("al", "bin", "de") is the same particle or nothing: a name that is one letter
   // from it ("ali", "bint") is another word, and would otherwise borrow the particle's low weight.
-  if ((q.kind == TokenKind::kParticle) != (l.kind == TokenKind::kParticle)) return best;
+  // One letter changed or two swapped in a particle of three letters or more ("teh" for "the",
+  // "bni" for "bin") leave it that particle, misspelt.
+  if ((q.kind == TokenKind::kParticle) != (l.kind == TokenKind::kParticle)) {
+    if (q.text.size() >= 3 && q.text.size() == l.text.size() &&
+        BoundedEditDistance(q.text, l.text, 1) == 1)
+      Consider(&best, kShortTypoSimilarity, Evidence::kTypo, 1);
+    return best;
+  }
   if (!q.variant.empty() && q.variant == l.variant)
     Consider(&best, kVariantSimilarity, Evidence::kVariant);
   if (!q.phonetic.empty() && q.phonetic == l.phonetic)
@@ -150,6 +160,26 @@ bool Conflict(const AlignedPair& a, const AlignedPair& b) {
     for (int y : b.list)
       if (x >= 0 && x == y) return true;
   return false;
+}
+
+bool MayBePerson(Schema s) { return s == Schema::kPerson || s == Schema::kEntity; }
+
+// True when one token of `name` is a word of two letters or more, and the others forms, units,
+// particles or initials.
+bool LoneWord(const PreparedName& name) {
+  int words = 0;
+  for (const PreparedToken& t : name.tokens)
+    words += (t.kind == TokenKind::kWord && !t.initial) || t.kind == TokenKind::kNumber;
+  return words == 1;
+}
+
+// Two words, neither a legal form, the longer of at most kShortOrganisationWord letters, whose
+// consonant skeletons differ or are too short to say much ("iwill", "evil": "l").
+constexpr size_t kShortOrganisationWord = 5;
+bool ShortOrganisationWord(const PreparedToken& q, const PreparedToken& l) {
+  return q.kind == TokenKind::kWord && l.kind == TokenKind::kWord &&
+         std::max(q.text.size(), l.text.size()) <= kShortOrganisationWord &&
+         (q.skeleton != l.skeleton || q.skeleton.size() < 3);
 }
 
 uint64_t MixKey(uint64_t key) {
@@ -227,10 +257,22 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
   const int m = static_cast<int>(l.tokens.size());
   if (n == 0 || m == 0 || q.total_weight <= 0) return out;
 
+  // Initials belong to persons' names: in an organisation's, a letter is an acronym's or a name
+  // of its own ("S Life" is no SOVCOMBANK LIFE), and pairs only with the same letter. Nor is the
+  // one word of an organisation's name one or two letters from a listed word a typo of it unless
+  // both have one consonant skeleton (a respelling: Paiandan, Payandan): company names are coined
+  // that close (Miditech, Militech; Hama, Hamas), and no other word of the query confirms it.
+  const bool person = MayBePerson(q.schema) && MayBePerson(l.schema);
+  const bool lone_word = !person && LoneWord(q);
   std::vector<Candidate>& cands = cands_;
   cands.clear();
   auto add = [&](int q0, int q1, int l0, int l1, TokenMatch t) {
     if (t.similarity <= 0) return;
+    if (!person &&
+        (t.evidence == Evidence::kInitial ||
+         (lone_word && (t.evidence == Evidence::kTypo || t.evidence == Evidence::kPhonetic) &&
+          ShortOrganisationWord(q.tokens[q0], l.tokens[l0]))))
+      return;
     float w = q.tokens[q0].weight + l.tokens[l0].weight;
     if (q1 >= 0) w += q.tokens[q1].weight;
     if (l1 >= 0) w += l.tokens[l1].weight;
@@ -334,14 +376,19 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
       query_weight += q.tokens[i].weight;
     }
   }
+  // An organisation's listed word that the query lacks ("GALAX TRADING" for "Galax") is what
+  // tells the listed body from another of that word: it costs more than a missing form or unit.
   for (int j = 0; j < m; ++j) {
     if (!l_used_[j]) {
       out.unmatched_list.push_back(j);
-      list_unmatched += l.tokens[j].weight;
+      const PreparedToken& t = l.tokens[j];
+      bool distinctive = !person && (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber);
+      list_unmatched += t.weight * (distinctive ? kMissingListWordFactor : 1.0f);
     }
   }
   out.coverage = query_weight > 0 ? matched / query_weight : 0;
-  float penalty = l.total_weight > 0 ? opt.list_penalty * list_unmatched / l.total_weight : 0;
+  float penalty =
+      l.total_weight > 0 ? std::min(1.0f, opt.list_penalty * list_unmatched / l.total_weight) : 0;
   out.score = std::clamp(out.coverage * (1.0f - penalty), 0.0f, 1.0f);
   return out;
 }

@@ -11,6 +11,11 @@
 // so a query token that finds nothing costs its full weight, while a list token the query does
 // not mention (a middle name, a second surname) costs only the fraction β of its weight.
 // Weights come from PreparedName (rare tokens weigh more).
+//
+// When neither name may be a person's (PreparedName::schema is not kPerson or kEntity on one
+// side): initials pair only with the same letter; the query's only word, of up to 5 letters, pairs
+// by typo or sound only with a word of the same consonant skeleton; and an unmatched listed word
+// (not a form, particle or unit) counts 1.75 times its weight in the list penalty.
 #pragma once
 
 #include <cstdint>

@@ -381,10 +381,14 @@ Status AffixTable::Load(const std::string& path, const EntryFolder& fold) {
       a.kind = AffixKind::kRank;
     } else if (kind == "vessel_prefix") {
       a.kind = AffixKind::kVesselPrefix;
+    } else if (kind == "unit") {
+      a.kind = AffixKind::kUnit;
+    } else if (kind == "place") {
+      a.kind = AffixKind::kPlace;
     } else {
-      return LineError(
-          path, lineno,
-          "unknown kind '" + std::string(kind) + "' (particle, honorific, rank, vessel_prefix)");
+      return LineError(path, lineno,
+                       "unknown kind '" + std::string(kind) +
+                           "' (particle, honorific, rank, vessel_prefix, unit, place)");
     }
     FoldedEntry f = fold(Trim(cols[0]));
     if (f.tokens.empty()) {

@@ -112,6 +112,8 @@ enum class AffixKind {
   kHonorific,     // dropped from persons and unknown-schema entities
   kRank,          // dropped from persons only (the words are ordinary in company names)
   kVesselPrefix,  // dropped from the start of vessel names
+  kUnit,          // kept at a particle's weight in names that may be organisations
+  kPlace,         // likewise, directly before a unit ("Dubai Branch"); a word anywhere else
 };
 struct Affix {
   std::vector<std::string> tokens;

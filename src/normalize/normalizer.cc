@@ -1,5 +1,6 @@
 #include "normalize/normalizer.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "normalize/dictionary.h"
@@ -98,15 +99,17 @@ struct Mark {
 // Marks legal forms (legal_forms.tsv). Order: forms at the end of the name first, right to left
 // (so "co ltd" is two forms), then one at the start, then unanchored forms anywhere between.
 // End- and start-anchored forms need one other token beside them ("AS" alone is a name).
+void MarkForm(size_t s, const LegalFormVariant& v, std::vector<Mark>* marks) {
+  (*marks)[s].kind = Mark::kLegal;
+  (*marks)[s].legal = &v;
+  (*marks)[s].span = v.tokens.size();
+  for (size_t k = 1; k < v.tokens.size(); ++k) (*marks)[s + k].kind = Mark::kLegalCont;
+}
+
 void MarkLegalForms(const LegalFormTable& table, const std::vector<RawToken>& raw,
                     std::vector<Mark>* marks) {
   const size_t n = raw.size();
-  auto mark = [&](size_t s, const LegalFormVariant& v) {
-    (*marks)[s].kind = Mark::kLegal;
-    (*marks)[s].legal = &v;
-    (*marks)[s].span = v.tokens.size();
-    for (size_t k = 1; k < v.tokens.size(); ++k) (*marks)[s + k].kind = Mark::kLegalCont;
-  };
+  auto mark = [&](size_t s, const LegalFormVariant& v) { MarkForm(s, v, marks); };
   size_t end = n;
   while (end > 1) {
     const LegalFormVariant* found = nullptr;
@@ -156,11 +159,66 @@ void MarkLegalForms(const LegalFormTable& table, const std::vector<RawToken>& ra
   }
 }
 
+// True when a unit word ("branch", "head office") starts at raw[at].
+bool UnitAt(const AffixTable& table, const std::vector<RawToken>& raw, size_t at) {
+  if (at >= raw.size()) return false;
+  const auto* list = table.StartingWith(raw[at].text);
+  if (list == nullptr) return false;
+  for (const Affix& a : *list)
+    if (a.kind == AffixKind::kUnit && Matches(raw, at, a.tokens, a.abjad)) return true;
+  return false;
+}
+
+// Byte offset of the first opening quotation mark in `name` (" « „ “), or npos.
+size_t FirstQuote(std::string_view name) {
+  size_t best = std::string_view::npos;
+  for (std::string_view q : {"\"", "\u00ab", "\u201e", "\u201c"})
+    best = std::min(best, name.find(q));
+  return best;
+}
+
+// Registers write the form first and the name in quotes: OOO "Romashka", АО «Гранит», J.S.C.
+// "Kronshtadt". When every token before the opening quote is part of a legal form, all of them
+// are marked as forms, whatever the variants' places ("CO", "S.A." and "J.S.C." stand at the end
+// elsewhere), with at least one token after them.
+void MarkFormsBeforeQuote(const LegalFormTable& table, std::string_view name,
+                          const std::vector<RawToken>& raw, std::vector<Mark>* marks) {
+  const size_t quote = FirstQuote(name);
+  if (quote == std::string_view::npos) return;
+  size_t n = 0;
+  while (n < raw.size() && raw[n].end <= quote) ++n;
+  if (n == 0 || n == raw.size()) return;
+  std::vector<std::pair<size_t, const LegalFormVariant*>> found;
+  for (size_t i = 0; i < n;) {
+    if ((*marks)[i].kind == Mark::kLegal) {
+      if (i + (*marks)[i].span > n) return;  // a form that runs into the quoted name
+      i += (*marks)[i].span;
+      continue;
+    }
+    const LegalFormVariant* form = nullptr;
+    if (const auto* list = table.StartingWith(raw[i].text)) {
+      for (const LegalFormVariant& v : *list) {
+        if (i + v.tokens.size() <= n && Matches(raw, i, v.tokens, v.abjad)) {
+          form = &v;
+          break;
+        }
+      }
+    }
+    if (form == nullptr) return;
+    found.emplace_back(i, form);
+    i += form->tokens.size();
+  }
+  for (auto [i, form] : found) MarkForm(i, *form, marks);
+}
+
 // Marks honorifics, ranks and vessel prefixes for removal, as `schema` allows, but never all of
 // a name's other tokens: "Sheikh" alone stays a name. Honorifics are removed from person names
 // only; in any other name ("Bandar Imam Petrochemical", or a query of unknown type) they stay, as
 // particles, so that a person's name with and without its honorific, and an organisation's name
-// containing one, compare the same whichever type either side was given.
+// containing one, compare the same whichever type either side was given. Unit words ("Head
+// Office", "Branch of", "Navy") and a place directly before one ("Dubai Branch") stay in names
+// that may be organisations, as particles too: written beside a listed name they add little, and
+// the listed record that carries them ("... Navy") still matches them exactly.
 void MarkAffixes(const AffixTable& table, Schema schema, const std::vector<RawToken>& raw,
                  std::vector<Mark>* marks, std::vector<std::string>* removed) {
   const bool demote = schema != Schema::kPerson;
@@ -177,13 +235,18 @@ void MarkAffixes(const AffixTable& table, Schema schema, const std::vector<RawTo
     if ((*marks)[i].kind == Mark::kNone) {
       if (const auto* list = table.StartingWith(raw[i].text)) {
         for (const Affix& a : *list) {
-          bool applies = a.kind == AffixKind::kHonorific || (a.kind == AffixKind::kRank && ranks) ||
-                         (a.kind == AffixKind::kVesselPrefix && vessel && i == 0);
+          bool applies =
+              a.kind == AffixKind::kHonorific || (a.kind == AffixKind::kRank && ranks) ||
+              (a.kind == AffixKind::kVesselPrefix && vessel && i == 0) ||
+              (a.kind == AffixKind::kUnit && demote) ||
+              (a.kind == AffixKind::kPlace && demote && UnitAt(table, raw, i + a.tokens.size()));
           if (!applies || !Matches(raw, i, a.tokens, a.abjad)) continue;
           bool free = true;
           for (size_t k = 0; k < a.tokens.size(); ++k) free &= (*marks)[i + k].kind == Mark::kNone;
           if (!free) continue;
-          hits.push_back({i, a.tokens.size(), demote && a.kind == AffixKind::kHonorific});
+          hits.push_back({i, a.tokens.size(),
+                          demote && (a.kind == AffixKind::kHonorific ||
+                                     a.kind == AffixKind::kUnit || a.kind == AffixKind::kPlace)});
           covered += a.tokens.size();
           step = a.tokens.size();
           break;
@@ -216,6 +279,7 @@ NormalizedName NameNormalizer::Normalize(std::string_view name, Schema schema) c
   std::vector<RawToken> raw;
   impl.tokenizer.Tokenize(name, &raw);
   result.script = normalize_internal::DominantScriptOf(name);
+  result.schema = schema;
   std::vector<Mark> marks(raw.size());
   if (schema != Schema::kPerson) {
     // Legal forms are recognised through one typo; a corrected token that turns out not to be
@@ -229,6 +293,7 @@ NormalizedName NameNormalizer::Normalize(std::string_view name, Schema schema) c
       raw[i].text = std::move(word);
     }
     MarkLegalForms(impl.legal_forms, raw, &marks);
+    MarkFormsBeforeQuote(impl.legal_forms, name, raw, &marks);
     for (auto& [i, original] : corrected)
       if (marks[i].kind == Mark::kNone) raw[i].text = std::move(original);
   }

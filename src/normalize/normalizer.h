@@ -56,6 +56,7 @@ struct NameToken {
 struct NormalizedName {
   std::vector<NameToken> tokens;
   std::string script;                // ISO 15924 code of the dominant script of the input
+  Schema schema = Schema::kEntity;   // the kind of party Normalize() was told the name is
   std::vector<std::string> removed;  // honorifics/prefixes dropped (folded), for explanations
 };
 

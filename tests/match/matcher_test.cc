@@ -460,10 +460,10 @@ TEST_F(UnMatcherTest, IdentifierFindsTheRecordWhateverTheName) {
 
 TEST_F(UnMatcherTest, SortedLimitedAndThresholded) {
   ScreeningQuery q = Query("Mohammed Al Qaida");
-  ScreenResult all = Screen(q, {.threshold = 0.5f, .limit = 0});
+  ScreenResult all = Screen(q, {.threshold = 0.3f, .limit = 0});
   ASSERT_GT(all.matches.size(), 3u);
   for (size_t i = 0; i < all.matches.size(); ++i) {
-    EXPECT_GE(all.matches[i].score, 0.5f);
+    EXPECT_GE(all.matches[i].score, 0.3f);
     EXPECT_LE(all.matches[i].score, 1.0f);
     if (i > 0) {
       EXPECT_GE(all.matches[i - 1].score, all.matches[i].score);
@@ -472,7 +472,7 @@ TEST_F(UnMatcherTest, SortedLimitedAndThresholded) {
       }
     }
   }
-  ScreenResult three = Screen(q, {.threshold = 0.5f, .limit = 3});
+  ScreenResult three = Screen(q, {.threshold = 0.3f, .limit = 3});
   ASSERT_EQ(three.matches.size(), 3u);
   for (size_t i = 0; i < 3; ++i) EXPECT_EQ(three.matches[i].entity, all.matches[i].entity);
 

@@ -229,6 +229,80 @@ TEST_F(NameScorerTest, AWordSpelledLikeALegalFormIsNoZeroEditTypo) {
   }
 }
 
+TEST_F(NameScorerTest, UnitWordsBesideAListedOrganisationCostLittle) {
+  const Schema e = Schema::kEntity;
+  for (const char* q : {"Bank Melli Iran Head Office", "Branch of Bank Melli Iran",
+                        "Bank Melli Iran Dubai Branch", "Bank Melli Iran Representative Office"}) {
+    EXPECT_GE(Align(q, "BANK MELLI IRAN", e).score, 0.9f) << q;
+  }
+  // The listed record that carries the unit is still the better match for it.
+  EXPECT_GT(Align("IRGC Navy", "IRGC NAVY", e).score, Align("IRGC Navy", "IRGC", e).score);
+  // A word that is no unit still costs its weight.
+  EXPECT_LT(Align("Bank Melli Iran Sepah Investment", "BANK MELLI IRAN", e).score, 0.8f);
+}
+
+TEST_F(NameScorerTest, AParticleWithOneTypoStaysThatParticle) {
+  const Schema o = Schema::kOrganization;
+  ASSERT_EQ(T("the", o).kind, TokenKind::kParticle);
+  ASSERT_EQ(T("teh", o).kind, TokenKind::kWord);
+  EXPECT_EQ(Cmp("teh", "the", o).evidence, Evidence::kTypo);
+  EXPECT_EQ(Cmp("bni", "bin").evidence, Evidence::kTypo);
+  EXPECT_EQ(Cmp("tha", "the", o).evidence, Evidence::kTypo);
+  // A letter more or less makes another word.
+  EXPECT_EQ(Cmp("ali", "al").evidence, Evidence::kNone);
+  EXPECT_EQ(Cmp("thee", "the", o).evidence, Evidence::kNone);
+  EXPECT_GE(
+      Align("Al-Qaida in teh Arabian Peninsula", "AL-QAIDA IN THE ARABIAN PENINSULA", o).score,
+      0.9f);
+}
+
+// An organisation query against a list name of unstated kind (OFAC's entities).
+NameAlignment AlignOrganisation(const PreparedName& q, const PreparedName& l) {
+  return AlignNames(q, l, AlignOptionsFor(Schema::kEntity));
+}
+
+TEST_F(NameScorerTest, InitialsBelongToPersonsNames) {
+  const Schema o = Schema::kOrganization, e = Schema::kEntity;
+  // A letter of an organisation's name stands for no listed word.
+  EXPECT_LT(
+      AlignOrganisation(P("I&C Technology", o), P("IRAN CENTRIFUGE TECHNOLOGY COMPANY", e)).score,
+      0.8f);
+  EXPECT_LT(AlignOrganisation(P("S Life", o), P("JOINT STOCK COMPANY SOVCOMBANK LIFE", e)).score,
+            0.8f);
+  // The same letter still pairs with itself.
+  EXPECT_GE(AlignOrganisation(P("S&C Trade Pty Co Ltd", o), P("S&C TRADE PTY CO., LTD", e)).score,
+            0.99f);
+  // A person's initials, or a name of unstated kind against a listed person, still confirm.
+  EXPECT_GE(Align("M A URIBE URIBE", "URIBE URIBE, Miguel Angel").score, 0.8f);
+  EXPECT_GE(AlignNames(P("M A Uribe Uribe", e), P("URIBE URIBE, Miguel Angel"),
+                       AlignOptionsFor(Schema::kPerson))
+                .score,
+            0.8f);
+}
+
+TEST_F(NameScorerTest, AnOrganisationsLoneShortWordIsNoTypo) {
+  const Schema o = Schema::kOrganization, e = Schema::kEntity;
+  EXPECT_LT(AlignOrganisation(P("VITEC", o), P("MITEC", e)).score, 0.8f);
+  EXPECT_LT(AlignOrganisation(P("Hama", o), P("HAMAS", e)).score, 0.8f);
+  // A respelling keeps its consonants.
+  EXPECT_GE(AlignOrganisation(P("Sardi Ltd", o), P("SARDY LTD", e)).score, 0.8f);
+  // With another word of the name beside it, a typo is a typo.
+  EXPECT_GE(AlignOrganisation(P("Bank Sadrat Iran", o), P("BANK SADERAT IRAN", e)).score, 0.8f);
+  // Persons keep their short-name typos.
+  EXPECT_GT(Align("Hama", "HAMAS").score, 0.0f);
+}
+
+TEST_F(NameScorerTest, AnOrganisationsListedWordMissingFromTheQueryCostsMore) {
+  const Schema o = Schema::kOrganization, e = Schema::kEntity;
+  EXPECT_LT(AlignOrganisation(P("Galax", o), P("GALAX TRADING CO., LTD.", e)).score, 0.8f);
+  EXPECT_LT(AlignOrganisation(P("Shenzhen Technology Limited", o),
+                              P("SHENZHEN CASPRO TECHNOLOGY CO., LTD.", e))
+                .score,
+            0.8f);
+  // A legal form the query leaves out costs what it did.
+  EXPECT_GE(AlignOrganisation(P("Galax Trading", o), P("GALAX TRADING CO., LTD.", e)).score, 0.9f);
+}
+
 TEST_F(NameScorerTest, NumbersMeetOnlyTheirEquals) {
   PreparedToken n12 = T("12");
   ASSERT_EQ(n12.kind, TokenKind::kNumber);

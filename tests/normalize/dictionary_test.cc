@@ -123,7 +123,8 @@ TEST_F(DictionaryTest, LegalFormErrors) {
 TEST_F(DictionaryTest, AffixErrors) {
   Write("name_affixes.tsv", "dr\ttitle\n");
   EXPECT_EQ(Load().message(),
-            "name_affixes.tsv:1: unknown kind 'title' (particle, honorific, rank, vessel_prefix)");
+            "name_affixes.tsv:1: unknown kind 'title' (particle, honorific, rank, vessel_prefix, "
+            "unit, place)");
   Write("name_affixes.tsv", "van der\tparticle\n");
   EXPECT_EQ(Load().message(), "name_affixes.tsv:1: a particle is one word");
   Write("name_affixes.tsv", "dr\thonorific\nDr.\thonorific\n");

@@ -289,6 +289,63 @@ TEST_F(NormalizerTest, HonorificsDroppedFromPersonsKeptAsParticlesElsewhere) {
               ElementsAre("hojjat ol eslam"));
 }
 
+TEST_F(NormalizerTest, OrganisationUnitsAndTheirPlacesAreParticles) {
+  auto kinds = [](const NormalizedName& n) {
+    std::vector<TokenKind> out;
+    for (const NameToken& t : n.tokens) out.push_back(t.kind);
+    return out;
+  };
+  const TokenKind w = TokenKind::kWord, p = TokenKind::kParticle;
+  for (Schema s : {Schema::kEntity, Schema::kOrganization}) {
+    EXPECT_THAT(kinds(normalizer_->Normalize("Bank Melli Iran Head Office", s)),
+                ElementsAre(w, w, w, p, p));
+    EXPECT_THAT(kinds(normalizer_->Normalize("Branch of Dalir", s)), ElementsAre(p, p, w));
+    // A place is a unit's only when a unit follows it.
+    EXPECT_THAT(kinds(normalizer_->Normalize("Technopole Dubai Branch", s)), ElementsAre(w, p, p));
+    EXPECT_THAT(kinds(normalizer_->Normalize("Dubai Technopole", s)), ElementsAre(w, w));
+  }
+  // Persons keep them as words, and a name of unit words alone stays as it is.
+  EXPECT_THAT(kinds(normalizer_->Normalize("Navy Branch Office", Schema::kPerson)),
+              ElementsAre(w, w, w));
+  EXPECT_THAT(kinds(normalizer_->Normalize("Head Office", Schema::kOrganization)),
+              ElementsAre(w, w));
+}
+
+TEST_F(NormalizerTest, LegalFormClasses) {
+  const Schema o = Schema::kOrganization;
+  for (const char* form : {"OAO", "JSC", "AO", "OJSC", "J.S.C.", "Open Joint Stock Company",
+                           "Open J.S.C.", "Aktsionernoe Obshchestvo"})
+    EXPECT_THAT(Texts(std::string(form) + " Kronshtadt", o), ElementsAre("jsc", "kronshtadt"))
+        << form;
+  for (const char* form : {"ZAO", "CJSC", "Closed AO", "Closed Joint Stock Company"})
+    EXPECT_THAT(Texts(std::string(form) + " Kronshtadt", o), ElementsAre("cjsc", "kronshtadt"))
+        << form;
+  for (const char* form : {"PAO", "PJSC", "Public J.S.C.", "Public Joint Stock Company"})
+    EXPECT_THAT(Texts(std::string(form) + " Kronshtadt", o), ElementsAre("pjsc", "kronshtadt"))
+        << form;
+  EXPECT_THAT(Texts("Obshchestvo s Ogranichennoi Otvetstvennostyu Alyans", o),
+              ElementsAre("llc", "alyans"));
+  EXPECT_THAT(Texts("Crowlands SA de C.V.", o), ElementsAre("crowlands", "sadecv"));
+}
+
+TEST_F(NormalizerTest, LegalFormWrittenBeforeAQuotedName) {
+  const Schema o = Schema::kOrganization;
+  auto first_kind = [](const NormalizedName& n) { return n.tokens.at(0).kind; };
+  EXPECT_THAT(Texts("OOO \"Romashka\"", o), ElementsAre("llc", "romashka"));
+  // "CO", "S.A." and "F.Z.E." are forms only at the end of a name, unless a quote follows them.
+  EXPECT_THAT(Texts("CO \"TURIRA\"", o), ElementsAre("co", "turira"));
+  EXPECT_EQ(first_kind(normalizer_->Normalize("CO \"TURIRA\"", o)), TokenKind::kLegalForm);
+  EXPECT_EQ(first_kind(normalizer_->Normalize("CO TURIRA", o)), TokenKind::kWord);
+  EXPECT_THAT(Texts("Co., Ltd. \u201cHaraz Shipping\u201d", o),
+              ElementsAre("co", "ltd", "haraz", "shipping"));
+  EXPECT_THAT(Texts("\u0410\u041e \u00ab\u0413\u0440\u0430\u043d\u0438\u0442\u00bb", o),
+              ElementsAre("jsc", "granit"));
+  // Words before the quote that are not all forms stay words.
+  EXPECT_EQ(first_kind(normalizer_->Normalize("SA Trading \"Turira\"", o)), TokenKind::kWord);
+  // A form alone before an empty quote is a name.
+  EXPECT_THAT(Texts("CO \"\"", o), ElementsAre("co"));
+}
+
 TEST_F(NormalizerTest, LegalFormsAreRecognisedThroughOneTypo) {
   EXPECT_THAT(Texts("Saman Shipping Comoany Limitpd", Schema::kOrganization),
               ElementsAre("saman", "shipping", "co", "ltd"));
