@@ -197,7 +197,7 @@ HttpResponse ReconcileRequest(const ServingLists& lists, const std::string& data
   if (call.method == "POST") {
     if (call.content_type.rfind("application/json", 0) == 0) {
       json body;
-      if (!ParseJsonObject(call.body, nullptr, &body, &error)) return std::move(error);
+      if (!ParseJsonObject(call.body, nullptr, &body, &error)) return error;
       // {"queries": ...} / {"extend": ...}, or a bare query batch.
       if (body.contains("queries") || body.contains("extend")) {
         queries = body.value("queries", json());
@@ -356,7 +356,7 @@ HttpResponse ReconcileQueries(const ServingLists& lists, const std::string& data
     out[key] = {{"result", std::move(result)}};
   }
   HttpResponse r = CappedJsonResponse(out);
-  if (r.status != 200) return std::move(r);
+  if (r.status != 200) return r;
   r.headers.emplace_back("x-batch-size", std::to_string(parsed.size()));
   return r;
 }

@@ -231,7 +231,7 @@ HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, c
   HttpResponse error;
   if (!ParseJsonBody(body, &j, &error)) {
     audit->query = {{"unparsed_body_bytes", body.size()}};
-    return std::move(error);
+    return error;
   }
   audit->query = {{"dataset", dataset}, {"params", params}, {"body", j}};
   Filters filters;
@@ -296,7 +296,7 @@ HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, c
                       {"warnings", warnings}};
   }
   HttpResponse r = CappedJsonResponse({{"responses", std::move(responses)}, {"limit", limit}});
-  if (r.status != 200) return std::move(r);
+  if (r.status != 200) return r;
   r.headers.emplace_back("x-batch-size", std::to_string(parsed.size()));
   return r;
 }
