@@ -168,8 +168,9 @@ void RegisterServe(CLI::App& app, const Context& ctx, Runner* run) {
                   "Seconds an audit record may wait unwritten before screening is refused with "
                   "503 and /readyz fails (default 1): what a crash can lose at most");
   cmd->add_option("--max-list-age", args->max_list_age,
-                  "/readyz fails when a list version in service was imported longer ago than "
-                  "this many seconds (default 0: no limit)");
+                  "/readyz fails when a list in service was last confirmed (imported, or "
+                  "fetched unchanged by interdict update) longer ago than this many seconds "
+                  "(default 0: no limit)");
   cmd->add_option("--max-batch", args->max_batch, "Queries per /v1/screen/batch (default 100)");
   cmd->add_option("--request-deadline", args->request_deadline,
                   "Seconds a screening request may take before it gets 503 deadline_exceeded "

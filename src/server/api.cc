@@ -438,10 +438,24 @@ HttpResponse Api::Ready() const {
       json s = {{"source", v.source}, {"version", v.id}, {"imported_at", v.imported_at}};
       std::optional<double> age = AgeSeconds(v.imported_at);
       if (age.has_value()) s["age_seconds"] = *age;
+      // A list is as fresh as its last confirmation: its import, or a later fetch by `interdict
+      // update` that found it unchanged (which makes no new version).
+      std::optional<double> unconfirmed = age;
+      const std::string fetched = deps_.lists->LastFetched(v.source);
+      if (!fetched.empty()) {
+        s["last_fetched"] = fetched;
+        std::optional<double> since = AgeSeconds(fetched);
+        if (since.has_value() && (!unconfirmed.has_value() || *since < *unconfirmed))
+          unconfirmed = since;
+      }
+      if (unconfirmed.has_value()) s["unconfirmed_seconds"] = *unconfirmed;
       if (options_.max_list_age.count() > 0 &&
-          (!age.has_value() || *age > static_cast<double>(options_.max_list_age.count())))
+          (!unconfirmed.has_value() ||
+           *unconfirmed > static_cast<double>(options_.max_list_age.count())))
         reasons.push_back(v.source + " version " + std::to_string(v.id) + " is older than " +
-                          std::to_string(options_.max_list_age.count()) + " s");
+                          std::to_string(options_.max_list_age.count()) + " s: imported " +
+                          v.imported_at + ", last fetched " +
+                          (fetched.empty() ? "never" : fetched) + " (stale)");
       sources.push_back(std::move(s));
     }
   }

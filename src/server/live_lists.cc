@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "server/metrics.h"
+#include "store/fetch_state.h"
 
 namespace interdict::server {
 
@@ -162,8 +163,10 @@ Status LiveLists::OpenStore() {
 Status LiveLists::CheckNow(bool* changed) {
   *changed = false;
   std::vector<ListVersion> latest;
+  std::vector<SourceFetchState> fetched;
   Status st = OpenStore();
   if (st.ok()) st = store_->LatestVersions(&latest);
+  if (st.ok()) st = ReadFetchStates(*store_, &fetched);
   if (!st.ok()) {
     store_.reset();  // a store that failed may be in a bad state: reopen it next time
     NoteFailure(Failure::kStore, st);
@@ -172,6 +175,9 @@ Status LiveLists::CheckNow(bool* changed) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     last_read_ = Clock::now();
+    last_fetched_.clear();
+    for (const SourceFetchState& f : fetched)
+      if (!f.last_success.empty()) last_fetched_[f.source] = f.last_success;
   }
   std::shared_ptr<const ServingLists> current = Current();
   if (latest.empty() ||
@@ -259,6 +265,12 @@ void LiveLists::NoteFailure(Failure kind, const Status& st) {
                  FailureName(kind), Current() ? "the previous lists" : "nothing",
                  st.message().c_str());
   last_error_ = st.message();
+}
+
+std::string LiveLists::LastFetched(const std::string& source) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = last_fetched_.find(source);
+  return it == last_fetched_.end() ? std::string() : it->second;
 }
 
 std::vector<std::string> LiveLists::NotReadyReasons() const {

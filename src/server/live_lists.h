@@ -18,6 +18,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -177,6 +178,11 @@ class LiveLists {
   uint64_t failures(Failure kind) const;
   std::string last_error() const;
 
+  // When `interdict update` last fetched `source` and found it good (applied, or unchanged): UTC,
+  // ISO 8601, as the store's fetch state holds it; "" when never (or not read yet). Read from the
+  // store at each check, so that a list the updater confirms unchanged is not reported stale.
+  std::string LastFetched(const std::string& source) const;
+
   // Why the lists in service cannot be trusted to be the newest (see max_reload_lag, and a
   // replaced store file); empty when they can.
   std::vector<std::string> NotReadyReasons() const;
@@ -219,6 +225,7 @@ class LiveLists {
   bool stopping_ = false;
   bool exited_ = false;  // the watcher's loop has returned
   std::string last_error_;
+  std::map<std::string, std::string> last_fetched_;  // source -> SourceFetchState::last_success
   uint64_t failures_[kFailureKinds] = {};
   Clock::time_point last_read_;      // the store's versions last read successfully
   bool pending_ = false;             // the store has newer versions than those in service

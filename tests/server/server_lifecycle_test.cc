@@ -9,8 +9,10 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/endpoints.h"
 #include "server/server.h"
 #include "store/audit.h"
+#include "store/fetch_state.h"
 #include "test_support.h"
 
 namespace interdict::server {
@@ -397,8 +399,45 @@ TEST(ServerReadinessTest, StaleListsMakeItNotReady) {
   HttpResult r = Fetch(server->port(), "GET", "/readyz");
   EXPECT_EQ(r.status, 503);
   EXPECT_THAT(r.Json()["reasons"][0].get<std::string>(), HasSubstr("is older than 1 s"));
+  EXPECT_THAT(r.Json()["reasons"][0].get<std::string>(), HasSubstr("last fetched never"));
   // Screening itself goes on against the lists it has.
   EXPECT_EQ(Fetch(server->port(), "POST", "/v1/screen", kEvin).status, 200);
+}
+
+// `interdict update` fetched every list just now and found each unchanged (no new version): the
+// lists are confirmed fresh, and only a list the updater has not confirmed stays stale.
+TEST(ServerReadinessTest, AListTheUpdaterConfirmedUnchangedIsFresh) {
+  testing::TempDir dir;
+  const std::string db = testing::CopyBaseStore(dir);
+  ServeOptions o = testing::TestOptions(db);
+  o.max_list_age = std::chrono::seconds(1);
+  std::unique_ptr<Server> server;
+  ASSERT_TRUE(Server::Start(std::move(o), &server).ok());
+  ASSERT_TRUE(testing::WaitReady(*server));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  ASSERT_EQ(Fetch(server->port(), "GET", "/readyz").status, 503);
+  {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(db, &store).ok());
+    SourceFetchState fetched;
+    fetched.source = "us-ofac-sdn";
+    fetched.last_attempt = fetched.last_success = IsoTime(std::chrono::system_clock::now());
+    ASSERT_TRUE(WriteFetchState(*store, fetched).ok());
+  }
+  HttpResult r;
+  for (int i = 0; i < 50; ++i) {  // the watcher reads the fetch state at its next check
+    r = Fetch(server->port(), "GET", "/readyz");
+    if (r.Json()["reasons"].size() == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_EQ(r.status, 503);  // the UN list: never fetched, imported over 1 s ago
+  ASSERT_EQ(r.Json()["reasons"].size(), 1u) << r.body;
+  EXPECT_THAT(r.Json()["reasons"][0].get<std::string>(), HasSubstr("un-sc"));
+  for (const auto& l : r.Json()["lists"])
+    if (l["source"] == "us-ofac-sdn") {
+      EXPECT_TRUE(l.contains("last_fetched"));
+      EXPECT_LT(l["unconfirmed_seconds"].get<double>(), 1.0);
+    }
 }
 
 // A new version of the OFAC list lands while clients hammer the server: every request is
