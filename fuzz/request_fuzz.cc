@@ -154,17 +154,23 @@ struct World {
   std::abort();
 }
 
-void CheckContract(const HttpResponse& r) {
+// An error has its dialect's stable shape (ErrorDialectOf): Watchman's {"error": "<message>",
+// "code"}, else {"error": {"code", "message"}} (yente's adds "detail").
+void CheckContract(const HttpResponse& r, ErrorDialect dialect) {
   if (r.status < 200 || r.status > 599) Violation("status out of range", r);
   if (r.content_type != "application/json") return;  // /metrics
   nlohmann::json j = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) Violation("body is not JSON", r);
-  if (r.status >= 400) {
-    if (!j.is_object() || !j.contains("error") || !j["error"].is_object() ||
-        !j["error"].contains("code") || !j["error"]["code"].is_string() ||
-        !j["error"].contains("message") || !j["error"]["message"].is_string())
-      Violation("error without the stable shape", r);
+  if (r.status < 400) return;
+  if (!j.is_object() || !j.contains("error")) Violation("error without the stable shape", r);
+  if (dialect == ErrorDialect::kWatchman) {
+    if (!j["error"].is_string() || !j.contains("code") || !j["code"].is_string())
+      Violation("Watchman error without its stable shape", r);
+    return;
   }
+  if (!j["error"].is_object() || !j["error"].contains("code") || !j["error"]["code"].is_string() ||
+      !j["error"].contains("message") || !j["error"]["message"].is_string())
+    Violation("error without the stable shape", r);
 }
 
 bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
@@ -189,7 +195,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!ParseHttpRequest(raw, limits, &request, &error)) {
     if (error.status != 400 && error.status != 413 && error.status != 431)
       Violation("parser error status", error);
-    CheckContract(error);
+    CheckContract(error, ErrorDialect::kInterdict);  // the server shapes it later, by its path
     return 0;
   }
   // Anything but "chunked" alone leaves the body's length unclear (request smuggling): refused.
@@ -199,6 +205,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     r.body = std::string(coding);
     Violation("a Transfer-Encoding other than chunked was accepted", r);
   }
-  CheckContract((keyed ? world->keyed_api : world->open_api)->HandleNow(request));
+  CheckContract((keyed ? world->keyed_api : world->open_api)->HandleNow(request),
+                ErrorDialectOf(request.target));
   return 0;
 }
