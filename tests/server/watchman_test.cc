@@ -197,7 +197,8 @@ TEST_F(WatchmanTest, TypeMayBeEmptyOrInAnyCase) {
   EXPECT_EQ(r.Json()["entities"][0]["entityType"], "business");
   r = Search({{"type", "PERSON"}, {"name", "Evin Prison"}});
   ASSERT_EQ(r.status, 200) << r.body;
-  for (const json& e : r.Json()["entities"]) EXPECT_EQ(e["entityType"], "person");
+  const json body = r.Json();  // range-for over a temporary's member would dangle
+  for (const json& e : body["entities"]) EXPECT_EQ(e["entityType"], "person");
 }
 
 // A search for organizations gets records typed "organization", with the organization object
