@@ -12,6 +12,9 @@ namespace interdict::cli {
 struct Context {
   std::string db_path;   // --db, $INTERDICT_DB, ./interdict.db
   std::string data_dir;  // --data-dir, $INTERDICT_DATA_DIR, the source tree's data/
+  // Who acts, for commands that change case data (alerts, rules, customers, users) and for the
+  // audit log: --user, $INTERDICT_USER; empty when neither is given.
+  std::string user;
 };
 
 // Prints "interdict: <message>" to stderr and returns 1 (or 2 for kInvalidInput from usage).

@@ -32,7 +32,11 @@ int main(int argc, char** argv) {
   app.add_option(
       "--data-dir", data_flag,
       "Folder of Interdict's data files; default $INTERDICT_DATA_DIR or the built-in one");
-  app.fallthrough();  // --db and --data-dir may also follow the subcommand
+  const char* env_user = std::getenv("INTERDICT_USER");
+  ctx.user = env_user != nullptr ? env_user : "";
+  app.add_option("--user", ctx.user,
+                 "Who acts, for case work and the audit log; default $INTERDICT_USER");
+  app.fallthrough();  // --db, --data-dir and --user may also follow the subcommand
 
   Runner run;
   RegisterImport(app, ctx, &run);

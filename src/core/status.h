@@ -15,7 +15,16 @@ namespace interdict {
 
 class Status {
  public:
-  enum class Code { kOk, kInvalidInput, kNotFound, kIoError, kInternal, kDeadlineExceeded };
+  enum class Code {
+    kOk,
+    kInvalidInput,
+    kNotFound,
+    kIoError,
+    kInternal,
+    kDeadlineExceeded,
+    kConflict,
+    kPermissionDenied
+  };
 
   Status() = default;  // ok
   static Status Ok() { return Status(); }
@@ -28,6 +37,14 @@ class Status {
   // The work was stopped unfinished at its deadline; nothing partial was returned.
   static Status DeadlineExceeded(std::string msg) {
     return Status(Code::kDeadlineExceeded, std::move(msg));
+  }
+
+  // The change was refused because the data moved on since the caller read it (an alert decided
+  // by someone else first: the caller's revision is stale). Nothing was changed.
+  static Status Conflict(std::string msg) { return Status(Code::kConflict, std::move(msg)); }
+  // The acting user's role does not allow the operation. Nothing was changed.
+  static Status PermissionDenied(std::string msg) {
+    return Status(Code::kPermissionDenied, std::move(msg));
   }
 
   bool ok() const { return code_ == Code::kOk; }

@@ -153,6 +153,10 @@ HttpResponse StatusResponse(const Status& status, std::string_view request_id) {
       return ErrorResponse(400, "invalid_request", status.message());
     case Status::Code::kNotFound:
       return ErrorResponse(404, "not_found", status.message());
+    case Status::Code::kConflict:
+      return ErrorResponse(409, "conflict", status.message());
+    case Status::Code::kPermissionDenied:
+      return ErrorResponse(403, "forbidden", status.message());
     case Status::Code::kDeadlineExceeded: {
       HttpResponse r = ErrorResponse(
           503, "deadline_exceeded",

@@ -46,7 +46,7 @@ constexpr int kBusyTimeoutMs = 10000;
 // - source_fetch: per source, what the updater (src/update, `interdict update`) last fetched
 //   (store/fetch_state.h). Unlike versions it is overwritten on every attempt: it is bookkeeping
 //   about the fetching, never list content.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 7> kMigrations = {
     R"sql(
 CREATE TABLE list_version(
   id INTEGER PRIMARY KEY,
@@ -109,6 +109,161 @@ CREATE TABLE source_fetch(
   last_success TEXT NOT NULL,
   last_error TEXT NOT NULL
 );
+)sql",
+    // 4: the customer book (src/monitor/customer_store.h). `rev` is the book revision of the
+    // customer's last change; the history keeps every version of every customer.
+    R"sql(
+CREATE TABLE customer_book(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  rev INTEGER NOT NULL
+);
+INSERT INTO customer_book(id, rev) VALUES (1, 0);
+CREATE TABLE customer(
+  id TEXT PRIMARY KEY,
+  body TEXT NOT NULL CHECK (json_valid(body)),
+  fingerprint TEXT NOT NULL,
+  rev INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+);
+CREATE INDEX customer_by_rev ON customer(rev);
+CREATE TABLE customer_history(
+  id INTEGER PRIMARY KEY,
+  customer_id TEXT NOT NULL,
+  rev INTEGER NOT NULL,
+  change TEXT NOT NULL CHECK (change IN ('added', 'updated', 'deleted')),
+  body TEXT NOT NULL CHECK (json_valid(body)),
+  fingerprint TEXT NOT NULL,
+  at TEXT NOT NULL,
+  who TEXT NOT NULL
+);
+CREATE INDEX customer_history_by_customer ON customer_history(customer_id, rev);
+CREATE TRIGGER customer_history_no_update BEFORE UPDATE ON customer_history
+  BEGIN SELECT RAISE(ABORT, 'customer history is append-only'); END;
+CREATE TRIGGER customer_history_no_delete BEFORE DELETE ON customer_history
+  BEGIN SELECT RAISE(ABORT, 'customer history is append-only'); END;
+)sql",
+    // 5: alerts and their case work (src/monitor/alerts.h, rules.h, users.h). One alert row per
+    // (customer, list record) pair, so an alert can never be raised twice; every change to it is
+    // an alert_event.
+    R"sql(
+CREATE TABLE alert(
+  id INTEGER PRIMARY KEY,
+  customer_id TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  source TEXT NOT NULL,
+  list_version INTEGER NOT NULL,
+  score REAL NOT NULL,
+  explanation TEXT NOT NULL CHECK (json_valid(explanation)),
+  customer_fp TEXT NOT NULL,
+  entity_fp TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'in_review', 'escalated', 'confirmed',
+                                         'false_positive', 'delisted')),
+  assignee TEXT NOT NULL DEFAULT '',
+  pending TEXT CHECK (pending IS NULL OR json_valid(pending)),
+  rev INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (customer_id, entity_id)
+);
+CREATE INDEX alert_by_status ON alert(status, id);
+CREATE INDEX alert_by_entity ON alert(entity_id);
+CREATE INDEX alert_by_assignee ON alert(assignee, status);
+CREATE TABLE alert_event(
+  id INTEGER PRIMARY KEY,
+  alert_id INTEGER NOT NULL REFERENCES alert(id),
+  at TEXT NOT NULL,
+  who TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  from_status TEXT NOT NULL DEFAULT '',
+  to_status TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  list_version INTEGER,
+  score REAL,
+  detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
+);
+CREATE INDEX alert_event_by_alert ON alert_event(alert_id, id);
+CREATE TRIGGER alert_event_no_update BEFORE UPDATE ON alert_event
+  BEGIN SELECT RAISE(ABORT, 'alert history is append-only'); END;
+CREATE TRIGGER alert_event_no_delete BEFORE DELETE ON alert_event
+  BEGIN SELECT RAISE(ABORT, 'alert history is append-only'); END;
+CREATE TABLE app_user(
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('analyst', 'supervisor', 'admin')),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  disabled_at TEXT
+);
+CREATE TABLE store_setting(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO store_setting(key, value) VALUES ('four_eyes', 'on'), ('audit.retention_years', '10');
+CREATE TABLE good_guy_rule(
+  id INTEGER PRIMARY KEY,
+  customer_id TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  customer_fp TEXT NOT NULL,
+  entity_fp TEXT NOT NULL,
+  based_on TEXT NOT NULL CHECK (json_valid(based_on)),
+  reason TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT,
+  revoked_by TEXT,
+  lapsed_at TEXT,
+  lapse_reason TEXT
+);
+CREATE INDEX good_guy_rule_by_pair ON good_guy_rule(customer_id, entity_id);
+)sql",
+    // 6: monitoring progress (src/monitor/monitor.h): which list versions and book revision the
+    // alerts reflect, and the runs (a crashed run is resumed from its cursor).
+    R"sql(
+CREATE TABLE monitor_source_state(
+  source TEXT PRIMARY KEY,
+  version_id INTEGER NOT NULL
+);
+CREATE TABLE monitor_book_state(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  rev INTEGER NOT NULL
+);
+CREATE TABLE monitor_run(
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+  full_rescreen INTEGER NOT NULL,
+  targets TEXT NOT NULL CHECK (json_valid(targets)),
+  cursor TEXT NOT NULL DEFAULT '',
+  counts TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(counts)),
+  holder TEXT NOT NULL,
+  heartbeat_at TEXT NOT NULL
+);
+)sql",
+    // 7: the tamper-evident audit chain (src/store/audit_chain.h): each event carries the hash of
+    // its content and of the previous event.
+    R"sql(
+CREATE TABLE audit_event(
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  who TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL CHECK (json_valid(detail)),
+  list_versions TEXT NOT NULL CHECK (json_valid(list_versions)),
+  settings TEXT NOT NULL CHECK (json_valid(settings)),
+  engine_version TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX audit_event_by_kind ON audit_event(kind, seq);
+CREATE INDEX audit_event_by_subject ON audit_event(subject, seq);
+CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql",
 };
 constexpr int64_t kSchemaVersion = static_cast<int64_t>(kMigrations.size());

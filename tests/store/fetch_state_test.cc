@@ -113,9 +113,21 @@ TEST_F(FetchStateTest, MalformedValidatorsAreAnError) {
 TEST_F(FetchStateTest, SchemaTwoStoreIsMigrated) {
   {
     auto store = Open();
-    ASSERT_EQ(sqlite3_exec(store->handle(), "DROP TABLE source_fetch; PRAGMA user_version = 2",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
+    // Every table that schemas 3 and later added goes, so the file is what schema 2 wrote.
+    std::string drop;
+    sqlite3_stmt* tables = nullptr;
+    ASSERT_EQ(
+        sqlite3_prepare_v2(store->handle(),
+                           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
+                           "IN ('list_version', 'record_body', 'version_record', 'audit_log')",
+                           -1, &tables, nullptr),
+        SQLITE_OK);
+    while (sqlite3_step(tables) == SQLITE_ROW)
+      drop += std::string("DROP TABLE ") +
+              reinterpret_cast<const char*>(sqlite3_column_text(tables, 0)) + ";";
+    sqlite3_finalize(tables);
+    drop += "PRAGMA user_version = 2";
+    ASSERT_EQ(sqlite3_exec(store->handle(), drop.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   }
   auto store = Open();
   ASSERT_TRUE(WriteFetchState(*store, Sample()).ok());
