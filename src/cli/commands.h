@@ -23,5 +23,6 @@ void RegisterUpdate(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterAlerts(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterUsers(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterSettings(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterRules(CLI::App& app, const Context& ctx, Runner* run);
 
 }  // namespace interdict::cli

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   RegisterAlerts(app, ctx, &run);
   RegisterUsers(app, ctx, &run);
   RegisterSettings(app, ctx, &run);
+  RegisterRules(app, ctx, &run);
 
   try {
     app.parse(argc, argv);

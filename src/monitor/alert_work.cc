@@ -58,20 +58,8 @@ Status ChangeAlert(Store& store, int64_t id, int64_t expected_rev, const std::st
   Change change;
   INTERDICT_RETURN_IF_ERROR(mutate(actor, &alert, &change).WithContext(subject));
   alert.updated_at = case_util::Now();
-  INTERDICT_RETURN_IF_ERROR(alert_rows::Update(db, &alert));
-
-  AlertEvent event;
-  event.alert_id = id;
-  event.at = alert.updated_at;
-  event.who = actor.name;
-  event.kind = change.kind;
-  if (from != alert.status) {
-    event.from_status = AlertStatusName(from);
-    event.to_status = AlertStatusName(alert.status);
-  }
-  event.reason = reason;
-  event.detail = change.detail.dump();
-  INTERDICT_RETURN_IF_ERROR(alert_rows::AppendEvent(db, event));
+  INTERDICT_RETURN_IF_ERROR(alert_rows::UpdateWithEvent(db, &alert, from, actor.name, change.kind,
+                                                        reason, change.detail.dump(), 0));
 
   nlohmann::json detail = change.detail;
   detail["event"] = change.kind;

@@ -147,10 +147,45 @@ run --user ann alerts move 1 --to open --reason x
 expect_rc 1 "a disabled user cannot act"
 expect_err "disabled" "the refusal says why"
 
+# Good-guy rules: a supervisor's act; from an open alert it closes the alert.
+seed_alert 4 C-4 us-ofac-sdn:6366 0.88
+run --user ann rules create --from-alert 4 --reason "other DOB"
+expect_rc 1 "a disabled analyst makes no rule"
+run --user sue rules create --from-alert 4 --reason "other DOB" --expires tomorrow
+expect_rc 1 "a bad expiry"
+expect_err "not a date" "the bad expiry is explained"
+run --user sue rules create --from-alert 4 --customer C-4 --reason x
+expect_rc 2 "--from-alert with --customer is a usage error"
+run --user sue rules create --from-alert 4 --reason "other DOB" --expires 2999-01-01
+expect_rc 0 "sue makes a rule from alert 4"
+expect_out "rule 1: customer C-4 is not us-ofac-sdn:6366, until 2999-01-01" "the rule is described"
+run alerts show 4 --json
+expect_out '"status": "false_positive"' "the rule closed alert 4"
+run rules list --json
+if python3 -c '
+import json, sys
+rules = json.loads(sys.stdin.read())
+assert len(rules) == 1, rules
+r = rules[0]
+assert r["based_on"]["record"] == {"id": "us-ofac-sdn:6366", "source": "us-ofac-sdn",
+                                   "version": 1, "fingerprint": "efp"}, r
+assert r["based_on"]["customer"]["fingerprint"] == "cfp", r
+assert r["created_by"] == "sue" and r["reason"] == "other DOB", r
+' <<<"$OUT"; then ok; else fail "rules list --json"; fi
+run --user sue rules revoke 1 --reason "new adverse media"
+expect_rc 0 "sue revokes rule 1"
+run rules list
+expect_out "no rules in force" "a revoked rule is not in force"
+run rules list --all
+expect_out "revoked .* by sue" "rules list --all shows the revoked rule"
+run alerts show 4 --json
+expect_out '"status": "open"' "revoking the rule reopened alert 4"
+
 # Every change left an audit event, chained.
 AUDIT=$(sqlite3 "$INTERDICT_DB" "SELECT kind FROM audit_event ORDER BY seq" | sort | uniq -c | tr -s ' ')
 if grep -q "2 alert.approval" <<<"$AUDIT" && grep -q "4 alert.decision" <<<"$AUDIT" &&
-    grep -q "4 user.add" <<<"$AUDIT" && grep -q "1 setting.set" <<<"$AUDIT"; then ok; else
+    grep -q "4 user.add" <<<"$AUDIT" && grep -q "1 setting.set" <<<"$AUDIT" &&
+    grep -q "1 rule.create" <<<"$AUDIT" && grep -q "1 rule.revoke" <<<"$AUDIT"; then ok; else
   OUT=$AUDIT; fail "audit events of the case work"; fi
 
 finish
