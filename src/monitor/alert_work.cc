@@ -121,9 +121,10 @@ Status AssignAlert(Store& store, int64_t id, int64_t expected_rev, const std::st
   auto mutate = [&](const User& actor, Alert* alert, Change* change) -> Status {
     INTERDICT_RETURN_IF_ERROR(CheckAllowed(actor, Permission::kWork));
     if (!assignee.empty()) {
+      // The assignee is data here, not the actor: a bad one is bad input, not a refusal.
       User target;
-      INTERDICT_RETURN_IF_ERROR(
-          ActingUser(store.handle(), assignee, &target).WithContext("cannot assign it"));
+      if (Status s = ActingUser(store.handle(), assignee, &target); !s.ok())
+        return Status::InvalidInput("cannot assign it: " + s.message());
     }
     if (assignee == alert->assignee)
       return Status::InvalidInput("it is assigned to '" + assignee + "' already");

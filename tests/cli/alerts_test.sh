@@ -94,6 +94,10 @@ expect_err "rev 3, not 2" "the conflict names the revisions"
 run alerts list --assignee ann --json
 expect_out '"status": "in_review"' "the stale decision changed nothing"
 
+run --user ann alerts assign 2 nobody
+expect_rc 1 "assigning to an unknown user"
+expect_err "cannot assign it: unknown user 'nobody'" "the bad assignee is named"
+
 # Escalated alerts are for supervisors.
 run --user ann alerts move 2 --to escalated --reason "odd"
 expect_rc 0 "ann escalates alert 2"

@@ -219,7 +219,7 @@ TEST_F(AlertWorkTest, AssignmentGoesToAnEnabledUser) {
   EXPECT_EQ(after.assignee, "ann");
   EXPECT_EQ(AssignAlert(*store_, 1, 0, "ann", "sue", nullptr).code(), Status::Code::kInvalidInput);
   EXPECT_EQ(AssignAlert(*store_, 1, 0, "nobody", "sue", nullptr).code(),
-            Status::Code::kPermissionDenied);
+            Status::Code::kInvalidInput);
   ASSERT_TRUE(AssignAlert(*store_, 1, 0, "", "ann", &after).ok());
   EXPECT_EQ(after.assignee, "");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_event WHERE kind = 'alert.assign'"), 2);
