@@ -176,7 +176,8 @@ Status StoreAlertSink::HandleExisting(Alert* alert, const PairHit& hit, const Ru
     next = {from, "rescored"};
   }
   if (!next) {
-    *outcome = rules.covering ? RaiseOutcome::kSuppressed : RaiseOutcome::kUnchanged;
+    const bool by_rule = rules.covering && from != AlertStatus::kConfirmed;
+    *outcome = by_rule ? RaiseOutcome::kSuppressed : RaiseOutcome::kUnchanged;
     return Status::Ok();
   }
   if (reason.empty() && evidence_changed) reason = "the evidence changed";
