@@ -1,5 +1,6 @@
 // interdict alerts: the alerts monitoring raised, and the case work on them.
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 #include "cli/commands.h"
@@ -18,6 +19,12 @@ struct AlertsArgs {
   int64_t limit = 100;
   bool json = false;
   int64_t id = 0;
+  std::vector<int64_t> ids;  // decide
+  std::string decision;
+  std::string reason;
+  int64_t rev = 0;
+  std::string to;
+  std::string user;  // assign: the assignee
 };
 
 void PrintJson(const nlohmann::json& j) { std::printf("%s\n", j.dump(2).c_str()); }
@@ -96,6 +103,105 @@ int RunShow(const Context& ctx, const AlertsArgs& args) {
   return 0;
 }
 
+// "alert 12: in_review (rev 3), pending approval" after a change.
+void PrintChanged(const Alert& a) {
+  std::printf("alert %lld: %s (rev %lld)%s\n", static_cast<long long>(a.id),
+              std::string(AlertStatusName(a.status)).c_str(), static_cast<long long>(a.rev),
+              a.pending.empty() ? "" : ", its false-positive decision awaits a second approval");
+}
+
+// Runs `work` on a store opened for `ctx`; prints the changed alert or fails.
+int RunWork(const Context& ctx, const std::function<Status(Store&, Alert*)>& work) {
+  std::unique_ptr<Store> store;
+  if (Status s = Store::Open(ctx.db_path, &store); !s.ok()) return Fail(s);
+  Alert after;
+  if (Status s = work(*store, &after); !s.ok()) return Fail(s);
+  PrintChanged(after);
+  return 0;
+}
+
+int RunDecide(const Context& ctx, const AlertsArgs& args) {
+  AlertStatus decision;
+  if ((args.decision != "confirmed" && args.decision != "false_positive") ||
+      !ParseAlertStatus(args.decision, &decision))
+    return UsageError("alerts decide: --decision is confirmed or false_positive");
+  if (args.rev != 0 && args.ids.size() != 1)
+    return UsageError("alerts decide: --rev goes with a single alert id");
+  std::unique_ptr<Store> store;
+  if (Status s = Store::Open(ctx.db_path, &store); !s.ok()) return Fail(s);
+  // Each alert is its own transaction: one refusal does not undo the others, and each is
+  // reported.
+  int rc = 0;
+  for (int64_t id : args.ids) {
+    Alert after;
+    Status s = DecideAlert(*store, id, args.rev, decision, args.reason, ctx.user, &after);
+    if (s.ok()) {
+      PrintChanged(after);
+    } else {
+      rc = Fail(s);
+    }
+  }
+  return rc;
+}
+
+int RunMove(const Context& ctx, const AlertsArgs& args) {
+  AlertStatus to;
+  if (!ParseAlertStatus(args.to, &to))
+    return UsageError("alerts move: unknown --to '" + args.to + "'");
+  return RunWork(ctx, [&](Store& store, Alert* after) {
+    return MoveAlert(store, args.id, args.rev, to, args.reason, ctx.user, after);
+  });
+}
+
+void AddCaseOptions(CLI::App* cmd, AlertsArgs* args, bool reason_required) {
+  CLI::Option* reason = cmd->add_option("--reason", args->reason, "Why (kept in the history)");
+  if (reason_required) reason->required();
+  cmd->add_option("--rev", args->rev, "Refuse (exit 1) unless the alert is still at this revision");
+}
+
+void RegisterCaseWork(CLI::App* cmd, const Context& ctx, std::shared_ptr<AlertsArgs> args,
+                      Runner* run) {
+  CLI::App* decide = cmd->add_subcommand("decide", "Decide alerts: confirmed or false_positive");
+  decide->add_option("ids", args->ids, "Alert ids")->required();
+  decide->add_option("--decision", args->decision, "confirmed or false_positive")->required();
+  AddCaseOptions(decide, args.get(), true);
+  decide->callback([&ctx, args, run] { *run = [&ctx, args] { return RunDecide(ctx, *args); }; });
+
+  for (bool approve : {true, false}) {
+    CLI::App* review =
+        cmd->add_subcommand(approve ? "approve" : "reject",
+                            approve ? "Approve a colleague's pending false positive (four-eyes)"
+                                    : "Reject a colleague's pending false positive (four-eyes)");
+    review->add_option("id", args->id, "Alert id")->required();
+    AddCaseOptions(review, args.get(), true);
+    review->callback([&ctx, args, run, approve] {
+      *run = [&ctx, args, approve] {
+        return RunWork(ctx, [&](Store& store, Alert* after) {
+          return ReviewDecision(store, args->id, args->rev, approve, args->reason, ctx.user, after);
+        });
+      };
+    });
+  }
+
+  CLI::App* assign = cmd->add_subcommand("assign", "Assign an alert to a user (\"\" : nobody)");
+  assign->add_option("id", args->id, "Alert id")->required();
+  assign->add_option("assignee", args->user, "User name")->required();
+  assign->add_option("--rev", args->rev, "Refuse unless the alert is still at this revision");
+  assign->callback([&ctx, args, run] {
+    *run = [&ctx, args] {
+      return RunWork(ctx, [&](Store& store, Alert* after) {
+        return AssignAlert(store, args->id, args->rev, args->user, ctx.user, after);
+      });
+    };
+  });
+
+  CLI::App* move = cmd->add_subcommand("move", "Move an alert: open, in_review, escalated");
+  move->add_option("id", args->id, "Alert id")->required();
+  move->add_option("--to", args->to, "open, in_review or escalated")->required();
+  AddCaseOptions(move, args.get(), false);
+  move->callback([&ctx, args, run] { *run = [&ctx, args] { return RunMove(ctx, *args); }; });
+}
+
 }  // namespace
 
 void RegisterAlerts(CLI::App& app, const Context& ctx, Runner* run) {
@@ -119,6 +225,8 @@ void RegisterAlerts(CLI::App& app, const Context& ctx, Runner* run) {
   show->add_option("id", args->id, "Alert id")->required();
   show->add_flag("--json", args->json, "As JSON, with \"history\"");
   show->callback([&ctx, args, run] { *run = [&ctx, args] { return RunShow(ctx, *args); }; });
+
+  RegisterCaseWork(cmd, ctx, args, run);
 }
 
 }  // namespace interdict::cli

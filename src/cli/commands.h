@@ -21,5 +21,8 @@ void RegisterScan(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterServe(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterUpdate(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterAlerts(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterUsers(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterSettings(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterRules(CLI::App& app, const Context& ctx, Runner* run);
 
 }  // namespace interdict::cli

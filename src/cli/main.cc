@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
   RegisterServe(app, ctx, &run);
   RegisterUpdate(app, ctx, &run);
   RegisterAlerts(app, ctx, &run);
+  RegisterUsers(app, ctx, &run);
+  RegisterSettings(app, ctx, &run);
+  RegisterRules(app, ctx, &run);
 
   try {
     app.parse(argc, argv);

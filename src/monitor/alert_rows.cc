@@ -107,6 +107,26 @@ Status Update(sqlite3* db, Alert* alert) {
   return Status::Ok();
 }
 
+Status UpdateWithEvent(sqlite3* db, Alert* alert, AlertStatus from, const std::string& who,
+                       const std::string& kind, const std::string& reason,
+                       const std::string& detail, int64_t list_version) {
+  INTERDICT_RETURN_IF_ERROR(Update(db, alert));
+  AlertEvent event;
+  event.alert_id = alert->id;
+  event.at = alert->updated_at;
+  event.who = who;
+  event.kind = kind;
+  if (from != alert->status) {
+    event.from_status = AlertStatusName(from);
+    event.to_status = AlertStatusName(alert->status);
+  }
+  event.reason = reason;
+  event.list_version = list_version;
+  event.score = alert->score;
+  event.detail = detail;
+  return AppendEvent(db, event);
+}
+
 Status AppendEvent(sqlite3* db, const AlertEvent& event) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(

@@ -30,6 +30,13 @@ Status Insert(sqlite3* db, Alert* alert);
 // and bumps its rev; `alert->rev` becomes the new rev.
 Status Update(sqlite3* db, Alert* alert);
 
+// Update(alert), then an event of `kind` by `who` recording the move from `from` (when the
+// status changed), `reason`, `detail` (a JSON object) and `list_version` (0: none); the event's
+// time is alert->updated_at and its score the alert's.
+Status UpdateWithEvent(sqlite3* db, Alert* alert, AlertStatus from, const std::string& who,
+                       const std::string& kind, const std::string& reason,
+                       const std::string& detail, int64_t list_version);
+
 // Appends `event` to its alert's history.
 Status AppendEvent(sqlite3* db, const AlertEvent& event);
 

@@ -85,21 +85,8 @@ class StoreAlertSink : public AlertSink {
 Status StoreAlertSink::Save(Alert* alert, AlertStatus from, const std::string& kind,
                             const std::string& reason, nlohmann::json detail,
                             int64_t event_version) {
-  INTERDICT_RETURN_IF_ERROR(alert_rows::Update(db(), alert));
-  AlertEvent event;
-  event.alert_id = alert->id;
-  event.at = alert->updated_at;
-  event.who = who_;
-  event.kind = kind;
-  if (from != alert->status) {
-    event.from_status = AlertStatusName(from);
-    event.to_status = AlertStatusName(alert->status);
-  }
-  event.reason = reason;
-  event.list_version = event_version < 0 ? alert->list_version : event_version;
-  event.score = alert->score;
-  event.detail = detail.dump();
-  return alert_rows::AppendEvent(db(), event);
+  return alert_rows::UpdateWithEvent(db(), alert, from, who_, kind, reason, detail.dump(),
+                                     event_version < 0 ? alert->list_version : event_version);
 }
 
 Status StoreAlertSink::Hit(const PairHit& hit, RaiseOutcome* outcome) {
@@ -189,7 +176,8 @@ Status StoreAlertSink::HandleExisting(Alert* alert, const PairHit& hit, const Ru
     next = {from, "rescored"};
   }
   if (!next) {
-    *outcome = rules.covering ? RaiseOutcome::kSuppressed : RaiseOutcome::kUnchanged;
+    const bool by_rule = rules.covering && from != AlertStatus::kConfirmed;
+    *outcome = by_rule ? RaiseOutcome::kSuppressed : RaiseOutcome::kUnchanged;
     return Status::Ok();
   }
   if (reason.empty() && evidence_changed) reason = "the evidence changed";

@@ -46,24 +46,31 @@ bool ParseAlertStatus(std::string_view text, AlertStatus* out) {
 
 Status ListAlerts(Store& store, const AlertFilter& filter, std::vector<Alert>* out) {
   out->clear();
-  // Every filter is a bound parameter; an unused one is NULL and matches everything, so the SQL
-  // text is fixed (no string-built WHERE clause).
-  std::string statuses;
-  for (AlertStatus s : filter.statuses) statuses += "," + std::string(AlertStatusName(s)) + ",";
+  // The WHERE clause is made of fixed fragments, one per filter given, and every value is a bound
+  // parameter: each filter can use its index (an "?N = '' OR ..." form would scan the table).
+  std::string sql = std::string("SELECT ") + alert_rows::kColumns + " FROM alert WHERE id > ?1";
+  int next = 2;
+  auto param = [&] { return "?" + std::to_string(next++); };
+  if (!filter.statuses.empty()) {
+    sql += " AND status IN (";
+    for (size_t i = 0; i < filter.statuses.size(); ++i) sql += (i ? ", " : "") + param();
+    sql += ")";
+  }
+  if (!filter.customer_id.empty()) sql += " AND customer_id = " + param();
+  if (!filter.entity_id.empty()) sql += " AND entity_id = " + param();
+  if (!filter.assignee.empty()) sql += " AND assignee = " + param();
+  if (filter.min_score) sql += " AND score >= " + param();
+  sql += " ORDER BY id LIMIT " + param();
   Stmt stmt;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      store.handle(),
-      std::string("SELECT ") + alert_rows::kColumns +
-          " FROM alert WHERE (?1 = '' OR ?1 LIKE '%,' || status || ',%')"
-          " AND (?2 = '' OR customer_id = ?2) AND (?3 = '' OR entity_id = ?3)"
-          " AND (?4 = '' OR assignee = ?4) AND (?5 IS NULL OR score >= ?5) AND id > ?6"
-          " ORDER BY id LIMIT ?7",
-      &stmt));
-  stmt.Bind(1, statuses).Bind(2, filter.customer_id).Bind(3, filter.entity_id);
-  stmt.Bind(4, filter.assignee).Bind(6, filter.after_id);
-  stmt.Bind(7, filter.limit > 0 ? filter.limit : std::numeric_limits<int64_t>::max());
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.handle(), sql, &stmt));
+  int index = 1;
+  stmt.Bind(index++, filter.after_id);
+  for (AlertStatus s : filter.statuses) stmt.Bind(index++, AlertStatusName(s));
+  for (const std::string* text : {&filter.customer_id, &filter.entity_id, &filter.assignee})
+    if (!text->empty()) stmt.Bind(index++, *text);
   if (filter.min_score)
-    INTERDICT_RETURN_IF_ERROR(case_util::BindDouble(stmt, 5, *filter.min_score));
+    INTERDICT_RETURN_IF_ERROR(case_util::BindDouble(stmt, index++, *filter.min_score));
+  stmt.Bind(index, filter.limit > 0 ? filter.limit : std::numeric_limits<int64_t>::max());
   for (;;) {
     bool row = false;
     INTERDICT_RETURN_IF_ERROR(stmt.Step(&row).WithContext("listing alerts"));

@@ -109,6 +109,37 @@ Status ListAlerts(Store& store, const AlertFilter& filter, std::vector<Alert>* o
 // NotFound when there is no alert `id`. `history` (may be null) receives its events, oldest first.
 Status GetAlert(Store& store, int64_t id, Alert* alert, std::vector<AlertEvent>* history);
 
+// Case work. Each call is one write transaction on `store` that changes the alert (bumping its
+// rev), appends an alert_event (who, when, from/to status, reason) and an audit-chain event
+// ("alert.transition", "alert.assign", "alert.decision", "alert.approval"), or changes nothing.
+// `user` is the acting user (users.h); *after (may be null) receives the alert as changed.
+//
+// Errors, all with nothing changed: PermissionDenied when `user` is missing, unknown, disabled or
+// the role does not allow the act; Conflict when `expected_rev` is not 0 and differs from the
+// alert's rev (someone changed it since the caller read it); InvalidInput for a move the status
+// does not allow, a missing reason, or an alert that awaits four-eyes approval; NotFound.
+
+// Moves between open, in_review and escalated (open <-> in_review, either -> escalated, escalated
+// -> in_review or open for a supervisor), or reopens a confirmed or false_positive alert (to
+// open; a supervisor). Decisions go through DecideAlert; delisting is monitoring's.
+Status MoveAlert(Store& store, int64_t id, int64_t expected_rev, AlertStatus to,
+                 const std::string& reason, const std::string& user, Alert* after);
+
+// Assigns the alert to `assignee` (an enabled user; "" unassigns).
+Status AssignAlert(Store& store, int64_t id, int64_t expected_rev, const std::string& assignee,
+                   const std::string& user, Alert* after);
+
+// Decides an open, in_review or escalated alert (escalated: a supervisor) as kConfirmed or
+// kFalsePositive, with a reason. With four_eyes on (settings.h), a false positive is not closed:
+// the alert goes to in_review with `pending` set, until ReviewDecision.
+Status DecideAlert(Store& store, int64_t id, int64_t expected_rev, AlertStatus decision,
+                   const std::string& reason, const std::string& user, Alert* after);
+
+// Four-eyes: a supervisor or admin other than the one who decided approves (the alert closes as
+// false_positive) or rejects (the pending decision is dropped; the alert stays in_review).
+Status ReviewDecision(Store& store, int64_t id, int64_t expected_rev, bool approve,
+                      const std::string& reason, const std::string& user, Alert* after);
+
 // {"id", "customer", "entity", "source", "list_version", "score", "status", "assignee", "rev",
 //  "pending" (object or null), "explanation" (object), "customer_fp", "entity_fp",
 //  "created_at", "updated_at"}.

@@ -30,12 +30,15 @@ Status BindDouble(Stmt& stmt, int index, double value) {
 }
 
 Status AppendAudit(Store& store, const std::string& who, const std::string& kind,
-                   const std::string& subject, const nlohmann::json& detail) {
+                   const std::string& subject, const nlohmann::json& detail,
+                   const nlohmann::json& list_versions, const nlohmann::json& settings) {
   AuditEvent event;
   event.who = who;
   event.kind = kind;
   event.subject = subject;
   event.detail = detail.dump();
+  event.list_versions = list_versions.dump();
+  event.settings = settings.dump();
   return AppendAuditEvent(store, &event);
 }
 

@@ -8,7 +8,7 @@ namespace {
 constexpr char kRuleColumns[] =
     "id, customer_id, entity_id, customer_fp, entity_fp, based_on, reason, created_by, "
     "created_at, COALESCE(expires_at, ''), COALESCE(revoked_at, ''), COALESCE(revoked_by, ''), "
-    "COALESCE(lapsed_at, ''), COALESCE(lapse_reason, '')";
+    "COALESCE(revoke_reason, ''), COALESCE(lapsed_at, ''), COALESCE(lapse_reason, '')";
 
 void ReadRule(const Stmt& stmt, GoodGuyRule* out) {
   out->id = stmt.ColumnInt(0);
@@ -23,8 +23,9 @@ void ReadRule(const Stmt& stmt, GoodGuyRule* out) {
   out->expires_at = stmt.ColumnText(9);
   out->revoked_at = stmt.ColumnText(10);
   out->revoked_by = stmt.ColumnText(11);
-  out->lapsed_at = stmt.ColumnText(12);
-  out->lapse_reason = stmt.ColumnText(13);
+  out->revoke_reason = stmt.ColumnText(12);
+  out->lapsed_at = stmt.ColumnText(13);
+  out->lapse_reason = stmt.ColumnText(14);
 }
 
 Status ReadRules(Stmt& stmt, std::vector<GoodGuyRule>* out) {
@@ -56,6 +57,13 @@ Status UnrevokedRules(sqlite3* db, const std::string& customer_id, const std::st
           "AND lapsed_at IS NULL ORDER BY id",
       &stmt));
   stmt.Bind(1, customer_id).Bind(2, entity_id);
+  return ReadRules(stmt, out);
+}
+
+Status AllRules(sqlite3* db, std::vector<GoodGuyRule>* out) {
+  Stmt stmt;
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
+      db, std::string("SELECT ") + kRuleColumns + " FROM good_guy_rule ORDER BY id", &stmt));
   return ReadRules(stmt, out);
 }
 
@@ -99,6 +107,7 @@ nlohmann::json RuleToJson(const GoodGuyRule& rule) {
           {"expires_at", text_or_null(rule.expires_at)},
           {"revoked_at", text_or_null(rule.revoked_at)},
           {"revoked_by", text_or_null(rule.revoked_by)},
+          {"revoke_reason", text_or_null(rule.revoke_reason)},
           {"lapsed_at", text_or_null(rule.lapsed_at)},
           {"lapse_reason", text_or_null(rule.lapse_reason)}};
 }

@@ -35,9 +35,36 @@ struct GoodGuyRule {
   std::string expires_at;  // "" : never
   std::string revoked_at;  // "" : not revoked
   std::string revoked_by;
+  std::string revoke_reason;
   std::string lapsed_at;  // "" : not lapsed
   std::string lapse_reason;
 };
+
+// Making and ending rules: a supervisor's or admin's act (users.h), each one write transaction
+// with an audit-chain event ("rule.create", "rule.revoke"). `user` is the acting user.
+// `expires_at` is "" (never) or an ISO 8601 date or UTC time ("2027-06-30",
+// "2027-06-30T12:00:00Z") in the future; a date expires when that day starts (UTC).
+//
+// The rule is based on the evidence monitoring last saw for the pair when the pair has an alert
+// (its fingerprints), else on the customer book and the newest version of the record's list.
+// Making a rule closes the pair's open, in_review or escalated alert as false_positive (event
+// "suppressed", naming the rule): the rule is the decision, made by a supervisor, so it needs no
+// second approval. Refused (InvalidInput) when the pair's alert is confirmed (reopen it first)
+// or awaits four-eyes approval, or when a rule in force already covers the pair at the same
+// evidence; NotFound when the customer or the record is unknown.
+Status CreateRule(Store& store, const std::string& customer_id, const std::string& entity_id,
+                  const std::string& reason, const std::string& expires_at, const std::string& user,
+                  GoodGuyRule* out);
+// The same for alert `alert_id`'s pair.
+Status CreateRuleFromAlert(Store& store, int64_t alert_id, const std::string& reason,
+                           const std::string& expires_at, const std::string& user,
+                           GoodGuyRule* out);
+
+// Revokes rule `id` with a reason. The pair's alert, when this rule closed it, opens again.
+Status RevokeRule(Store& store, int64_t id, const std::string& reason, const std::string& user);
+
+// The rules in force now (`all`: every rule), by id.
+Status ListRules(Store& store, bool all, std::vector<GoodGuyRule>* out);
 
 // Whether `rule` applies at time `now` (not revoked, not lapsed, not expired); fingerprints are
 // the caller's concern.
@@ -47,6 +74,9 @@ bool RuleInForce(const GoodGuyRule& rule, const std::string& now);
 // Inside the caller's transaction.
 Status UnrevokedRules(sqlite3* db, const std::string& customer_id, const std::string& entity_id,
                       std::vector<GoodGuyRule>* out);
+
+// Every rule, by id.
+Status AllRules(sqlite3* db, std::vector<GoodGuyRule>* out);
 
 // Marks rule `id` lapsed at `now` with `reason`. Inside the caller's write transaction.
 Status LapseRule(sqlite3* db, int64_t id, const std::string& reason, const std::string& now);

@@ -213,6 +213,7 @@ CREATE TABLE good_guy_rule(
   expires_at TEXT,
   revoked_at TEXT,
   revoked_by TEXT,
+  revoke_reason TEXT,
   lapsed_at TEXT,
   lapse_reason TEXT
 );

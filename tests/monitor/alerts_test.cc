@@ -298,6 +298,15 @@ TEST_F(SinkRuleTest, ExpiredAndRevokedRulesDoNotApply) {
   EXPECT_EQ(Raise(other), RaiseOutcome::kRaised);
 }
 
+TEST_F(SinkRuleTest, AConfirmedAlertStaysConfirmedUnderALaterRule) {
+  PairHit hit = MakeHit("C-1", "us_ofac_sdn:36");
+  Raise(hit);
+  ExecSql("UPDATE alert SET status = 'confirmed'");
+  AddRule(hit);
+  EXPECT_EQ(Raise(hit), RaiseOutcome::kUnchanged);
+  EXPECT_EQ(AlertOf("C-1", "us_ofac_sdn:36").status, AlertStatus::kConfirmed);
+}
+
 TEST_F(SinkRuleTest, AnAlertClosedByARuleReopensOnceTheRuleExpires) {
   PairHit hit = MakeHit("C-1", "us_ofac_sdn:36");
   Raise(hit);
