@@ -1,0 +1,11 @@
+// The current time as the store's case data records it.
+#pragma once
+
+#include <string>
+
+namespace interdict {
+
+// UTC, ISO 8601 with milliseconds: "2026-12-07T18:01:02.345Z". Sorts as text in time order.
+std::string UtcNowMillis();
+
+}  // namespace interdict
