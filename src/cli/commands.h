@@ -21,5 +21,6 @@ void RegisterScan(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterServe(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterUpdate(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterCustomers(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterAlerts(CLI::App& app, const Context& ctx, Runner* run);
 
 }  // namespace interdict::cli

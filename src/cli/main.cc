@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   RegisterServe(app, ctx, &run);
   RegisterUpdate(app, ctx, &run);
   RegisterCustomers(app, ctx, &run);
+  RegisterAlerts(app, ctx, &run);
 
   try {
     app.parse(argc, argv);
