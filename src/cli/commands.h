@@ -22,5 +22,6 @@ void RegisterServe(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterUpdate(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterCustomers(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterAlerts(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterMonitor(CLI::App& app, const Context& ctx, Runner* run);
 
 }  // namespace interdict::cli

@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   RegisterUpdate(app, ctx, &run);
   RegisterCustomers(app, ctx, &run);
   RegisterAlerts(app, ctx, &run);
+  RegisterMonitor(app, ctx, &run);
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,10 @@
 #include "monitor/monitor.h"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #include <map>
 #include <random>
@@ -89,11 +93,26 @@ struct Counts {
   }
 };
 
-std::string NewHolder() {
+std::string HostName() {
   char host[256] = {0};
   gethostname(host, sizeof host - 1);
+  return host;
+}
+
+// "pid@host#nonce": names the process holding a run's lease.
+std::string NewHolder() {
   std::random_device rd;
-  return std::to_string(getpid()) + "@" + host + "#" + std::to_string(rd());
+  return std::to_string(getpid()) + "@" + HostName() + "#" + std::to_string(rd());
+}
+
+// Whether `holder` is a process of this host that no longer exists (a crashed run, which need
+// not wait out its lease).
+bool HolderIsDead(const std::string& holder) {
+  const size_t at = holder.find('@'), hash = holder.rfind('#');
+  if (at == std::string::npos || hash == std::string::npos || hash < at) return false;
+  if (holder.substr(at + 1, hash - at - 1) != HostName()) return false;
+  const long pid = std::strtol(holder.c_str(), nullptr, 10);
+  return pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
 }
 
 Status ReadStates(sqlite3* db, States* out) {
@@ -169,7 +188,7 @@ Status TakeLease(Store& store, const MonitorOptions& options, const std::string&
   INTERDICT_RETURN_IF_ERROR(FindRunning(db, &found, run));
   const std::string now = UtcNowMillis();
   if (found) {
-    if (run->heartbeat > UtcMillisAgo(options.lease_seconds))
+    if (run->heartbeat > UtcMillisAgo(options.lease_seconds) && !HolderIsDead(run->holder))
       return Status::Conflict("another monitor run is in progress (run " + std::to_string(run->id) +
                               ", " + run->holder + ", heartbeat " + run->heartbeat + ")");
     Stmt take;

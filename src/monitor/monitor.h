@@ -18,7 +18,8 @@
 //
 // One run at a time per store: a run holds a lease (monitor_run.holder, heartbeat_at, renewed by
 // every batch). Another run meanwhile fails with Conflict; a lease whose heartbeat is older than
-// lease_seconds is taken over, cursor and all.
+// lease_seconds, or whose holder was a process of this host that has died, is taken over, cursor
+// and all.
 #pragma once
 
 #include <cstdint>
