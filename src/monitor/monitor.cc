@@ -259,7 +259,7 @@ class Run {
                 const std::vector<PairHit>& gone);
   Status Finish();
   Status ListsMatcher(const Matcher** out);
-  Status Index(const CustomerIndex** out);
+  Status Book(const std::vector<const Customer*>** out);
 
   Store& store_;
   const ScreeningDeps& deps_;
@@ -271,7 +271,9 @@ class Run {
   std::vector<WorkItem> items_;
   std::map<std::string, Customer> customers_;  // the customers the run screens forward
   std::unique_ptr<Matcher> lists_;
-  std::shared_ptr<const CustomerIndex> index_;
+  std::vector<Customer> book_;  // the book, loaded when a record is to be screened against it
+  std::vector<const Customer*> book_ptrs_;
+  bool book_loaded_ = false;
 };
 
 Status Run::PlanRecords(const std::string& source, int64_t from, int64_t to) {
@@ -344,9 +346,17 @@ Status Run::ListsMatcher(const Matcher** out) {
   return Status::Ok();
 }
 
-Status Run::Index(const CustomerIndex** out) {
-  if (index_ == nullptr) INTERDICT_RETURN_IF_ERROR(CustomerIndex::Load(store_, deps_, &index_));
-  *out = index_.get();
+Status Run::Book(const std::vector<const Customer*>** out) {
+  if (!book_loaded_) {
+    INTERDICT_RETURN_IF_ERROR(
+        ForEachCustomer(store_, *deps_.countries, false, [&](Customer&& c, const CustomerMeta&) {
+          book_.push_back(std::move(c));
+          return Status::Ok();
+        }));
+    for (const Customer& c : book_) book_ptrs_.push_back(&c);
+    book_loaded_ = true;
+  }
+  *out = &book_ptrs_;
   return Status::Ok();
 }
 
@@ -370,13 +380,13 @@ Status Run::ScreenBatch(size_t begin, size_t end, std::vector<PairHit>* hits,
     INTERDICT_RETURN_IF_ERROR(ForwardScreen(*lists, customers, options_.screen, hits));
   }
   if (records.empty()) return Status::Ok();
-  const CustomerIndex* index = nullptr;
-  INTERDICT_RETURN_IF_ERROR(Index(&index));
+  const std::vector<const Customer*>* book = nullptr;
+  INTERDICT_RETURN_IF_ERROR(Book(&book));
   std::vector<PairHit> fresh, old;
   INTERDICT_RETURN_IF_ERROR(
-      ReverseScreen(*index, records, row_.targets.versions, deps_, options_.screen, &fresh));
+      ReverseScreen(*book, records, row_.targets.versions, deps_, options_.screen, &fresh));
   INTERDICT_RETURN_IF_ERROR(
-      ReverseScreen(*index, old_records, states_.versions, deps_, options_.screen, &old));
+      ReverseScreen(*book, old_records, states_.versions, deps_, options_.screen, &old));
   std::set<std::pair<std::string, std::string>> now;
   for (const PairHit& h : fresh) now.emplace(h.customer_id, h.entity_id);
   for (PairHit& h : old)
@@ -467,8 +477,7 @@ Status Run::Finish() {
   detail["book_rev"] = row_.targets.book_rev;
   event.detail = detail.dump();
   event.list_versions = versions.dump();
-  event.settings =
-      json{{"threshold", options_.screen.threshold}, {"margin", options_.screen.margin}}.dump();
+  event.settings = json{{"threshold", options_.screen.threshold}}.dump();
   event.engine_version = EngineVersion();
   INTERDICT_RETURN_IF_ERROR(AppendAuditEvent(store_, &event));
   return txn.Commit();

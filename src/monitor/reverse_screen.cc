@@ -92,46 +92,7 @@ int Threads(int threads) {
                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
-// The customers whose names come near any of the record's names (candidates for forward
-// screening), by customer id.
-Status Candidates(const CustomerIndex& index, const Entity& record, float threshold,
-                  Matcher::Session* session, std::set<std::string>* out) {
-  ScreenOptions o;
-  o.threshold = threshold;
-  o.limit = 0;
-  for (const ScreeningQuery& q : RecordQueries(record)) {
-    ScreenResult result;
-    INTERDICT_RETURN_IF_ERROR(index.matcher()
-                                  .Screen(q, o, session, &result)
-                                  .WithContext("reverse screening " + record.id));
-    for (const MatchResult& m : result.matches) out->insert(CustomerIdOf(m.entity->id));
-  }
-  return Status::Ok();
-}
-
 }  // namespace
-
-std::vector<ScreeningQuery> RecordQueries(const Entity& record) {
-  ScreeningQuery base;
-  base.schema = record.schema;
-  for (const BirthDate& b : record.birth_dates)
-    if (!b.from.empty()) base.birth_dates.push_back(b.from);
-  std::set<std::string> codes;
-  for (const Country& c : record.nationalities) codes.insert(c.code);
-  for (const Country& c : record.citizenships) codes.insert(c.code);
-  for (const Address& a : record.addresses) codes.insert(a.country.code);
-  codes.erase("");
-  base.countries.assign(codes.begin(), codes.end());
-  for (const Identifier& id : record.identifiers)
-    base.identifiers.push_back(QueryIdentifier{id.value, id.kind});
-  std::vector<ScreeningQuery> out;
-  for (const Name& n : record.names) {
-    ScreeningQuery q = base;
-    q.name = n.full;
-    out.push_back(std::move(q));
-  }
-  return out;
-}
 
 std::string EntityFingerprint(const Entity& record) {
   return Sha256Hex(EntityToJson(record).dump());
@@ -157,12 +118,13 @@ Status ForwardScreen(const Matcher& lists, const std::vector<const Customer*>& c
   return Status::Ok();
 }
 
-Status ReverseScreen(const CustomerIndex& index, const std::vector<Entity>& records,
+Status ReverseScreen(const std::vector<const Customer*>& customers,
+                     const std::vector<Entity>& records,
                      const std::map<std::string, int64_t>& version_of_source,
                      const ScreeningDeps& deps, const ScreenPassOptions& options,
                      std::vector<PairHit>* out) {
   out->clear();
-  if (records.empty() || index.size() == 0) return Status::Ok();
+  if (records.empty() || customers.empty()) return Status::Ok();
   std::vector<ListVersion> versions;
   for (const auto& [source, id] : version_of_source) {
     ListVersion v;
@@ -173,33 +135,7 @@ Status ReverseScreen(const CustomerIndex& index, const std::vector<Entity>& reco
   const Matcher delta(
       Snapshot::Build(records, versions, *deps.normalizer, *deps.stats, TokenSimilarityOf),
       *deps.normalizer, *deps.stats, *deps.countries);
-  const int threads = Threads(options.threads);
-  std::vector<std::unique_ptr<Matcher::Session>> customer_sessions, delta_sessions;
-  for (int i = 0; i < threads; ++i) {
-    customer_sessions.push_back(index.matcher().NewSession());
-    delta_sessions.push_back(delta.NewSession());
-  }
-  std::vector<std::vector<PairHit>> hits(static_cast<size_t>(threads));
-  INTERDICT_RETURN_IF_ERROR(ParallelFor(records.size(), threads, [&](size_t i, int w) {
-    const size_t worker = static_cast<size_t>(w);
-    const Entity& record = records[i];
-    std::set<std::string> candidates;
-    INTERDICT_RETURN_IF_ERROR(Candidates(index, record, options.threshold - options.margin,
-                                         customer_sessions[worker].get(), &candidates));
-    ScreenOptions o;
-    o.threshold = options.threshold;
-    o.limit = 0;
-    o.keep = [&record](const Entity& e) { return e.id == record.id; };
-    for (const std::string& id : candidates) {
-      const Customer* c = index.Find(id);
-      if (c == nullptr) return Status::Internal("customer index lost customer " + id);
-      INTERDICT_RETURN_IF_ERROR(ScreenCustomer(delta, *c, o, version_of_source,
-                                               delta_sessions[worker].get(), &hits[worker]));
-    }
-    return Status::Ok();
-  }));
-  *out = Merge(&hits);
-  return Status::Ok();
+  return ForwardScreen(delta, customers, options, out);
 }
 
 }  // namespace interdict
