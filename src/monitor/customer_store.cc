@@ -245,6 +245,22 @@ Status ChangedCustomers(Store& store, const CountryTable& countries, int64_t aft
   }
 }
 
+Status CustomerAsOf(Store& store, const CountryTable& countries, const std::string& id, int64_t rev,
+                    Customer* out, bool* found) {
+  Stmt q;
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.handle(),
+                                          "SELECT change, body FROM customer_history WHERE "
+                                          "customer_id = ?1 AND rev <= ?2 ORDER BY rev DESC, id "
+                                          "DESC LIMIT 1",
+                                          &q));
+  q.Bind(1, id).Bind(2, rev);
+  bool row = false;
+  INTERDICT_RETURN_IF_ERROR(q.Step(&row));
+  *found = row && q.ColumnText(0) != "deleted";
+  if (!*found) return Status::Ok();
+  return ParseStored(id, q.ColumnText(1), countries, out);
+}
+
 Status BookRev(Store& store, int64_t* rev) { return ReadBookRev(store.handle(), rev); }
 
 }  // namespace interdict

@@ -68,6 +68,11 @@ Status ChangedCustomers(Store& store, const CountryTable& countries, int64_t aft
                         int64_t up_to_rev, std::vector<Customer>* changed,
                         std::vector<std::string>* deleted);
 
+// The customer as the book held it at revision `rev` (its last change at or before it). *found is
+// false when it was not in the book then (never added yet, or deleted).
+Status CustomerAsOf(Store& store, const CountryTable& countries, const std::string& id, int64_t rev,
+                    Customer* out, bool* found);
+
 // The book's current revision (0: never imported).
 Status BookRev(Store& store, int64_t* rev);
 

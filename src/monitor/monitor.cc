@@ -269,7 +269,8 @@ class Run {
   RunRow row_;
   States states_;
   std::vector<WorkItem> items_;
-  std::map<std::string, Customer> customers_;  // the customers the run screens forward
+  std::map<std::string, Customer> customers_;      // the customers the run screens forward
+  std::map<std::string, Customer> old_customers_;  // those of them changed: as last monitored
   std::unique_ptr<Matcher> lists_;
   std::vector<Customer> book_;  // the book, loaded when a record is to be screened against it
   std::vector<const Customer*> book_ptrs_;
@@ -312,6 +313,12 @@ Status Run::Plan() {
   }
   for (Customer& c : changed) {
     items_.push_back(WorkItem{kCustomers, c.id, "", 0, 0});
+    Customer old;
+    bool found = false;
+    if (!t.full)
+      INTERDICT_RETURN_IF_ERROR(
+          CustomerAsOf(store_, *deps_.countries, c.id, states_.book_rev, &old, &found));
+    if (found) old_customers_.emplace(c.id, std::move(old));
     std::string id = c.id;
     customers_.emplace(std::move(id), std::move(c));
   }
@@ -360,13 +367,22 @@ Status Run::Book(const std::vector<const Customer*>** out) {
   return Status::Ok();
 }
 
+// Appends `more` to *to.
+void Append(std::vector<PairHit>&& more, std::vector<PairHit>* to) {
+  for (PairHit& h : more) to->push_back(std::move(h));
+}
+
 Status Run::ScreenBatch(size_t begin, size_t end, std::vector<PairHit>* hits,
                         std::vector<PairHit>* gone) {
   std::vector<Entity> records, old_records;
-  std::vector<const Customer*> customers;
+  std::vector<const Customer*> customers, old_customers;
   for (size_t i = begin; i < end; ++i) {
     const WorkItem& item = items_[i];
-    if (item.phase == kCustomers) customers.push_back(&customers_.at(item.id));
+    if (item.phase == kCustomers) {
+      customers.push_back(&customers_.at(item.id));
+      if (auto it = old_customers_.find(item.id); it != old_customers_.end())
+        old_customers.push_back(&it->second);
+    }
     if (item.phase != kRecords) continue;
     records.emplace_back();
     INTERDICT_RETURN_IF_ERROR(store_.GetEntity(item.id, item.to, &records.back(), nullptr));
@@ -374,24 +390,32 @@ Status Run::ScreenBatch(size_t begin, size_t end, std::vector<PairHit>* hits,
     old_records.emplace_back();
     INTERDICT_RETURN_IF_ERROR(store_.GetEntity(item.id, item.from, &old_records.back(), nullptr));
   }
+  // The pairs now, and those of the changed customers and records as they were: a pair only in
+  // the second no longer matches.
+  std::vector<PairHit> fresh, old, part;
   if (!customers.empty()) {
     const Matcher* lists = nullptr;
     INTERDICT_RETURN_IF_ERROR(ListsMatcher(&lists));
-    INTERDICT_RETURN_IF_ERROR(ForwardScreen(*lists, customers, options_.screen, hits));
+    INTERDICT_RETURN_IF_ERROR(ForwardScreen(*lists, customers, options_.screen, &part));
+    Append(std::move(part), &fresh);
+    INTERDICT_RETURN_IF_ERROR(ForwardScreen(*lists, old_customers, options_.screen, &part));
+    Append(std::move(part), &old);
   }
-  if (records.empty()) return Status::Ok();
-  const std::vector<const Customer*>* book = nullptr;
-  INTERDICT_RETURN_IF_ERROR(Book(&book));
-  std::vector<PairHit> fresh, old;
-  INTERDICT_RETURN_IF_ERROR(
-      ReverseScreen(*book, records, row_.targets.versions, deps_, options_.screen, &fresh));
-  INTERDICT_RETURN_IF_ERROR(
-      ReverseScreen(*book, old_records, states_.versions, deps_, options_.screen, &old));
+  if (!records.empty()) {
+    const std::vector<const Customer*>* book = nullptr;
+    INTERDICT_RETURN_IF_ERROR(Book(&book));
+    INTERDICT_RETURN_IF_ERROR(
+        ReverseScreen(*book, records, row_.targets.versions, deps_, options_.screen, &part));
+    Append(std::move(part), &fresh);
+    INTERDICT_RETURN_IF_ERROR(
+        ReverseScreen(*book, old_records, states_.versions, deps_, options_.screen, &part));
+    Append(std::move(part), &old);
+  }
   std::set<std::pair<std::string, std::string>> now;
   for (const PairHit& h : fresh) now.emplace(h.customer_id, h.entity_id);
-  for (PairHit& h : old)
-    if (!now.count({h.customer_id, h.entity_id})) gone->push_back(std::move(h));
-  for (PairHit& h : fresh) hits->push_back(std::move(h));
+  for (PairHit& h : old)  // inserted into `now` once reported: a pair is reported once
+    if (now.emplace(h.customer_id, h.entity_id).second) gone->push_back(std::move(h));
+  Append(std::move(fresh), hits);
   return Status::Ok();
 }
 

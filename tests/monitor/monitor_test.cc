@@ -243,19 +243,21 @@ TEST_F(MonitorTest, NewChangedAndDeletedCustomersAreScreened) {
   ImportList(*store_, kV1);
   ImportBook(*store_, kBook);
   Monitor(*store_, *sink_);
-  std::vector<Customer> book = {kBook[1], kBook[2], kBook[3], Cust("c-new", "Viktor A. Bout")};
-  book[2].name = "Dawood Ibrahim";  // the innocent changed to a listed name
-  book[2].id = "c-innocent";
-  ImportBook(*store_, book);  // c-bout and c-later deleted
+  std::vector<Customer> book = {Cust("c-guzman", "Helmut Kohlberg"), kBook[2],
+                                Cust("c-innocent", "Dawood Ibrahim"),
+                                Cust("c-new", "Viktor A. Bout")};
+  ImportBook(*store_, book);  // c-guzman renamed, c-innocent now listed, c-bout, c-later deleted
   MonitorReport r = Monitor(*store_, *sink_);
-  EXPECT_EQ(r.customers_screened, 2);
+  EXPECT_EQ(r.customers_screened, 3);
   EXPECT_EQ(r.records_screened, 0);
   EXPECT_EQ(r.customers_deleted, 2);
+  EXPECT_EQ(r.no_longer_matches, 1);
   std::vector<std::string> events = Events(*store_, 3);
   std::sort(events.begin(), events.end());
   EXPECT_EQ(events, (std::vector<std::string>{
                         "customer_deleted c-bout ", "customer_deleted c-later ",
-                        "raised c-innocent test-list:3", "raised c-new test-list:1"}));
+                        "no_longer_matches c-guzman test-list:2", "raised c-innocent test-list:3",
+                        "raised c-new test-list:1"}));
 }
 
 // Builds the same store twice: one run uninterrupted, the other killed after two batches (in a
