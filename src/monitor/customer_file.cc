@@ -231,6 +231,8 @@ Status ReadCustomerFile(const std::string& path, const CustomerFileOptions& opti
   }
   if (!s.ok()) errors->push_back(CustomerFileError{0, "", s.message()});
   if (errors->empty()) return Status::Ok();
+  if (errors->size() == 1 && errors->front().line == 0)  // the file as a whole
+    return Status::InvalidInput(path + ": " + errors->front().message + "; nothing was imported");
   return Status::InvalidInput(std::to_string(errors->size()) +
                               (errors->size() >= kMaxCustomerFileErrors ? " or more" : "") +
                               " bad rows in " + path + "; nothing was imported");
