@@ -20,9 +20,11 @@ void RegisterTokenStats(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterScan(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterServe(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterUpdate(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterCustomers(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterAlerts(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterUsers(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterSettings(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterRules(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterMonitor(CLI::App& app, const Context& ctx, Runner* run);
 
 }  // namespace interdict::cli

@@ -48,10 +48,12 @@ int main(int argc, char** argv) {
   RegisterScan(app, ctx, &run);
   RegisterServe(app, ctx, &run);
   RegisterUpdate(app, ctx, &run);
+  RegisterCustomers(app, ctx, &run);
   RegisterAlerts(app, ctx, &run);
   RegisterUsers(app, ctx, &run);
   RegisterSettings(app, ctx, &run);
   RegisterRules(app, ctx, &run);
+  RegisterMonitor(app, ctx, &run);
 
   try {
     app.parse(argc, argv);
