@@ -122,9 +122,11 @@ void ScanContext::KeepBestPerRecordSpan(std::vector<bool>* keep) const {
 }
 
 void ScanContext::DropNestedSpans(std::vector<bool>* keep) const {
-  // A party span inside a longer one that matched another record better is part of
-  // that record's name ("SERVICIOS ADMINISTRATIVOS" inside "ASESORIA Y SERVICIOS
-  // ADMINISTRATIVOS, TECNICOS Y OPERATIVOS DUREL"): the text names the longer one.
+  // A party span inside a longer one of another record is part of that record's name
+  // ("Al-Qaida" inside "Al-Qaida in the Arabian Peninsula", "SERVICIOS ADMINISTRATIVOS" inside
+  // "ASESORIA Y SERVICIOS ADMINISTRATIVOS, TECNICOS Y OPERATIVOS DUREL"): the text names the
+  // longer one, whatever the scores. The shorter name is reported where the text names it on
+  // its own.
   std::vector<size_t> parties = KeptParties(*keep);
   std::sort(parties.begin(), parties.end(), [&](size_t a, size_t b) {
     const Hit& x = mentions_[a].hit;
@@ -140,8 +142,7 @@ void ScanContext::DropNestedSpans(std::vector<bool>* keep) const {
       if (inner.field != outer.field || inner.begin >= outer.end) break;
       const bool nested =
           inner.end <= outer.end && inner.end - inner.begin < outer.end - outer.begin;
-      if (nested && inner.score < outer.score && inner.entity != outer.entity)
-        (*keep)[parties[q]] = false;
+      if (nested && inner.entity != outer.entity) (*keep)[parties[q]] = false;
     }
   }
 }

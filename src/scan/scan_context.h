@@ -5,7 +5,7 @@
 // whole: an ambiguous place counts only when its jurisdiction is named another way nearby, a name
 // that left out its country word only when that country is named nearby, a weak alias only next to
 // another name of its record; one hit remains per record and span, and a span inside a longer one
-// that names another record better is part of that longer name.
+// that names another record is part of that longer name.
 #pragma once
 
 #include <string>
@@ -43,7 +43,7 @@ class ScanContext {
   std::vector<size_t> KeptParties(const std::vector<bool>& keep) const;
   // Of overlapping spans of one record in one field, keeps the best.
   void KeepBestPerRecordSpan(std::vector<bool>* keep) const;
-  // Drops a party span nested in a longer one that matched another record better.
+  // Drops a party span nested in a longer one of another record.
   void DropNestedSpans(std::vector<bool>* keep) const;
 
   std::vector<Mention> mentions_;

@@ -40,7 +40,7 @@ constexpr size_t kChunkBytes = size_t{1} << 20;
 
 struct Scanner::Session::State {
   std::vector<Occ> occs;
-  // Per slot: the window last verified, valid while slot_stamp == stamp.
+  // Per slot: the span last found, valid while slot_stamp == stamp.
   std::vector<uint32_t> slot_stamp;
   std::vector<uint32_t> win_begin;
   std::vector<uint32_t> win_end;
@@ -198,7 +198,7 @@ class PartyFinder {
     const ScanTables::Slot& slot = r_.tables.slots[slot_id];
     const bool fuzzy = (o.flags & scan_internal::kOccFuzzy) != 0;
     if ((slot.n_sig == 1 || slot.strict) && (fuzzy || !scan_internal::Capitalised(o.flags))) return;
-    // This name was verified already over a window holding this occurrence.
+    // This name was found already on a span holding this occurrence.
     if (state_.slot_stamp[slot_id] == state_.stamp && o.begin >= state_.win_begin[slot_id] &&
         o.end <= state_.win_end[slot_id])
       return;
@@ -212,7 +212,14 @@ class PartyFinder {
       return;
     ++counters_.verified;
     Mention m;
-    if (Verify(slot_id, ev, &m)) out->push_back(std::move(m));
+    if (!Verify(slot_id, ev, &m)) return;
+    // Only a span found stops other occurrences of the name's anchors: a window that failed may
+    // hold another listed name sharing the anchor word ("Golden Zarshan Trading Zarshan Marine
+    // Services"), whose own occurrence must be tried.
+    state_.slot_stamp[slot_id] = state_.stamp;
+    state_.win_begin[slot_id] = m.hit.begin;
+    state_.win_end[slot_id] = m.hit.end;
+    out->push_back(std::move(m));
   }
 
   // The window prepared as the name's schema asks (windows repeat for the names of one anchor).
@@ -235,9 +242,6 @@ class PartyFinder {
     // "S.A. DE C.V." is four words; a misspelt part is one).
     const int widen = 1 + std::clamp(static_cast<int>(slot.words) - (ev.exact + ev.loose), 0, 8);
     auto [wb, we] = scan_internal::ExpandWindow(text_, begin_, end_, ev.begin, ev.end, widen);
-    state_.slot_stamp[slot_id] = state_.stamp;
-    state_.win_begin[slot_id] = static_cast<uint32_t>(wb);
-    state_.win_end[slot_id] = static_cast<uint32_t>(we);
     const std::string_view window = text_.substr(wb, we - wb);
     const PreparedName& wq = PrepareWindow(wb, we, slot.schema);
     if (wq.tokens.empty()) return false;
