@@ -146,11 +146,14 @@ bool FilterCandidate(const ScanTables& t, const ScanTables::Slot& slot,
   while (hi + 1 < occs.size() && occs[hi + 1].ordinal <= o.ordinal + reach) ++hi;
   used->assign(hi - lo + 1, 0);
   CandidateEvidence ev;
+  int parts = 0;  // significant parts looked for
   ev.begin = o.begin;
   ev.end = o.end;
   for (uint32_t i = 0; i < slot.n_tokens; ++i) {
     const NameTokenFacts& info = t.tokens[slot.tok_begin + i];
-    if (!info.sig) continue;
+    // Connectives of an everyday-word name may be written in lower case, or left out.
+    if (!info.sig || (slot.strict && info.connective)) continue;
+    ++parts;
     const uint32_t term = t.token_terms[slot.tok_begin + i];
     size_t found = NearestExact(occs, lo, hi, o.ordinal, term, slot.strict);
     if (found == SIZE_MAX && !slot.strict) {
@@ -178,6 +181,8 @@ bool FilterCandidate(const ScanTables& t, const ScanTables::Slot& slot,
     const int n = slot.n_sig;
     const int need = n == 1 ? 1 : std::min(n, std::max(2, (n + 1) / 2));
     if (ev.exact + ev.loose < need) return false;
+  } else if (ev.exact < std::min(2, parts)) {
+    return false;  // the policy's rule 2: two parts of a longer name, connectives not counted
   }
   *out = ev;
   return true;

@@ -50,11 +50,14 @@ struct PolicyInput {
   std::string_view span_text;
   ListView view;
 
+  // Written as a name: capitalised (or of a script without case); an acronym in capitals.
   bool CapitalisedAt(int q) const {
     if (q < 0) return false;
     const PreparedToken& qt = span.tokens[static_cast<size_t>(q)];
-    return (CaseFlags(span_text.substr(qt.begin, qt.end - qt.begin)) &
-            (kCapitalised | kCaseless)) != 0;
+    const std::string_view written = span_text.substr(qt.begin, qt.end - qt.begin);
+    const uint8_t flags = CaseFlags(written);
+    if (name.acronym) return NoLowerCase(written);
+    return (flags & (kCapitalised | kCaseless)) != 0;
   }
   // Strong evidence: the token as written, a known variant or spelling, another script, or a
   // single typo in a long token (DUBIYNAK ~ DUBINYAK, not BARYSHKOV ~ BARYSHNIKOV).
@@ -70,13 +73,16 @@ struct PolicyInput {
 
 // Rules 1-4: country words, one part of a longer name, surnames, misspellings.
 bool EnoughParts(const PolicyInput& in, bool* common_only) {
-  int matched_sig = 0, matched_nonqual = 0;
+  int matched_sig = 0, matched_nonqual = 0, parts = 0;
   bool distinctive_strong = false, surname = false;
   *common_only = true;
   for (size_t i = 0; i < in.n; ++i) {
     const NameTokenFacts& info = in.tokens[i];
     const Evidence ev = in.view.evidence[i];
-    if (!info.sig || ev == Evidence::kNone || ev == Evidence::kInitial) continue;
+    // The connectives of a name of everyday words are no parts of it ("of", "the").
+    if (!info.sig || (in.name.strict && info.connective)) continue;
+    ++parts;
+    if (ev == Evidence::kNone || ev == Evidence::kInitial) continue;
     ++matched_sig;
     surname |= info.surname;
     if (info.country >= 0) continue;
@@ -89,7 +95,7 @@ bool EnoughParts(const PolicyInput& in, bool* common_only) {
   // A name is never found through its country words alone, nor through one part of a
   // longer name.
   if (matched_nonqual == 0) return false;
-  const int need = std::min<int>(2, in.name.n_sig);
+  const int need = std::min<int>(2, parts);
   if (matched_sig < need || in.view.matched_query < need) return false;
   // A person written SURNAME, Given is found only with a surname (not "Juan Carlos").
   if (in.name.has_surname && !surname) return false;
@@ -97,12 +103,33 @@ bool EnoughParts(const PolicyInput& in, bool* common_only) {
   return *common_only || distinctive_strong;
 }
 
+// Significant parts of the list name, other than country words and connectives, left out.
+int MissingParts(const PolicyInput& in) {
+  int missing = 0;
+  for (size_t i = 0; i < in.n; ++i) {
+    const NameTokenFacts& info = in.tokens[i];
+    const Evidence ev = in.view.evidence[i];
+    if (!info.sig || info.connective || info.country >= 0) continue;
+    missing += ev == Evidence::kNone || ev == Evidence::kInitial;
+  }
+  return missing;
+}
+
 // Rule 6: a one-word name exactly and capitalised (with its legal form if it is English).
-bool OneWordAdmitted(const PolicyInput& in) {
+bool LegalMatched(const PolicyInput& in) {
   bool legal_matched = false;
   for (size_t i = 0; i < in.n; ++i)
     legal_matched |= in.tokens[i].legal && ExactEvidence(in.view.evidence[i]);
+  return legal_matched;
+}
+
+// Its particles and unit words must be there too: "IRGC" alone is not IRGC NAVY.
+bool OneWordAdmitted(const PolicyInput& in) {
+  const bool legal_matched = LegalMatched(in);
   for (size_t i = 0; i < in.n; ++i) {
+    const PreparedToken& lt = in.list.tokens[i];
+    if (lt.kind == TokenKind::kParticle && !lt.initial && in.view.evidence[i] == Evidence::kNone)
+      return false;
     if (!in.tokens[i].sig) continue;
     bool admitted = ExactEvidence(in.view.evidence[i]) && in.CapitalisedAt(in.view.query[i]);
     if (in.name.needs_legal) admitted = admitted && legal_matched;
@@ -120,7 +147,7 @@ bool EverydayAdmitted(const PolicyInput& in, const std::vector<std::string>& cou
     const NameTokenFacts& info = in.tokens[i];
     const Evidence ev = in.view.evidence[i];
     if (info.legal) admitted = ExactEvidence(ev);
-    if (!info.sig) continue;
+    if (!info.sig || info.connective) continue;
     if (info.country >= 0 && ev == Evidence::kNone) {
       needs_countries->push_back(country_codes[static_cast<size_t>(info.country)]);
       continue;
@@ -144,9 +171,20 @@ PolicyDecision ApplyPartyPolicy(const NameFacts& name, const NameTokenFacts* tok
   if (!EnoughParts(in, &common_only)) return d;
   if (name.n_sig == 1) {
     if (!OneWordAdmitted(in)) return d;
-    d.notes.push_back(name.needs_legal ? "one-word name that is an English word or name: matched "
-                                         "exactly, capitalised, with its legal form"
-                                       : "one-word name: matched exactly and capitalised");
+    if (name.acronym && LegalMatched(in)) {
+      d.notes.push_back("acronym: matched exactly, in capitals, with its legal form");
+    } else if (name.acronym) {
+      d.notes.push_back(
+          "acronym: matched exactly, in capitals, and corroborated: the record is named nearby "
+          "or its listing reference written next to it");
+      d.needs_corroboration = true;
+    } else if (name.needs_legal) {
+      d.notes.push_back(
+          "one-word name that is an everyday English word: matched exactly, capitalised, with its "
+          "legal form");
+    } else {
+      d.notes.push_back("one-word name: matched exactly and capitalised");
+    }
   }
   if (common_only && name.n_sig > 1) {
     if (!EverydayAdmitted(in, country_codes, &d.needs_countries)) return d;
@@ -158,6 +196,7 @@ PolicyDecision ApplyPartyPolicy(const NameFacts& name, const NameTokenFacts* tok
                         ") is left out: reported because the text names that country nearby");
     }
   }
+  d.missing_parts = MissingParts(in);
   d.admitted = true;
   return d;
 }

@@ -28,20 +28,28 @@ struct NameTokenFacts {
   bool legal = false;    // a legal form
   int16_t country = -1;  // a country word (IRAN'S, SYRIAN): index of its ISO code; -1: none
   bool surname = false;  // before the comma of a person's "SURNAME, Given" name
+  bool connective =
+      false;  // "of", "and", "the" (CommonWords::IsConnective): no evidence either way
 };
 
 // What the policy knows of a list name as a whole.
 struct NameFacts {
   uint16_t n_sig = 0;        // significant tokens, country words included
   bool strict = false;       // every non-country significant token is common
-  bool needs_legal = false;  // one-word name that is an English word or name: legal form too
+  bool needs_legal = false;  // one-word name that is an everyday English word: legal form too
   bool has_surname = false;  // a person written "SURNAME, Given"
+  bool acronym = false;      // one word of two or three capitals ("HTS"): needs corroboration
 };
 
 struct PolicyDecision {
   bool admitted = false;
   std::vector<std::string> notes;            // the rules that applied, for the analyst
   std::vector<std::string> needs_countries;  // country words left out: must be named nearby
+  // Significant parts of the list name (not country words or connectives) the span lacks: a
+  // longer name without its distinguishing part ("ISIL" for ISIL-KHORASAN) has some.
+  int missing_parts = 0;
+  // An acronym: reported only if the text corroborates it (scan_context.h).
+  bool needs_corroboration = false;
 };
 
 // Decides whether `span` (the text `span_text`, prepared) aligned with `list` as `alignment`

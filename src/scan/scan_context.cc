@@ -60,21 +60,30 @@ std::vector<bool> ScanContext::AdmittedByContext() const {
   countries.Finish();
   std::vector<bool> keep(mentions_.size(), false);
   std::set<const Entity*> strong;  // entities with a reported non-weak hit
+  ContextIndex named;              // where those are named (entity ids)
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const Mention& m = mentions_[i];
     if (m.hit.kind == HitKind::kJurisdiction) {
       keep[i] = !m.ambiguous || places.Near(m.hit.jurisdiction->id, m.hit.field, m.hit.begin);
-    } else if (!m.weak_alias) {
+    } else if (!m.weak_alias && !m.needs_corroboration) {
       keep[i] = std::all_of(
           m.needs_countries.begin(), m.needs_countries.end(),
           [&](const std::string& c) { return countries.Near(c, m.hit.field, m.hit.begin); });
-      if (keep[i]) strong.insert(m.hit.entity);
+      if (keep[i] && m.hit.entity != nullptr) {
+        strong.insert(m.hit.entity);
+        named.Add(m.hit.entity->id, m.hit.field, m.hit.begin);
+      }
     }
   }
+  named.Finish();
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const Mention& m = mentions_[i];
-    if (m.hit.kind != HitKind::kJurisdiction && m.weak_alias)
+    if (m.hit.kind == HitKind::kJurisdiction) continue;
+    if (m.weak_alias) {
       keep[i] = strong.count(m.hit.entity) > 0;
+    } else if (m.needs_corroboration) {
+      keep[i] = named.Near(m.hit.entity->id, m.hit.field, m.hit.begin);
+    }
   }
   return keep;
 }
@@ -109,24 +118,32 @@ void ScanContext::KeepBestPerRecordSpan(std::vector<bool>* keep) const {
       reach = std::max(reach, mentions_[parties[e]].hit.end);
       ++e;
     }
+    // The best score; at equal scores the longer span (the whole name rather than an alias
+    // inside it, so that a longer name of another record does not swallow it), then the first.
+    auto better = [&](size_t c, size_t b) {
+      const Hit& x = mentions_[c].hit;
+      const Hit& y = mentions_[b].hit;
+      if (x.score != y.score) return x.score > y.score;
+      if (x.end - x.begin != y.end - y.begin) return x.end - x.begin > y.end - y.begin;
+      return c < b;
+    };
     size_t best = parties[k];
-    for (size_t q = k + 1; q < e; ++q) {
-      const size_t c = parties[q];
-      if (mentions_[c].hit.score > mentions_[best].hit.score ||
-          (mentions_[c].hit.score == mentions_[best].hit.score && c < best))
-        best = c;
-    }
+    for (size_t q = k + 1; q < e; ++q)
+      if (better(parties[q], best)) best = parties[q];
     for (size_t q = k; q < e; ++q) (*keep)[parties[q]] = parties[q] == best;
     k = e;
   }
 }
 
 void ScanContext::DropNestedSpans(std::vector<bool>* keep) const {
-  // A party span inside a longer one of another record is part of that record's name
-  // ("Al-Qaida" inside "Al-Qaida in the Arabian Peninsula", "SERVICIOS ADMINISTRATIVOS" inside
-  // "ASESORIA Y SERVICIOS ADMINISTRATIVOS, TECNICOS Y OPERATIVOS DUREL"): the text names the
-  // longer one, whatever the scores. The shorter name is reported where the text names it on
-  // its own.
+  // A party span inside a longer one of another record that matched its whole name is part of
+  // that name ("Al-Qaida" inside "Al-Qaida in the Arabian Peninsula", "SERVICIOS
+  // ADMINISTRATIVOS" inside "ASESORIA Y SERVICIOS ADMINISTRATIVOS, TECNICOS Y OPERATIVOS
+  // DUREL"): the text names the longer one, unless the shorter matched better (the same party
+  // listed twice, one list's name misspelt); the shorter name is reported where the text names
+  // it on its own. A longer span that lacks parts of its name gives way to
+  // a whole name inside it: "Islamic Revolutionary Guard Corps (IRGC)" is not "... CORPS
+  // (IRGC)-QODS FORCE" without "Qods Force".
   std::vector<size_t> parties = KeptParties(*keep);
   std::sort(parties.begin(), parties.end(), [&](size_t a, size_t b) {
     const Hit& x = mentions_[a].hit;
@@ -137,12 +154,21 @@ void ScanContext::DropNestedSpans(std::vector<bool>* keep) const {
   });
   for (size_t k = 0; k < parties.size(); ++k) {
     const Hit& outer = mentions_[parties[k]].hit;
-    for (size_t q = k + 1; q < parties.size(); ++q) {
+    for (size_t q = k + 1; q < parties.size() && (*keep)[parties[k]]; ++q) {
       const Hit& inner = mentions_[parties[q]].hit;
       if (inner.field != outer.field || inner.begin >= outer.end) break;
-      const bool nested =
-          inner.end <= outer.end && inner.end - inner.begin < outer.end - outer.begin;
-      if (nested && inner.entity != outer.entity) (*keep)[parties[q]] = false;
+      if (!(*keep)[parties[q]]) continue;
+      if (inner.end > outer.end || inner.entity == outer.entity) continue;
+      const bool shorter = inner.end - inner.begin < outer.end - outer.begin;
+      const int outer_missing = mentions_[parties[k]].missing_parts;
+      const int inner_missing = mentions_[parties[q]].missing_parts;
+      if (outer_missing > 0 && inner_missing == 0) {
+        (*keep)[parties[k]] = false;  // the longer name lacks its distinguishing part
+      } else if ((shorter &&
+                  (outer_missing == 0 ? inner.score <= outer.score : inner.score < outer.score)) ||
+                 (!shorter && outer_missing == 0 && inner_missing > 0)) {
+        (*keep)[parties[q]] = false;
+      }
     }
   }
 }

@@ -24,7 +24,15 @@ struct Mention {
   std::vector<std::string> needs_countries;
   bool ambiguous = false;   // jurisdiction: the place name needs another mention of it nearby
   bool weak_alias = false;  // party: matched a weak alias; needs another name of the entity
-  bool reported = true;     // false: context only (a sectoral jurisdiction without --sectoral)
+  // Party: an acronym of three letters or fewer ("HTS"), reported only next to another name of
+  // its record (the name spelled out) within 1500 bytes in the same field, or in another field.
+  bool needs_corroboration = false;
+  // Party: significant parts of the list name the span lacks; a span inside a longer one of
+  // another record that lacks none is part of that longer name, and a longer span lacking some
+  // gives way to a name inside it that lacks none ("ISLAMIC REVOLUTIONARY GUARD CORPS" is not
+  // "... CORPS (IRGC)-QODS FORCE").
+  int missing_parts = 0;
+  bool reported = true;  // false: context only (a sectoral jurisdiction without --sectoral)
 };
 
 // Decides the mentions of one document or message together.
@@ -43,7 +51,8 @@ class ScanContext {
   std::vector<size_t> KeptParties(const std::vector<bool>& keep) const;
   // Of overlapping spans of one record in one field, keeps the best.
   void KeepBestPerRecordSpan(std::vector<bool>* keep) const;
-  // Drops a party span nested in a longer one of another record.
+  // Of a party span nested in a longer one of another record, drops the one that does not name
+  // its record whole.
   void DropNestedSpans(std::vector<bool>* keep) const;
 
   std::vector<Mention> mentions_;

@@ -159,6 +159,7 @@ class TableBuilder {
                       (pt.kind == TokenKind::kWord && pt.weight < kCommonListWeight) ||
                       (pt.kind == TokenKind::kNumber && pt.text.size() < 4);
         info.surname = comma != std::string::npos && pt.end <= comma;
+        info.connective = pt.kind == TokenKind::kWord && CommonWords::IsConnective(pt.text);
         const std::string code = CountryOf(pn, ti, written);
         if (!code.empty()) {
           auto [it, inserted] =
@@ -173,15 +174,35 @@ class TableBuilder {
   }
 
   // Whether a name with these facts can never be found in prose: a country word alone, or one
-  // word that is a person's single name part, a vessel's name, a short code, or an English word
-  // or name without its legal form.
-  // `only` is the name's one word when it has one.
+  // word that is a person's single name part, a vessel's name, a short code that is no acronym,
+  // or an everyday English word without its legal form. `only` is the name's one word when it
+  // has one.
   static bool Never(const ScanTables::Slot& slot, const std::string& only) {
     if (slot.n_nonqual == 0) return true;  // "IRAN": a jurisdiction, not a party
     if (slot.n_sig != 1) return false;
     return slot.schema == Schema::kPerson || slot.schema == Schema::kVessel ||
-           slot.schema == Schema::kAircraft || only.size() < 4 ||
+           slot.schema == Schema::kAircraft || (only.size() < 4 && !slot.acronym) ||
            (slot.needs_legal && !slot.has_legal);
+  }
+
+  // An acronym: two or three letters (or letters and digits: "M23"), written in capitals on the
+  // list ("HTS", "ASG").
+  static bool IsAcronym(const PreparedToken& t, const std::string& written) {
+    if (t.text.size() < 2 || t.text.size() > 3 || Letters(t.text) == 0 || t.end > written.size() ||
+        t.begin >= t.end)
+      return false;
+    for (char c : std::string_view(written).substr(t.begin, t.end - t.begin))
+      if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return false;
+    return true;
+  }
+
+  // A one-word name: it may be found as written when it is no everyday English word (a
+  // movement's or a militia's name: HIZBALLAH, TALIBAN); an everyday word needs its legal
+  // form, an acronym corroboration.
+  void DescribeOneWord(const PreparedToken& only, const std::string& written,
+                       ScanTables::Slot* slot) const {
+    slot->acronym = IsAcronym(only, written);
+    slot->needs_legal = !slot->acronym && common_.Contains(only.text);
   }
 
   void AddName(uint32_t name_id) {
@@ -212,8 +233,7 @@ class TableBuilder {
       one = i;
     }
     const std::string& only = slot.n_nonqual > 0 ? pn.tokens[one].text : written;
-    if (slot.n_sig == 1 && slot.n_nonqual > 0)
-      slot.needs_legal = slot.strict || common_.IsKnown(only);
+    if (slot.n_sig == 1 && slot.n_nonqual > 0) DescribeOneWord(pn.tokens[one], written, &slot);
     if (Never(slot, only)) {
       ++st_.names_never;  // ALPHA, UNITY, AL, DANIEL, a single given name, a short code
       return;
@@ -243,7 +263,9 @@ class TableBuilder {
                                      const std::vector<NameTokenFacts>& infos, bool strict) {
     std::vector<size_t> order;
     for (size_t i = 0; i < infos.size(); ++i)
-      if (infos[i].sig && infos[i].country < 0 && (strict || !infos[i].common)) order.push_back(i);
+      if (infos[i].sig && infos[i].country < 0 && !infos[i].connective &&
+          (strict || !infos[i].common))
+        order.push_back(i);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       if (pn.tokens[a].weight != pn.tokens[b].weight)
         return pn.tokens[a].weight > pn.tokens[b].weight;

@@ -1,6 +1,7 @@
 #include "scan/scanner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "match/explain.h"
@@ -40,10 +41,12 @@ constexpr size_t kChunkBytes = size_t{1} << 20;
 
 struct Scanner::Session::State {
   std::vector<Occ> occs;
-  // Per slot: the span last found, valid while slot_stamp == stamp.
+  // Per slot, valid while slot_stamp == stamp: the span last found, or (slot_failed) the
+  // evidence of the last candidate that failed.
   std::vector<uint32_t> slot_stamp;
   std::vector<uint32_t> win_begin;
   std::vector<uint32_t> win_end;
+  std::vector<uint8_t> slot_failed;
   uint32_t stamp = 0;
   // The window last prepared (windows repeat for the names of one anchor).
   size_t cached_begin = SIZE_MAX, cached_end = 0;
@@ -75,6 +78,7 @@ std::unique_ptr<Scanner::Session> Scanner::NewSession() const {
   s->state->slot_stamp.assign(tables_->slots.size(), 0);
   s->state->win_begin.assign(tables_->slots.size(), 0);
   s->state->win_end.assign(tables_->slots.size(), 0);
+  s->state->slot_failed.assign(tables_->slots.size(), 0);
   return s;
 }
 
@@ -198,8 +202,10 @@ class PartyFinder {
     const ScanTables::Slot& slot = r_.tables.slots[slot_id];
     const bool fuzzy = (o.flags & scan_internal::kOccFuzzy) != 0;
     if ((slot.n_sig == 1 || slot.strict) && (fuzzy || !scan_internal::Capitalised(o.flags))) return;
+    if (slot.acronym && !NoLowerCase(text_.substr(o.begin, o.end - o.begin))) return;
+    const bool seen = state_.slot_stamp[slot_id] == state_.stamp;
     // This name was found already on a span holding this occurrence.
-    if (state_.slot_stamp[slot_id] == state_.stamp && o.begin >= state_.win_begin[slot_id] &&
+    if (seen && !state_.slot_failed[slot_id] && o.begin >= state_.win_begin[slot_id] &&
         o.end <= state_.win_end[slot_id])
       return;
     ++counters_.candidates;
@@ -210,16 +216,20 @@ class PartyFinder {
         !scan_internal::LegalFormNear(text_, begin_, end_, ev.begin, ev.end,
                                       r_.tables.legal.at(slot_id).letters))
       return;
+    // The same evidence failed already (the name's other anchor, or its anchor word repeated).
+    // Other evidence is tried again: a window that failed may hold another listed name sharing
+    // the anchor word ("Golden Zarshan Trading Zarshan Marine Services").
+    if (seen && state_.slot_failed[slot_id] && ev.begin == state_.win_begin[slot_id] &&
+        ev.end == state_.win_end[slot_id])
+      return;
     ++counters_.verified;
     Mention m;
-    if (!Verify(slot_id, ev, &m)) return;
-    // Only a span found stops other occurrences of the name's anchors: a window that failed may
-    // hold another listed name sharing the anchor word ("Golden Zarshan Trading Zarshan Marine
-    // Services"), whose own occurrence must be tried.
+    const bool found = Verify(slot_id, ev, &m);
     state_.slot_stamp[slot_id] = state_.stamp;
-    state_.win_begin[slot_id] = m.hit.begin;
-    state_.win_end[slot_id] = m.hit.end;
-    out->push_back(std::move(m));
+    state_.slot_failed[slot_id] = !found;
+    state_.win_begin[slot_id] = static_cast<uint32_t>(found ? m.hit.begin : ev.begin);
+    state_.win_end[slot_id] = static_cast<uint32_t>(found ? m.hit.end : ev.end);
+    if (found) out->push_back(std::move(m));
   }
 
   // The window prepared as the name's schema asks (windows repeat for the names of one anchor).
@@ -267,6 +277,8 @@ class PartyFinder {
     const NameIndex::NameRef& ref = r_.snapshot.index().ref(slot.name_id);
     Mention m;
     m.needs_countries = std::move(d.needs_countries);
+    m.missing_parts = d.missing_parts;
+    m.needs_corroboration = d.needs_corroboration;
     m.hit.notes = std::move(d.notes);
     m.weak_alias = slot.kind == NameKind::kWeakAlias;
     if (m.weak_alias)
@@ -280,7 +292,29 @@ class PartyFinder {
     m.hit.explanation = Explain(span_text, span.q, e.names[ref.name], list, span.a, span.score);
     m.hit.explanation.sentence = Sentence(e, m.hit.explanation, span.score);
     m.hit.sentence = m.hit.explanation.sentence;
+    if (m.needs_corroboration && ReferenceNear(e, m.hit.begin, m.hit.end)) {
+      m.needs_corroboration = false;
+      m.hit.notes.push_back("the record's listing reference is written next to it");
+    }
     return m;
+  }
+
+  // True when the record's listing reference (the part of its id after the source: "QDe.001")
+  // is written within kReferenceBytes of [b, e). References without both a letter and a digit
+  // (OFAC's numbers) could be any number and do not count.
+  bool ReferenceNear(const Entity& entity, size_t b, size_t e) const {
+    constexpr size_t kReferenceBytes = 300;
+    const size_t colon = entity.id.find(':');
+    if (colon == std::string::npos) return false;
+    const std::string_view ref = std::string_view(entity.id).substr(colon + 1);
+    const bool letter = std::any_of(
+        ref.begin(), ref.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    const bool digit = std::any_of(
+        ref.begin(), ref.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (!letter || !digit) return false;
+    const size_t from = b > begin_ + kReferenceBytes ? b - kReferenceBytes : begin_;
+    const size_t to = std::min(end_, e + kReferenceBytes);
+    return text_.substr(from, to - from).find(ref) != std::string_view::npos;
   }
 
   const Refs& r_;

@@ -28,6 +28,9 @@ const World& Groups() {
     e.push_back(Record("t:sepah", Schema::kEntity, {"BANK SEPAH"}));
     e.push_back(Record("t:kh", Schema::kOrganization, {"KATA'IB HIZBALLAH"}));
     e.push_back(Record("t:hizb", Schema::kOrganization, {"HIZBALLAH"}));
+    e.push_back(Record("t:irgc", Schema::kEntity, {"ISLAMIC REVOLUTIONARY GUARD CORPS"}));
+    e.push_back(Record("t:irgcqf", Schema::kEntity,
+                       {"ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE"}));
     return new World(std::move(e));
   }();
   return *w;
@@ -64,6 +67,11 @@ TEST(OverlapTest, ALongerNameNeedsItsDistinguishingPart) {
   const std::vector<Hit> hits =
       Groups().Scan("Fighters of the Islamic State of Iraq and the Levant - Khorasan crossed it.");
   EXPECT_EQ(PartyIds(hits), V{"t:isilk"}) << Describe(hits);
+  // The longer name matches the span above the threshold without "Qods Force": it gives way to
+  // the whole name inside its span.
+  EXPECT_EQ(Ids("The Islamic Revolutionary Guard Corps (IRGC) seized a tanker."), V{"t:irgc"});
+  EXPECT_EQ(Ids("The Islamic Revolutionary Guard Corps (IRGC)-Qods Force armed them."),
+            V{"t:irgcqf"});
 }
 
 TEST(OverlapTest, AdjacentNamesSharingAWordAreBothFound) {
