@@ -42,6 +42,17 @@ Status CommonWords::LoadDefault(const std::string& data_dir, CommonWords* out) {
   return Load(dir + "common_words.txt", out);
 }
 
+bool CommonWords::IsConnective(std::string_view folded) {
+  // English, then the Romance and German ones that list names keep untranslated.
+  static constexpr std::string_view kConnectives[] = {
+      "a",   "an", "and",  "at",  "by",  "for", "from", "in",  "of", "on", "or",
+      "the", "to", "with", "de",  "del", "des", "di",   "du",  "e",  "el", "et",
+      "la",  "le", "les",  "los", "y",   "und", "der",  "die", "das"};
+  for (std::string_view c : kConnectives)
+    if (c == folded) return true;
+  return false;
+}
+
 CommonWords CommonWords::FromWords(std::initializer_list<std::string_view> everyday,
                                    std::initializer_list<std::string_view> known) {
   CommonWords c;

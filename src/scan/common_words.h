@@ -32,6 +32,11 @@ class CommonWords {
   bool IsKnown(std::string_view folded) const {
     return Contains(folded) || known_.count(std::string(folded)) > 0;
   }
+  // A connective or article of an organisation's name ("of", "and", "the", "de", "y"): a closed
+  // class of words that prose writes in lower case inside a name ("Islamic State of Iraq and the
+  // Levant"), so their case and presence carry no evidence.
+  static bool IsConnective(std::string_view folded);
+
   size_t size() const { return words_.size(); }
   size_t known_size() const { return known_.size(); }
   const std::unordered_set<std::string>& words() const { return words_; }

@@ -20,6 +20,10 @@
 //      count alone; ambiguous place names count only when the document names the jurisdiction
 //      another way.
 //
+// Each job has its own file: scan_tables.h builds the tables, candidate_lookup.h looks tokens up
+// and filters candidates, place_phrases.h finds jurisdictions, span_resolution.h and
+// party_policy.h verify a candidate, scan_context.h decides a document's mentions together.
+//
 // The Scanner is immutable and shared by threads; each thread scans with its own Session.
 // Fails closed: text that is not UTF-8 is an error naming the byte offset, never "no hit".
 #pragma once
@@ -38,42 +42,20 @@
 #include "scan/hit.h"
 #include "scan/jurisdictions.h"
 #include "scan/listed_bics.h"
+#include "scan/scan_context.h"
 #include "scan/text_tokenizer.h"
 
 namespace interdict {
+
+namespace scan_internal {
+struct ScanTables;
+}  // namespace scan_internal
 
 struct ScanOptions {
   float threshold = kDefaultThreshold;
   bool parties = true;
   bool jurisdictions = true;
   bool sectoral = false;  // also report jurisdictions under sectoral programmes (Russia, Belarus)
-};
-
-// A hit not decided yet: whether it is reported depends on the rest of the document (or
-// message), which ScanContext sees whole.
-struct Mention {
-  Hit hit;
-  // Party: country words of the list name that the span left out ("IR" for IRAN'S), allowed only
-  // because the rest matched completely; the text must name each of these countries nearby
-  // (within 1500 bytes in the same field, or anywhere else in a message).
-  std::vector<std::string> needs_countries;
-  bool ambiguous = false;   // jurisdiction: the place name needs another mention of it nearby
-  bool weak_alias = false;  // party: matched a weak alias; needs another name of the entity
-  bool reported = true;     // false: context only (a sectoral jurisdiction without --sectoral)
-};
-
-// Decides the mentions of one document or message together.
-class ScanContext {
- public:
-  void Add(std::vector<Mention> mentions);
-  // A country stated in a structured field (ISO alpha-2), e.g. the Ctry of an address.
-  void AddCountry(std::string code) { countries_.push_back(std::move(code)); }
-  // The reported hits, in the order the mentions were added.
-  std::vector<Hit> Resolve() const;
-
- private:
-  std::vector<Mention> mentions_;
-  std::vector<std::string> countries_;
 };
 
 class Scanner {
@@ -134,7 +116,6 @@ class Scanner {
   const ListedBics& listed_bics() const { return listed_bics_; }
 
  private:
-  struct Tables;
   Scanner(std::shared_ptr<const Snapshot> snapshot, const NameNormalizer& normalizer,
           const TokenStats& stats, const CountryTable& countries,
           const JurisdictionTable& jurisdictions, const CommonWords& common);
@@ -148,7 +129,7 @@ class Scanner {
   const JurisdictionTable& jurisdictions_;
   const CommonWords& common_;
   TextTokenizer tokenizer_;
-  std::unique_ptr<Tables> tables_;
+  std::unique_ptr<scan_internal::ScanTables> tables_;
   ListedBics listed_bics_;
   Stats stats_;
 };

@@ -47,6 +47,16 @@ uint64_t TextTokenHash(std::string_view folded);
 // Case flags of a token's source text (any script).
 uint8_t CaseFlags(std::string_view source);
 
+// No lower-case ASCII letter, and an upper-case one: an acronym as written ("HTS", "M23").
+inline bool NoLowerCase(std::string_view source) {
+  bool upper = false;
+  for (char c : source) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper |= c >= 'A' && c <= 'Z';
+  }
+  return upper;
+}
+
 // True when `source` ends in an apostrophe and s ("Iran's", "Iran’s") and `folded` in "s".
 bool IsPossessive(std::string_view source, std::string_view folded);
 
