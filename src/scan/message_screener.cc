@@ -150,7 +150,8 @@ Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions&
           m.hit.sentence = "The " + p.role + " (" + p.field + "): " + r.explanation.sentence;
           for (const std::string& w : result.warnings) m.hit.notes.push_back(w);
           if (reading != &p.name)
-            m.hit.notes.push_back("the name read across two lines: '" + reading->text + "'");
+            m.hit.notes.push_back("read from the field's name and address lines: '" +
+                                  reading->text + "'");
           named.insert(r.entity);
           if (same != mentions.end()) {
             *same = std::move(m);

@@ -90,10 +90,21 @@ TEST(MessageScreenerTest, Mt202CovSequenceB) {
 }
 
 // The clean MT103 with `from` replaced by `to`, screened.
+// The clean MT103 (its CRLF line ends read as LF, so that `from` may span lines) with `from`
+// replaced by `to`.
+std::string CleanWith(const std::string& from, const std::string& to) {
+  std::string s;
+  for (char c : ReadFile(Fixture("mt103-clean.fin")))
+    if (c != '\r') s.push_back(c);
+  const size_t at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
 std::vector<std::string> ScreenCleanWith(const std::string& from, const std::string& to,
                                          ScanOptions options = {}) {
-  std::string s = ReadFile(Fixture("mt103-clean.fin"));
-  s.replace(s.find(from), from.size(), to);
+  const std::string s = CleanWith(from, to);
   std::vector<PaymentMessage> m;
   Status st = ParseMtMessages(s, &m);
   EXPECT_TRUE(st.ok()) << st.message();
@@ -136,6 +147,62 @@ TEST(MessageScreenerTest, ListedBicsMatchTheirInstitution) {
       (V{"57A identifier us-ofac-sdn:34737 SOMRRUM1", "57A jurisdiction RU RU (BIC country)"}));
   // Another institution in the same country and town is not the listed one.
   EXPECT_EQ(ScreenCleanWith(":57A:INGBNL2A", ":57A:SOMXRUM1KST"), V{});
+}
+
+// Party fields are names, not prose: each name is screened with the matcher's rules, so a listed
+// bank with its unit words ("HEAD OFFICE", "DUBAI BRANCH") around it is the listed bank, in every
+// party field, customer or institution.
+TEST(MessageScreenerTest, PartyNamesWithUnitWordsAreTheListedParty) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ScreenCleanWith("VAN DER BERG LOGISTIEK BV\nKEIZERSGRACHT 100\n1015 AA AMSTERDAM NL",
+                            "BANK MELLI IRAN HEAD OFFICE\nFERDOWSI AVENUE 100\n1015 AA TEHRAN"),
+            (V{"59 party us-ofac-sdn:25578 BANK MELLI IRAN HEAD OFFICE", "59 jurisdiction IR IRAN",
+               "59 jurisdiction IR TEHRAN"}));
+  EXPECT_EQ(
+      ScreenCleanWith(":57A:INGBNL2A", ":57D:BANK MELLI IRAN, DUBAI BRANCH\nDUBAI AE"),
+      (V{"57D party us-ofac-sdn:25578 BANK MELLI IRAN, DUBAI BRANCH", "57D jurisdiction IR IRAN"}));
+  EXPECT_EQ(ScreenCleanWith(":52A:DEUTDEFF", ":52D:BANK SEPAH - LONDON BRANCH"),
+            (V{"52D party us-ofac-sdn:25580 BANK SEPAH - LONDON BRANCH"}));
+  std::string x = ReadFile(Fixture("pacs008-clean.xml"));
+  const std::string cdtr = "<Nm>Van der Berg Logistiek BV</Nm>";
+  x.replace(x.find(cdtr), cdtr.size(), "<Nm>Bank Melli Iran Dubai Branch</Nm>");
+  std::vector<PaymentMessage> m;
+  ASSERT_TRUE(ParsePacs008(x, &m).ok());
+  EXPECT_EQ(Screen(m[0]), (V{"CdtTrfTxInf[1]/Cdtr/Nm party us-ofac-sdn:25578 Bank Melli Iran "
+                             "Dubai Branch",
+                             "CdtTrfTxInf[1]/Cdtr/Nm jurisdiction IR Iran"}));
+}
+
+// In options K and D and in 59 the name and address lines are not told apart: a listed name on a
+// later line ("FOR ACCOUNT OF" / "BANK MELLI IRAN"), or across two later lines, is screened as a
+// name too and reported with its line.
+TEST(MessageScreenerTest, ListedNameOnALaterLineOfTheField) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ScreenCleanWith("MUELLER MASCHINENBAU GMBH\nHAUPTSTRASSE 12\n10115 BERLIN DE",
+                            "MUELLER MASCHINENBAU GMBH\nFOR ACCOUNT OF\nBANK MELLI IRAN"),
+            (V{"50K party us-ofac-sdn:25578 BANK MELLI IRAN", "50K jurisdiction IR IRAN"}));
+  EXPECT_EQ(ScreenCleanWith("VAN DER BERG LOGISTIEK BV\nKEIZERSGRACHT 100\n1015 AA AMSTERDAM NL",
+                            "ATTN ACCOUNTS DEPT\nKOREA MINING DEVELOPMENT TRADING\nCORPORATION"),
+            (V{"59 party un-sc:KPe.001 KOREA MINING DEVELOPMENT TRADING CORPORATION",
+               "59 party us-ofac-sdn:9345 KOREA MINING DEVELOPMENT TRADING CORPORATION"}));
+  // Address lines are not names: the clean message's own lines give nothing, nor does a lone
+  // word that the matcher would take for a name ("LINES" ~ Lounici).
+  EXPECT_EQ(ScreenCleanWith("KEIZERSGRACHT 100", "LINES\nKEIZERSGRACHT"), V{});
+  // The hit names the line the name starts on.
+  const std::string s = CleanWith("MUELLER MASCHINENBAU GMBH\nHAUPTSTRASSE 12\n10115 BERLIN DE",
+                                  "JOHN SMITH\nFOR ACCOUNT OF\nBANK MELLI IRAN");
+  std::vector<PaymentMessage> m;
+  ASSERT_TRUE(ParseMtMessages(s, &m).ok());
+  const World& w = World::Bundled();
+  MessageScreener screener(*w.scanner, *w.matcher, Data::Get().countries);
+  auto scan = w.scanner->NewSession();
+  auto match = w.matcher->NewSession();
+  std::vector<Hit> hits;
+  ASSERT_TRUE(screener.Screen(m[0], {}, scan.get(), match.get(), &hits).ok());
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].kind, HitKind::kParty);
+  EXPECT_EQ(hits[0].line, 8);
+  // Address lines of the clean messages stay clean (checked above and by the dev set).
 }
 
 TEST(MessageScreenerTest, IbanCountryNeedsAValidIban) {
