@@ -1,6 +1,7 @@
 #include "scan/message_screener.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "core/text.h"
@@ -36,6 +37,75 @@ Mention IdentifierMention(const MessageValue& v, const Entity& e, const Identifi
   m.hit.sentence = "The " + std::string(what) + " " + v.text + " is listed as the " + listed.label +
                    " " + listed.value + " of " + e.id + " (" + e.primary_name().full + ").";
   return m;
+}
+
+// "KKBC" in "KOREA KWANGSON BANKING CORPORATION (KKBC)", "IRISL" in "ISLAMIC REPUBLIC OF IRAN
+// SHIPPING LINES (IRISL)": a word of three letters or more whose letters are, in order, initials
+// of the name's words (particles may be skipped), starting with a word's initial.
+bool IsAcronymOf(std::string_view word, std::string_view name) {
+  std::string initials;
+  bool start = true;
+  for (char c : name) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (letter && start) initials.push_back(static_cast<char>(std::tolower(c)));
+    start = !letter;
+  }
+  std::string w;
+  for (char c : word)
+    if (std::isalpha(static_cast<unsigned char>(c)))
+      w.push_back(static_cast<char>(std::tolower(c)));
+  if (w.size() < 3) return false;
+  for (size_t from = initials.find(w[0]); from != std::string::npos;
+       from = initials.find(w[0], from + 1)) {
+    size_t k = 0;
+    for (size_t i = from; i < initials.size() && k < w.size(); ++i) k += initials[i] == w[k];
+    if (k == w.size()) return true;
+  }
+  return false;
+}
+
+// The list name's words that the field does not give, legal forms aside ("CLOSED JOINT-STOCK
+// COMPANY" is the same organisation's form more often than another organisation) and so are
+// the name's own acronyms.
+std::vector<std::string> MissingWords(const Explanation& e) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < e.unmatched_list.size(); ++i)
+    if (e.unmatched_list_kinds[i] != TokenKind::kLegalForm &&
+        !IsAcronymOf(e.unmatched_list[i], e.list_name))
+      out.push_back(e.unmatched_list[i]);
+  return out;
+}
+
+// A party name that names one listed organisation completely ("ISLAMIC REPUBLIC OF IRAN SHIPPING
+// LINES") does not name the longer listed names that hold its words and more (IRISL INVESTMENT,
+// IRISL - CHINA SHIPPING LINES, IRGC AIR FORCE for IRGC), although the matcher scores them >= the
+// threshold too: their distinguishing words are not in the message. They are left out, named in
+// a note of the complete hit so that an analyst still sees them. Persons are never left out (a
+// payment often drops a middle name), nor anything when no organisation is named completely.
+void DropLongerNames(std::vector<Mention>* mentions) {
+  auto organisation = [](const Mention& m) { return m.hit.entity->schema != Schema::kPerson; };
+  float complete = -1;  // the best score of a complete organisation name, if any
+  for (const Mention& m : *mentions)
+    if (organisation(m) && MissingWords(m.hit.explanation).empty())
+      complete = std::max(complete, m.hit.score);
+  std::string left_out;
+  std::vector<Mention> kept;
+  for (Mention& m : *mentions) {
+    const std::vector<std::string> missing = MissingWords(m.hit.explanation);
+    if (complete < 0 || !organisation(m) || missing.empty() || m.hit.score > complete) {
+      kept.push_back(std::move(m));
+      continue;
+    }
+    left_out += " " + m.hit.entity->id + " (" + m.hit.explanation.list_name + ":";
+    for (const std::string& w : missing) left_out += " '" + w + "'";
+    left_out += " not in the field)";
+  }
+  *mentions = std::move(kept);
+  if (left_out.empty()) return;
+  for (Mention& m : *mentions)
+    if (organisation(m) && MissingWords(m.hit.explanation).empty())
+      m.hit.notes.push_back("longer listed names that the field does not name, left out:" +
+                            left_out);
 }
 
 }  // namespace
@@ -160,6 +230,7 @@ Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions&
           }
         }
       }
+      DropLongerNames(&mentions);
       for (Mention& m : mentions) {
         std::vector<Hit*> one{&m.hit};
         FillCharOffsets(m.hit.text, &one);

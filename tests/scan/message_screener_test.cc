@@ -173,6 +173,50 @@ TEST(MessageScreenerTest, PartyNamesWithUnitWordsAreTheListedParty) {
                              "CdtTrfTxInf[1]/Cdtr/Nm jurisdiction IR Iran"}));
 }
 
+// A field that names a listed organisation completely does not name the longer listed names that
+// hold its words and more: "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES" is not IRISL INVESTMENT nor
+// IRISL - CHINA SHIPPING LINES (the matcher scores both >= 0.80). The hit says which it left out.
+// A longer name that differs by a legal form only (NATIONAL IRANIAN TANKER COMPANY LLC) is kept.
+TEST(MessageScreenerTest, LongerListedNamesTheFieldLacksAreLeftOut) {
+  using V = std::vector<std::string>;
+  const std::string from = "VAN DER BERG LOGISTIEK BV";
+  EXPECT_EQ(ScreenCleanWith(from, "ISLAMIC REPUBLIC OF IRAN SHIPPING\nLINES"),
+            (V{"59 party us-ofac-sdn:25396 ISLAMIC REPUBLIC OF IRAN SHIPPING LINES",
+               "59 jurisdiction IR ISLAMIC REPUBLIC OF IRAN"}));
+  EXPECT_EQ(ScreenCleanWith(from, "NATIONAL IRANIAN TANKER COMPANY"),
+            (V{"59 party us-ofac-sdn:15117 NATIONAL IRANIAN TANKER COMPANY",
+               "59 party us-ofac-sdn:15118 NATIONAL IRANIAN TANKER COMPANY",
+               "59 jurisdiction IR IRANIAN"}));
+  // The longer name is reported when the field gives its distinguishing words.
+  EXPECT_EQ(ScreenCleanWith(from + "\nKEIZERSGRACHT 100",
+                            "ISLAMIC REPUBLIC OF IRAN - CHINA\nSHIPPING LINES"),
+            (V{"59 party us-ofac-sdn:25783 ISLAMIC REPUBLIC OF IRAN - CHINA SHIPPING LINES",
+               // IRISL's words are all there too: a listed name inside the field is reported.
+               "59 party us-ofac-sdn:25396 ISLAMIC REPUBLIC OF IRAN - CHINA SHIPPING LINES",
+               "59 jurisdiction IR ISLAMIC REPUBLIC OF IRAN"}));
+  // The name's own acronym is no distinguishing word: the UN's "KOREA KWANGSON BANKING
+  // CORPORATION (KKBC)" stays beside OFAC's "KOREA KWANGSON BANKING CORP".
+  EXPECT_EQ(ScreenCleanWith(from, "KOREA KWANGSON BANKING CORP"),
+            (V{"59 party us-ofac-sdn:11581 KOREA KWANGSON BANKING CORP",
+               "59 party un-sc:KPe.025 KOREA KWANGSON BANKING CORP"}));
+  const std::string s = CleanWith(from, "ISLAMIC REPUBLIC OF IRAN SHIPPING\nLINES");
+  std::vector<PaymentMessage> m;
+  ASSERT_TRUE(ParseMtMessages(s, &m).ok());
+  const World& w = World::Bundled();
+  MessageScreener screener(*w.scanner, *w.matcher, Data::Get().countries);
+  auto scan = w.scanner->NewSession();
+  auto match = w.matcher->NewSession();
+  std::vector<Hit> hits;
+  ASSERT_TRUE(screener.Screen(m[0], {}, scan.get(), match.get(), &hits).ok());
+  ASSERT_FALSE(hits.empty());
+  std::string notes;
+  for (const std::string& n : hits[0].notes) notes += n + "\n";
+  EXPECT_NE(notes.find("us-ofac-sdn:25432 (ISLAMIC REPUBLIC OF IRAN SHIPPING LINES INVESTMENT: "
+                       "'INVESTMENT' not in the field)"),
+            std::string::npos)
+      << notes;
+}
+
 // In options K and D and in 59 the name and address lines are not told apart: a listed name on a
 // later line ("FOR ACCOUNT OF" / "BANK MELLI IRAN"), or across two later lines, is screened as a
 // name too and reported with its line.
