@@ -111,6 +111,22 @@ std::vector<std::string> ScreenCleanWith(const std::string& from, const std::str
   return m.empty() ? std::vector<std::string>{} : Screen(m[0], options);
 }
 
+// The hits themselves (notes, lines) of the clean MT103 with `from` replaced by `to`.
+std::vector<Hit> HitsOfCleanWith(const std::string& from, const std::string& to) {
+  std::vector<PaymentMessage> m;
+  Status st = ParseMtMessages(CleanWith(from, to), &m);
+  EXPECT_TRUE(st.ok()) << st.message();
+  std::vector<Hit> hits;
+  if (m.empty()) return hits;
+  const World& w = World::Bundled();
+  MessageScreener screener(*w.scanner, *w.matcher, Data::Get().countries);
+  auto scan = w.scanner->NewSession();
+  auto match = w.matcher->NewSession();
+  st = screener.Screen(m[0], {}, scan.get(), match.get(), &hits);
+  EXPECT_TRUE(st.ok()) << st.message();
+  return hits;
+}
+
 TEST(MessageScreenerTest, HeaderBics) {
   using V = std::vector<std::string>;
   // A listed bank as the receiver of an input message (block 2), and as the sender (block 1).
@@ -199,15 +215,7 @@ TEST(MessageScreenerTest, LongerListedNamesTheFieldLacksAreLeftOut) {
   EXPECT_EQ(ScreenCleanWith(from, "KOREA KWANGSON BANKING CORP"),
             (V{"59 party us-ofac-sdn:11581 KOREA KWANGSON BANKING CORP",
                "59 party un-sc:KPe.025 KOREA KWANGSON BANKING CORP"}));
-  const std::string s = CleanWith(from, "ISLAMIC REPUBLIC OF IRAN SHIPPING\nLINES");
-  std::vector<PaymentMessage> m;
-  ASSERT_TRUE(ParseMtMessages(s, &m).ok());
-  const World& w = World::Bundled();
-  MessageScreener screener(*w.scanner, *w.matcher, Data::Get().countries);
-  auto scan = w.scanner->NewSession();
-  auto match = w.matcher->NewSession();
-  std::vector<Hit> hits;
-  ASSERT_TRUE(screener.Screen(m[0], {}, scan.get(), match.get(), &hits).ok());
+  const std::vector<Hit> hits = HitsOfCleanWith(from, "ISLAMIC REPUBLIC OF IRAN SHIPPING\nLINES");
   ASSERT_FALSE(hits.empty());
   std::string notes;
   for (const std::string& n : hits[0].notes) notes += n + "\n";
@@ -233,16 +241,9 @@ TEST(MessageScreenerTest, ListedNameOnALaterLineOfTheField) {
   // word that the matcher would take for a name ("LINES" ~ Lounici).
   EXPECT_EQ(ScreenCleanWith("KEIZERSGRACHT 100", "LINES\nKEIZERSGRACHT"), V{});
   // The hit names the line the name starts on.
-  const std::string s = CleanWith("MUELLER MASCHINENBAU GMBH\nHAUPTSTRASSE 12\n10115 BERLIN DE",
-                                  "JOHN SMITH\nFOR ACCOUNT OF\nBANK MELLI IRAN");
-  std::vector<PaymentMessage> m;
-  ASSERT_TRUE(ParseMtMessages(s, &m).ok());
-  const World& w = World::Bundled();
-  MessageScreener screener(*w.scanner, *w.matcher, Data::Get().countries);
-  auto scan = w.scanner->NewSession();
-  auto match = w.matcher->NewSession();
-  std::vector<Hit> hits;
-  ASSERT_TRUE(screener.Screen(m[0], {}, scan.get(), match.get(), &hits).ok());
+  const std::vector<Hit> hits =
+      HitsOfCleanWith("MUELLER MASCHINENBAU GMBH\nHAUPTSTRASSE 12\n10115 BERLIN DE",
+                      "JOHN SMITH\nFOR ACCOUNT OF\nBANK MELLI IRAN");
   ASSERT_FALSE(hits.empty());
   EXPECT_EQ(hits[0].kind, HitKind::kParty);
   EXPECT_EQ(hits[0].line, 8);
