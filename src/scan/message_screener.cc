@@ -108,6 +108,16 @@ void DropLongerNames(std::vector<Mention>* mentions) {
                             left_out);
 }
 
+// Another reading of a free-format field (a later line, two lines joined) that is one word
+// ("LINES", "DUBAI", "CIMEX") names a party only as a one-word organisation's whole name, matched
+// all but for a legal form at >= 0.9: the matcher would take "LINES" for the person Lounici.
+bool TakeFromOtherReading(std::string_view reading, const MatchResult& r) {
+  if (reading.find(' ') == std::string_view::npos)
+    return r.entity->schema != Schema::kPerson && r.score >= 0.9f &&
+           MissingWords(r.explanation).empty();
+  return true;
+}
+
 }  // namespace
 
 void MessageScreener::BicHits(const MessageValue& v, const std::set<const Entity*>& named,
@@ -205,6 +215,7 @@ Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions&
           return s.WithContext("line " + std::to_string(reading->line) + ": field " +
                                reading->field + " ('" + reading->text + "')");
         for (const MatchResult& r : result.matches) {
+          if (reading != &p.name && !TakeFromOtherReading(reading->text, r)) continue;
           auto same = std::find_if(mentions.begin(), mentions.end(),
                                    [&](const Mention& m) { return m.hit.entity == r.entity; });
           if (same != mentions.end() && same->hit.score >= r.score) continue;

@@ -122,16 +122,16 @@ int LetterWords(std::string_view line) {
 // Options D and K and field 59 have up to four lines of "name and address" that nothing tells
 // apart: a bank writes "FOR ACCOUNT OF" / "<name>", or an attention line before the name. So
 // each line after the name lines, from `from` on, that could be a name (no digits: those are
-// street numbers and postcodes; two words or more: a lone word such as "LINES" or "DUBAI" is
-// too weak as a name) is also a reading of the party's name, alone and joined with the next
-// line when that one has no digits either (a name cut after 35 characters). `add(k, text)`
-// gets each, with the index of its first line. Costs one more screening per reading.
+// street numbers and postcodes) is also a reading of the party's name, alone and joined with the
+// next line when that one has no digits either (a name cut after 35 characters). `add(k, text)`
+// gets each, with the index of its first line. Costs one more screening per reading. (A lone
+// word is a weak name: the screener takes from it only a one-word organisation's whole name.)
 template <typename Add>
 void LaterNameReadings(const std::vector<std::string_view>& lines, size_t from, Add add) {
   for (size_t k = from; k < lines.size(); ++k) {
     const std::string_view line = Trim(lines[k]);
     if (HasDigit(line) || LetterWords(line) == 0) continue;
-    if (LetterWords(line) >= 2) add(k, std::string(line));
+    add(k, std::string(line));
     if (k + 1 < lines.size() && !HasDigit(lines[k + 1]) && LetterWords(lines[k + 1]) > 0)
       add(k, std::string(line) + " " + std::string(Trim(lines[k + 1])));
   }

@@ -237,8 +237,12 @@ TEST(MessageScreenerTest, ListedNameOnALaterLineOfTheField) {
                             "ATTN ACCOUNTS DEPT\nKOREA MINING DEVELOPMENT TRADING\nCORPORATION"),
             (V{"59 party un-sc:KPe.001 KOREA MINING DEVELOPMENT TRADING CORPORATION",
                "59 party us-ofac-sdn:9345 KOREA MINING DEVELOPMENT TRADING CORPORATION"}));
-  // Address lines are not names: the clean message's own lines give nothing, nor does a lone
-  // word that the matcher would take for a name ("LINES" ~ Lounici).
+  // A lone word on a later line counts only as a one-word organisation's whole name ("CIMEX"):
+  // the matcher takes "LINES" for the person Lounici (0.82), which is no name here.
+  EXPECT_EQ(ScreenCleanWith("KEIZERSGRACHT 100", "FOR ACCOUNT OF\nCIMEX"),
+            (V{"59 party us-ofac-sdn:535 CIMEX", "59 party us-ofac-sdn:537 CIMEX",
+               // CORPORACION CIMEX, S.A. and CORPORACION CIMEX S.A.: CIMEX with legal forms.
+               "59 party us-ofac-sdn:576 CIMEX", "59 party us-ofac-sdn:8125 CIMEX"}));
   EXPECT_EQ(ScreenCleanWith("KEIZERSGRACHT 100", "LINES\nKEIZERSGRACHT"), V{});
   // The hit names the line the name starts on.
   const std::vector<Hit> hits =
