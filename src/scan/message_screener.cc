@@ -110,10 +110,13 @@ void DropLongerNames(std::vector<Mention>* mentions) {
 
 // Another reading of a free-format field (a later line, two lines joined) that is one word
 // ("LINES", "DUBAI", "CIMEX") names a party only as a one-word organisation's whole name, matched
-// all but for a legal form at >= 0.9: the matcher would take "LINES" for the person Lounici.
+// all but for a legal form at >= kOneWordReadingScore: the matcher would take "LINES" for the
+// person Lounici (0.82). (Screening such a reading at that threshold also costs less.)
+constexpr float kOneWordReadingScore = 0.9f;
+
 bool TakeFromOtherReading(std::string_view reading, const MatchResult& r) {
   if (reading.find(' ') == std::string_view::npos)
-    return r.entity->schema != Schema::kPerson && r.score >= 0.9f &&
+    return r.entity->schema != Schema::kPerson && r.score >= kOneWordReadingScore &&
            MissingWords(r.explanation).empty();
   return true;
 }
@@ -210,7 +213,10 @@ Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions&
       for (const MessageValue* reading : readings) {
         q.name = reading->text;
         ScreenResult result;
-        Status s = matcher_.Screen(q, so, match_session, &result);
+        ScreenOptions reading_options = so;
+        if (reading != &p.name && reading->text.find(' ') == std::string::npos)
+          reading_options.threshold = std::max(so.threshold, kOneWordReadingScore);
+        Status s = matcher_.Screen(q, reading_options, match_session, &result);
         if (!s.ok())
           return s.WithContext("line " + std::to_string(reading->line) + ": field " +
                                reading->field + " ('" + reading->text + "')");
