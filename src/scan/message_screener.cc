@@ -139,6 +139,69 @@ void MessageScreener::BicHits(const MessageValue& v, const std::set<const Entity
   context->Add(std::move(mentions));
 }
 
+Status MessageScreener::NameHits(const MessageParty& p, const std::vector<std::string>& codes,
+                                 const ScanOptions& options, Matcher::Session* match_session,
+                                 std::vector<Mention>* out) const {
+  ScreeningQuery q;
+  if (p.institution) q.schema = Schema::kOrganization;
+  q.countries = codes;
+  q.birth_dates = p.birth_dates;
+  for (const MessageParty::Id& id : p.identifiers) {
+    QueryIdentifier qi{id.value.text, std::nullopt};
+    if (id.has_kind) qi.kind = id.kind;
+    q.identifiers.push_back(std::move(qi));
+  }
+  if (!p.bic.empty()) q.identifiers.push_back({p.bic.text, IdKind::kSwiftBic});
+  ScreenOptions so;
+  so.threshold = options.threshold;
+  so.limit = 10;
+  std::vector<Mention>& mentions = *out;
+  std::vector<const MessageValue*> readings{&p.name};
+  for (const MessageValue& v : p.name_variants) readings.push_back(&v);
+  for (const MessageValue* reading : readings) {
+    q.name = reading->text;
+    ScreenResult result;
+    ScreenOptions reading_options = so;
+    if (reading != &p.name && reading->text.find(' ') == std::string::npos)
+      reading_options.threshold = std::max(so.threshold, kOneWordReadingScore);
+    Status s = matcher_.Screen(q, reading_options, match_session, &result);
+    if (!s.ok())
+      return s.WithContext("line " + std::to_string(reading->line) + ": field " + reading->field +
+                           " ('" + reading->text + "')");
+    for (const MatchResult& r : result.matches) {
+      if (reading != &p.name && !TakeFromOtherReading(reading->text, r)) continue;
+      auto same = std::find_if(mentions.begin(), mentions.end(),
+                               [&](const Mention& m) { return m.hit.entity == r.entity; });
+      if (same != mentions.end() && same->hit.score >= r.score) continue;
+      Mention m;
+      m.hit.kind = HitKind::kParty;
+      m.hit.field = reading->field;
+      m.hit.line = reading->line;
+      m.hit.end = static_cast<uint32_t>(reading->text.size());
+      m.hit.text = reading->text;
+      m.hit.score = r.score;
+      m.hit.entity = r.entity;
+      m.hit.explanation = r.explanation;
+      m.hit.sentence = "The " + p.role + " (" + p.field + "): " + r.explanation.sentence;
+      for (const std::string& w : result.warnings) m.hit.notes.push_back(w);
+      if (reading != &p.name)
+        m.hit.notes.push_back("read from the field's name and address lines: '" + reading->text +
+                              "'");
+      if (same != mentions.end()) {
+        *same = std::move(m);
+      } else {
+        mentions.push_back(std::move(m));
+      }
+    }
+  }
+  DropLongerNames(&mentions);
+  for (Mention& m : mentions) {
+    std::vector<Hit*> one{&m.hit};
+    FillCharOffsets(m.hit.text, &one);
+  }
+  return Status::Ok();
+}
+
 Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions& options,
                                Scanner::Session* scan_session, Matcher::Session* match_session,
                                std::vector<Hit>* out) const {
@@ -193,65 +256,9 @@ Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions&
       if (!countries_.NameOf(c.text).empty()) codes.push_back(c.text);
     }
     if (!p.name.empty() && options.parties) {
-      ScreeningQuery q;
-      if (p.institution) q.schema = Schema::kOrganization;
-      q.countries = codes;
-      q.birth_dates = p.birth_dates;
-      for (const MessageParty::Id& id : p.identifiers) {
-        QueryIdentifier qi{id.value.text, std::nullopt};
-        if (id.has_kind) qi.kind = id.kind;
-        q.identifiers.push_back(std::move(qi));
-      }
-      if (!p.bic.empty()) q.identifiers.push_back({p.bic.text, IdKind::kSwiftBic});
-      ScreenOptions so;
-      so.threshold = options.threshold;
-      so.limit = 10;
-      // The name, and its other readings: the best match per record.
       std::vector<Mention> mentions;
-      std::vector<const MessageValue*> readings{&p.name};
-      for (const MessageValue& v : p.name_variants) readings.push_back(&v);
-      for (const MessageValue* reading : readings) {
-        q.name = reading->text;
-        ScreenResult result;
-        ScreenOptions reading_options = so;
-        if (reading != &p.name && reading->text.find(' ') == std::string::npos)
-          reading_options.threshold = std::max(so.threshold, kOneWordReadingScore);
-        Status s = matcher_.Screen(q, reading_options, match_session, &result);
-        if (!s.ok())
-          return s.WithContext("line " + std::to_string(reading->line) + ": field " +
-                               reading->field + " ('" + reading->text + "')");
-        for (const MatchResult& r : result.matches) {
-          if (reading != &p.name && !TakeFromOtherReading(reading->text, r)) continue;
-          auto same = std::find_if(mentions.begin(), mentions.end(),
-                                   [&](const Mention& m) { return m.hit.entity == r.entity; });
-          if (same != mentions.end() && same->hit.score >= r.score) continue;
-          Mention m;
-          m.hit.kind = HitKind::kParty;
-          m.hit.field = reading->field;
-          m.hit.line = reading->line;
-          m.hit.end = static_cast<uint32_t>(reading->text.size());
-          m.hit.text = reading->text;
-          m.hit.score = r.score;
-          m.hit.entity = r.entity;
-          m.hit.explanation = r.explanation;
-          m.hit.sentence = "The " + p.role + " (" + p.field + "): " + r.explanation.sentence;
-          for (const std::string& w : result.warnings) m.hit.notes.push_back(w);
-          if (reading != &p.name)
-            m.hit.notes.push_back("read from the field's name and address lines: '" +
-                                  reading->text + "'");
-          named.insert(r.entity);
-          if (same != mentions.end()) {
-            *same = std::move(m);
-          } else {
-            mentions.push_back(std::move(m));
-          }
-        }
-      }
-      DropLongerNames(&mentions);
-      for (Mention& m : mentions) {
-        std::vector<Hit*> one{&m.hit};
-        FillCharOffsets(m.hit.text, &one);
-      }
+      INTERDICT_RETURN_IF_ERROR(NameHits(p, codes, options, match_session, &mentions));
+      for (const Mention& m : mentions) named.insert(m.hit.entity);
       context.Add(std::move(mentions));
     }
     if (!p.name.empty()) INTERDICT_RETURN_IF_ERROR(scan_places(p.name));

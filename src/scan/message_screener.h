@@ -43,6 +43,14 @@ class MessageScreener {
                 std::vector<Hit>* out) const;
 
  private:
+  // Party hits for the party's name and its other readings (name_variants), screened by the
+  // matcher with the party's countries `codes` and identifiers: the best reading per record;
+  // longer listed names that the field does not name are left out (see the .cc). A name the
+  // matcher cannot read is an error naming the field.
+  Status NameHits(const MessageParty& p, const std::vector<std::string>& codes,
+                  const ScanOptions& options, Matcher::Session* match_session,
+                  std::vector<Mention>* out) const;
+
   // Identifier hits for a message BIC: the listed BICs of its institution (any branch).
   void BicHits(const MessageValue& v, const std::set<const Entity*>& named,
                ScanContext* context) const;

@@ -225,6 +225,21 @@ TEST(MessageScreenerTest, LongerListedNamesTheFieldLacksAreLeftOut) {
       << notes;
 }
 
+// A longer name is not left out when the party's own evidence names it: "Bank Sepah" with the BIC
+// SEPBGB2L of BANK SEPAH INTERNATIONAL PLC is that bank (the BIC raises its score above the
+// complete name's).
+TEST(MessageScreenerTest, ALongerNameWithItsOwnBicIsKept) {
+  std::string x = ReadFile(Fixture("pacs008-clean.xml"));
+  const std::string agent = "<BICFI>INGBNL2A</BICFI>";
+  x.replace(x.find(agent), agent.size(), "<BICFI>SEPBGB2L</BICFI><Nm>Bank Sepah</Nm>");
+  std::vector<PaymentMessage> m;
+  ASSERT_TRUE(ParsePacs008(x, &m).ok());
+  std::vector<std::string> hits = Screen(m[0]);
+  EXPECT_EQ(hits, (std::vector<std::string>{
+                      "CdtTrfTxInf[1]/CdtrAgt/FinInstnId/Nm party us-ofac-sdn:25440 Bank Sepah",
+                      "CdtTrfTxInf[1]/CdtrAgt/FinInstnId/Nm party us-ofac-sdn:25580 Bank Sepah"}));
+}
+
 // In options K and D and in 59 the name and address lines are not told apart: a listed name on a
 // later line ("FOR ACCOUNT OF" / "BANK MELLI IRAN"), or across two later lines, is screened as a
 // name too and reported with its line.
