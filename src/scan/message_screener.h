@@ -1,5 +1,9 @@
-// MessageScreener: screens a PaymentMessage. Party names go through the matcher as structured
-// parties (name, with the party's countries, birth dates and identifiers as evidence); every BIC
+// MessageScreener: screens a PaymentMessage. Party names (and their other readings: a name cut
+// over two lines, later lines of a free-format field) go through the matcher as structured
+// parties (name, with the party's countries, birth dates and identifiers as evidence), so a
+// listed name with unit words around it ("<bank> HEAD OFFICE") is the listed party; when a name
+// names a listed organisation completely, the longer listed names it lacks words of are left
+// out (named in a note). Every BIC
 // (headers, option A fields, BICFI, AnyBIC) is looked up among the listed BICs of its
 // institution (listed_bics.h) and other identifiers among the listed identifiers; countries,
 // towns and address lines are checked against the jurisdictions, and so are the country of
