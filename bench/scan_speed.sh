@@ -7,7 +7,7 @@
 #     MPL-1.1/2.0; 237 KB), repeated 40 times (9.5 MB);
 #   - a hit-dense worst case: the example news article (25 hits in 3 KB) repeated 3000 times;
 #   - payment messages: the MT messages of the payment dev set (tests/fixtures/scan/payments,
-#     most of them with hits) repeated 40 times, and its 7 clean MT messages repeated 130 times
+#     most of them with hits) repeated 40 times, and its 8 clean MT messages repeated 130 times
 #     (messages per second, parsed and screened).
 #
 # usage: bench/scan_speed.sh [BUILD]   (BUILD default: build; needs -DINTERDICT_BENCH=ON)
@@ -37,7 +37,8 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 P=tests/fixtures/scan/payments
 for _ in $(seq 40); do cat "$P"/*.fin; done >"$TMP/mt-dev-set.fin"
 for _ in $(seq 130); do cat "$P"/mt103-01-*.fin "$P"/mt103-02-*.fin "$P"/mt103-03-*.fin \
-  "$P"/mt103-15-*.fin "$P"/mt103-16-*.fin "$P"/mt202cov-01-*.fin "$P"/mt202cov-06-*.fin; done \
+  "$P"/mt103-15-*.fin "$P"/mt103-16-*.fin "$P"/mt103-22-*.fin "$P"/mt202cov-01-*.fin \
+  "$P"/mt202cov-06-*.fin; done \
   >"$TMP/mt-clean.fin"
 for f in mt-dev-set mt-clean; do
   "$BUILD/scan_bench" "$TMP/lists.db" --repeat "${REPEAT:-5}" --messages mt "$TMP/$f.fin" | tail -3

@@ -120,8 +120,10 @@ Explanation Explain(const std::string& query_text, const PreparedName& query, co
     e.pairs.push_back({Span(query_text, query, p.query), Span(listed.full, list, p.list), p.match});
   for (int i : alignment.unmatched_query)
     e.unmatched_query.push_back(Slice(query_text, query.tokens[i]));
-  for (int j : alignment.unmatched_list)
+  for (int j : alignment.unmatched_list) {
     e.unmatched_list.push_back(Slice(listed.full, list.tokens[j]));
+    e.unmatched_list_kinds.push_back(list.tokens[j].kind);
+  }
   return e;
 }
 

@@ -89,6 +89,7 @@ struct Explanation {
   std::vector<TokenPairExplanation> pairs;
   std::vector<std::string> unmatched_query;  // as written
   std::vector<std::string> unmatched_list;
+  std::vector<TokenKind> unmatched_list_kinds;  // of each unmatched_list token: legal form...
   std::vector<AttributeTerm> terms;
   std::string sentence;  // one plain sentence for an analyst
 };

@@ -1,6 +1,7 @@
 #include "scan/message_screener.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "core/text.h"
@@ -38,6 +39,88 @@ Mention IdentifierMention(const MessageValue& v, const Entity& e, const Identifi
   return m;
 }
 
+// "KKBC" in "KOREA KWANGSON BANKING CORPORATION (KKBC)", "IRISL" in "ISLAMIC REPUBLIC OF IRAN
+// SHIPPING LINES (IRISL)": a word of three letters or more whose letters are, in order, initials
+// of the name's words (particles may be skipped), starting with a word's initial.
+bool IsAcronymOf(std::string_view word, std::string_view name) {
+  std::string initials;
+  bool start = true;
+  for (char c : name) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (letter && start) initials.push_back(static_cast<char>(std::tolower(c)));
+    start = !letter;
+  }
+  std::string w;
+  for (char c : word)
+    if (std::isalpha(static_cast<unsigned char>(c)))
+      w.push_back(static_cast<char>(std::tolower(c)));
+  if (w.size() < 3) return false;
+  for (size_t from = initials.find(w[0]); from != std::string::npos;
+       from = initials.find(w[0], from + 1)) {
+    size_t k = 0;
+    for (size_t i = from; i < initials.size() && k < w.size(); ++i) k += initials[i] == w[k];
+    if (k == w.size()) return true;
+  }
+  return false;
+}
+
+// The list name's words that the field does not give, legal forms aside ("CLOSED JOINT-STOCK
+// COMPANY" is the same organisation's form more often than another organisation) and so are
+// the name's own acronyms.
+std::vector<std::string> MissingWords(const Explanation& e) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < e.unmatched_list.size(); ++i)
+    if (e.unmatched_list_kinds[i] != TokenKind::kLegalForm &&
+        !IsAcronymOf(e.unmatched_list[i], e.list_name))
+      out.push_back(e.unmatched_list[i]);
+  return out;
+}
+
+// A party name that names one listed organisation completely ("ISLAMIC REPUBLIC OF IRAN SHIPPING
+// LINES") does not name the longer listed names that hold its words and more (IRISL INVESTMENT,
+// IRISL - CHINA SHIPPING LINES, IRGC AIR FORCE for IRGC), although the matcher scores them >= the
+// threshold too: their distinguishing words are not in the message. They are left out, named in
+// a note of the complete hit so that an analyst still sees them. Persons are never left out (a
+// payment often drops a middle name), nor anything when no organisation is named completely.
+void DropLongerNames(std::vector<Mention>* mentions) {
+  auto organisation = [](const Mention& m) { return m.hit.entity->schema != Schema::kPerson; };
+  float complete = -1;  // the best score of a complete organisation name, if any
+  for (const Mention& m : *mentions)
+    if (organisation(m) && MissingWords(m.hit.explanation).empty())
+      complete = std::max(complete, m.hit.score);
+  std::string left_out;
+  std::vector<Mention> kept;
+  for (Mention& m : *mentions) {
+    const std::vector<std::string> missing = MissingWords(m.hit.explanation);
+    if (complete < 0 || !organisation(m) || missing.empty() || m.hit.score > complete) {
+      kept.push_back(std::move(m));
+      continue;
+    }
+    left_out += " " + m.hit.entity->id + " (" + m.hit.explanation.list_name + ":";
+    for (const std::string& w : missing) left_out += " '" + w + "'";
+    left_out += " not in the field)";
+  }
+  *mentions = std::move(kept);
+  if (left_out.empty()) return;
+  for (Mention& m : *mentions)
+    if (organisation(m) && MissingWords(m.hit.explanation).empty())
+      m.hit.notes.push_back("longer listed names that the field does not name, left out:" +
+                            left_out);
+}
+
+// Another reading of a free-format field (a later line, two lines joined) that is one word
+// ("LINES", "DUBAI", "CIMEX") names a party only as a one-word organisation's whole name, matched
+// all but for a legal form at >= kOneWordReadingScore: the matcher would take "LINES" for the
+// person Lounici (0.82). (Screening such a reading at that threshold also costs less.)
+constexpr float kOneWordReadingScore = 0.9f;
+
+bool TakeFromOtherReading(std::string_view reading, const MatchResult& r) {
+  if (reading.find(' ') == std::string_view::npos)
+    return r.entity->schema != Schema::kPerson && r.score >= kOneWordReadingScore &&
+           MissingWords(r.explanation).empty();
+  return true;
+}
+
 }  // namespace
 
 void MessageScreener::BicHits(const MessageValue& v, const std::set<const Entity*>& named,
@@ -54,6 +137,69 @@ void MessageScreener::BicHits(const MessageValue& v, const std::set<const Entity
     mentions.push_back(std::move(m));
   }
   context->Add(std::move(mentions));
+}
+
+Status MessageScreener::NameHits(const MessageParty& p, const std::vector<std::string>& codes,
+                                 const ScanOptions& options, Matcher::Session* match_session,
+                                 std::vector<Mention>* out) const {
+  ScreeningQuery q;
+  if (p.institution) q.schema = Schema::kOrganization;
+  q.countries = codes;
+  q.birth_dates = p.birth_dates;
+  for (const MessageParty::Id& id : p.identifiers) {
+    QueryIdentifier qi{id.value.text, std::nullopt};
+    if (id.has_kind) qi.kind = id.kind;
+    q.identifiers.push_back(std::move(qi));
+  }
+  if (!p.bic.empty()) q.identifiers.push_back({p.bic.text, IdKind::kSwiftBic});
+  ScreenOptions so;
+  so.threshold = options.threshold;
+  so.limit = 10;
+  std::vector<Mention>& mentions = *out;
+  std::vector<const MessageValue*> readings{&p.name};
+  for (const MessageValue& v : p.name_variants) readings.push_back(&v);
+  for (const MessageValue* reading : readings) {
+    q.name = reading->text;
+    ScreenResult result;
+    ScreenOptions reading_options = so;
+    if (reading != &p.name && reading->text.find(' ') == std::string::npos)
+      reading_options.threshold = std::max(so.threshold, kOneWordReadingScore);
+    Status s = matcher_.Screen(q, reading_options, match_session, &result);
+    if (!s.ok())
+      return s.WithContext("line " + std::to_string(reading->line) + ": field " + reading->field +
+                           " ('" + reading->text + "')");
+    for (const MatchResult& r : result.matches) {
+      if (reading != &p.name && !TakeFromOtherReading(reading->text, r)) continue;
+      auto same = std::find_if(mentions.begin(), mentions.end(),
+                               [&](const Mention& m) { return m.hit.entity == r.entity; });
+      if (same != mentions.end() && same->hit.score >= r.score) continue;
+      Mention m;
+      m.hit.kind = HitKind::kParty;
+      m.hit.field = reading->field;
+      m.hit.line = reading->line;
+      m.hit.end = static_cast<uint32_t>(reading->text.size());
+      m.hit.text = reading->text;
+      m.hit.score = r.score;
+      m.hit.entity = r.entity;
+      m.hit.explanation = r.explanation;
+      m.hit.sentence = "The " + p.role + " (" + p.field + "): " + r.explanation.sentence;
+      for (const std::string& w : result.warnings) m.hit.notes.push_back(w);
+      if (reading != &p.name)
+        m.hit.notes.push_back("read from the field's name and address lines: '" + reading->text +
+                              "'");
+      if (same != mentions.end()) {
+        *same = std::move(m);
+      } else {
+        mentions.push_back(std::move(m));
+      }
+    }
+  }
+  DropLongerNames(&mentions);
+  for (Mention& m : mentions) {
+    std::vector<Hit*> one{&m.hit};
+    FillCharOffsets(m.hit.text, &one);
+  }
+  return Status::Ok();
 }
 
 Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions& options,
@@ -110,59 +256,9 @@ Status MessageScreener::Screen(const PaymentMessage& message, const ScanOptions&
       if (!countries_.NameOf(c.text).empty()) codes.push_back(c.text);
     }
     if (!p.name.empty() && options.parties) {
-      ScreeningQuery q;
-      if (p.institution) q.schema = Schema::kOrganization;
-      q.countries = codes;
-      q.birth_dates = p.birth_dates;
-      for (const MessageParty::Id& id : p.identifiers) {
-        QueryIdentifier qi{id.value.text, std::nullopt};
-        if (id.has_kind) qi.kind = id.kind;
-        q.identifiers.push_back(std::move(qi));
-      }
-      if (!p.bic.empty()) q.identifiers.push_back({p.bic.text, IdKind::kSwiftBic});
-      ScreenOptions so;
-      so.threshold = options.threshold;
-      so.limit = 10;
-      // The name, and its other readings: the best match per record.
       std::vector<Mention> mentions;
-      std::vector<const MessageValue*> readings{&p.name};
-      for (const MessageValue& v : p.name_variants) readings.push_back(&v);
-      for (const MessageValue* reading : readings) {
-        q.name = reading->text;
-        ScreenResult result;
-        Status s = matcher_.Screen(q, so, match_session, &result);
-        if (!s.ok())
-          return s.WithContext("line " + std::to_string(reading->line) + ": field " +
-                               reading->field + " ('" + reading->text + "')");
-        for (const MatchResult& r : result.matches) {
-          auto same = std::find_if(mentions.begin(), mentions.end(),
-                                   [&](const Mention& m) { return m.hit.entity == r.entity; });
-          if (same != mentions.end() && same->hit.score >= r.score) continue;
-          Mention m;
-          m.hit.kind = HitKind::kParty;
-          m.hit.field = reading->field;
-          m.hit.line = reading->line;
-          m.hit.end = static_cast<uint32_t>(reading->text.size());
-          m.hit.text = reading->text;
-          m.hit.score = r.score;
-          m.hit.entity = r.entity;
-          m.hit.explanation = r.explanation;
-          m.hit.sentence = "The " + p.role + " (" + p.field + "): " + r.explanation.sentence;
-          for (const std::string& w : result.warnings) m.hit.notes.push_back(w);
-          if (reading != &p.name)
-            m.hit.notes.push_back("the name read across two lines: '" + reading->text + "'");
-          named.insert(r.entity);
-          if (same != mentions.end()) {
-            *same = std::move(m);
-          } else {
-            mentions.push_back(std::move(m));
-          }
-        }
-      }
-      for (Mention& m : mentions) {
-        std::vector<Hit*> one{&m.hit};
-        FillCharOffsets(m.hit.text, &one);
-      }
+      INTERDICT_RETURN_IF_ERROR(NameHits(p, codes, options, match_session, &mentions));
+      for (const Mention& m : mentions) named.insert(m.hit.entity);
       context.Add(std::move(mentions));
     }
     if (!p.name.empty()) INTERDICT_RETURN_IF_ERROR(scan_places(p.name));

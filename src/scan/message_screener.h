@@ -1,5 +1,9 @@
-// MessageScreener: screens a PaymentMessage. Party names go through the matcher as structured
-// parties (name, with the party's countries, birth dates and identifiers as evidence); every BIC
+// MessageScreener: screens a PaymentMessage. Party names (and their other readings: a name cut
+// over two lines, later lines of a free-format field) go through the matcher as structured
+// parties (name, with the party's countries, birth dates and identifiers as evidence), so a
+// listed name with unit words around it ("<bank> HEAD OFFICE") is the listed party; when a name
+// names a listed organisation completely, the longer listed names it lacks words of are left
+// out (named in a note). Every BIC
 // (headers, option A fields, BICFI, AnyBIC) is looked up among the listed BICs of its
 // institution (listed_bics.h) and other identifiers among the listed identifiers; countries,
 // towns and address lines are checked against the jurisdictions, and so are the country of
@@ -43,6 +47,14 @@ class MessageScreener {
                 std::vector<Hit>* out) const;
 
  private:
+  // Party hits for the party's name and its other readings (name_variants), screened by the
+  // matcher with the party's countries `codes` and identifiers: the best reading per record;
+  // longer listed names that the field does not name are left out (see the .cc). A name the
+  // matcher cannot read is an error naming the field.
+  Status NameHits(const MessageParty& p, const std::vector<std::string>& codes,
+                  const ScanOptions& options, Matcher::Session* match_session,
+                  std::vector<Mention>* out) const;
+
   // Identifier hits for a message BIC: the listed BICs of its institution (any branch).
   void BicHits(const MessageValue& v, const std::set<const Entity*>& named,
                ScanContext* context) const;

@@ -108,6 +108,35 @@ bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Words of two letters or more ("FOR ACCOUNT OF" has three; "12", "A." and "-" none).
+int LetterWords(std::string_view line) {
+  int words = 0;
+  for (std::string_view w : SplitView(line, ' ')) {
+    int letters = 0;
+    for (char c : w) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+    words += letters >= 2 ? 1 : 0;
+  }
+  return words;
+}
+
+// Options D and K and field 59 have up to four lines of "name and address" that nothing tells
+// apart: a bank writes "FOR ACCOUNT OF" / "<name>", or an attention line before the name. So
+// each line after the name lines, from `from` on, that could be a name (no digits: those are
+// street numbers and postcodes) is also a reading of the party's name, alone and joined with the
+// next line when that one has no digits either (a name cut after 35 characters). `add(k, text)`
+// gets each, with the index of its first line. Costs one more screening per reading. (A lone
+// word is a weak name: the screener takes from it only a one-word organisation's whole name.)
+template <typename Add>
+void LaterNameReadings(const std::vector<std::string_view>& lines, size_t from, Add add) {
+  for (size_t k = from; k < lines.size(); ++k) {
+    const std::string_view line = Trim(lines[k]);
+    if (HasDigit(line) || LetterWords(line) == 0) continue;
+    add(k, std::string(line));
+    if (k + 1 < lines.size() && !HasDigit(lines[k + 1]) && LetterWords(lines[k + 1]) > 0)
+      add(k, std::string(line) + " " + std::string(Trim(lines[k + 1])));
+  }
+}
+
 // Checks the few non-party fields whose syntax we read (a message whose reference or amount
 // cannot be read is not one we should claim to have screened).
 Status CheckPlainField(const Field& f, const std::string& where) {
@@ -552,6 +581,9 @@ class Parser {
       }
       if (Trim(full).empty()) return bad(static_cast<int>(first), "the name line is empty");
       party.name = value(first, full, name);
+      LaterNameReadings(L, i, [&](size_t k, std::string text) {
+        party.name_variants.push_back(value(k, text, name));
+      });
       for (; i < L.size(); ++i) party.address.push_back(value(i, L[i], name));
       // The last address line often ends in an ISO country code ("TEHRAN IR").
       if (!party.address.empty()) {

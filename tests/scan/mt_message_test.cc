@@ -111,8 +111,14 @@ TEST(MtMessageTest, Mt202CovSequenceB) {
   const MessageParty* b59 = PartyOf(m, "B/59");
   ASSERT_NE(b59, nullptr);
   EXPECT_EQ(b59->name.text, "KOREA MINING DEVELOPMENT TRADING");
-  ASSERT_EQ(b59->name_variants.size(), 1u);  // the name may go on on the next line
-  EXPECT_EQ(b59->name_variants[0].text, "KOREA MINING DEVELOPMENT TRADING CORPORATION");
+  // The name may go on on the next line; a later line may be a name too.
+  std::vector<std::string> variants;
+  for (const MessageValue& v : b59->name_variants)
+    variants.push_back(std::to_string(v.line) + " " + v.text);
+  EXPECT_EQ(variants,
+            (std::vector<std::string>{"16 KOREA MINING DEVELOPMENT TRADING CORPORATION",
+                                      "17 CORPORATION", "17 CORPORATION CENTRAL DISTRICT PYONGYANG",
+                                      "18 CENTRAL DISTRICT PYONGYANG"}));
   EXPECT_EQ(PartyOf(m, "B/50K")->name.text, "GLOBAL COMMODITIES LIMITED");
   std::vector<std::string> texts;
   for (const MessageValue& t : m.texts) texts.push_back(t.field);

@@ -1,10 +1,10 @@
 // The payment dev set (tests/fixtures/scan/payments/): every message screened against the
 // bundled lists gives exactly the hits of expected.tsv, no more, no fewer. Lines marked
-// known-miss are hits we want but do not get yet (names with unit words, "BANK MELLAT HEAD
-// OFFICE"), lines marked known-extra are hits the matcher gives on other records whose longer
-// name holds the message's words ("NATIONAL IRANIAN OIL REFINING AND DISTRIBUTION COMPANY" for
-// "NATIONAL IRANIAN OIL COMPANY"): both may come or go, and the test prints which.
-// bench/payment_dev_set.sh prints recall and precision over the same file.
+// known-miss are hits we want but do not get yet (none at present), lines marked known-extra are
+// hits the matcher gives on other records whose longer name holds the message's words ("NATIONAL
+// IRANIAN OIL REFINING AND DISTRIBUTION COMPANY" for "NATIONAL IRANIAN OIL COMPANY"): both may come
+// or go, and the test prints which. bench/payment_dev_set.sh prints recall and precision over the
+// same file.
 #include <gtest/gtest.h>
 
 #include <algorithm>
