@@ -3,12 +3,15 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include <atomic>
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "store/audit.h"
 #include "store/sqlite_util.h"
 
 namespace interdict {
@@ -331,6 +334,54 @@ TEST_F(AuditChainTest, AListImportIsAnEventOfItsOwnTransaction) {
             nlohmann::json::parse("[{\"source\":\"test-list\",\"version\":" + std::to_string(v.id) +
                                   "}]"));
   EXPECT_EQ(Verify().problem, "");
+}
+
+TEST_F(AuditChainTest, ConnectionsAppendingAtOnceKeepOneChain) {
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      std::unique_ptr<Store> store;
+      if (!Store::Open(path_, &store).ok()) return void(++failures);
+      for (int i = 0; i < 25; ++i) {
+        Transaction txn(store->handle(), "BEGIN IMMEDIATE");
+        AuditEvent e;
+        e.kind = "alert.transition";
+        if (!txn.status().ok() || !AppendAuditEvent(*store, &e).ok() || !txn.Commit().ok())
+          ++failures;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures, 0);
+  ChainReport r = Verify();
+  EXPECT_EQ(r.problem, "");
+  EXPECT_EQ(r.checked, 100);
+}
+
+TEST_F(AuditChainTest, ScreeningsAreChainEvents) {
+  AuditRecord rec;
+  rec.at = "2026-03-01T12:00:00.123Z";
+  rec.who = "bank-a";
+  rec.request_id = "req-1";
+  rec.endpoint = "POST /v1/screen";
+  rec.status = 200;
+  rec.query = "{\"name\":\"x\"}";
+  rec.list_versions = "[{\"source\":\"us-ofac-sdn\",\"version\":1}]";
+  rec.results = "[]";
+  std::vector<AuditRecord> batch = {rec, rec};
+  batch[1].request_id = "req-2";
+  batch[1].query = "1}, \"status\": 500, \"x\": {";  // cannot smuggle fields into the detail
+  EXPECT_EQ(AppendAudit(*store_, &batch).code(), Status::Code::kInvalidInput);
+  batch[1].query = "{}";
+  ASSERT_TRUE(AppendAudit(*store_, &batch).ok());
+  AuditEvent e;
+  ASSERT_TRUE(GetAuditEvent(*store_, 2, &e).ok());
+  EXPECT_EQ(e.kind, "screening");
+  EXPECT_EQ(e.subject, "request:req-2");
+  EXPECT_EQ(e.list_versions, rec.list_versions);
+  EXPECT_EQ(nlohmann::json::parse(e.detail)["status"], 200);
+  EXPECT_EQ(Verify().checked, 2);
 }
 
 TEST(StoreOptionsTest, ReadOnlyNeverWritesNorCreates) {
