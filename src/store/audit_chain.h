@@ -4,7 +4,8 @@
 //
 // Each event carries `hash` = SHA-256 over its own fields and the previous event's hash, so
 // editing, deleting or reordering a stored event breaks the chain from that event on. Events are
-// numbered without gaps (seq 1, 2, ...).
+// numbered without gaps (seq 1, 2, ...); only PruneAuditEvents removes events, the oldest ones,
+// leaving an anchor that VerifyChain starts from. docs/audit.md describes the whole log.
 //
 // Thread-safety: as Store (one thread at a time per Store).
 #pragma once
