@@ -1,5 +1,7 @@
 #include "store/audit.h"
 
+#include <simdjson.h>
+
 #include <nlohmann/json.hpp>
 
 #include "store/audit_chain.h"
@@ -16,14 +18,29 @@ std::string JsonString(const std::string& s) {
   return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// Checks that texts are each one JSON value. simdjson validates (structure and UTF-8) several
+// times faster than nlohmann's accept, which the audit writer ran three times per screening.
+class JsonChecker {
+ public:
+  bool IsOneValue(const std::string& text) {
+    simdjson::dom::element ignored;
+    // realloc_if_needed: the text has no padding of simdjson's, so it reads a padded copy.
+    return !parser_.parse(text.data(), text.size(), /*realloc_if_needed=*/true).get(ignored);
+  }
+
+ private:
+  simdjson::dom::parser parser_;
+};
+
 // The event's detail. `query` and `results` are embedded as the server wrote them, after a check
 // that each is one JSON value (so no text can close the object early and add fields).
-Status ScreeningEvent(const AuditRecord& r, AuditEvent* e) {
+Status ScreeningEvent(const AuditRecord& r, JsonChecker* checker, AuditEvent* e) {
   const std::string where = "audit log: request " + r.request_id + ": ";
   for (const auto& [name, text] :
        {std::pair{"query", &r.query}, std::pair{"list_versions", &r.list_versions},
         std::pair{"results", &r.results}}) {
-    if (!json::accept(*text)) return Status::InvalidInput(where + name + " is not valid JSON");
+    if (!checker->IsOneValue(*text))
+      return Status::InvalidInput(where + name + " is not valid JSON");
   }
   e->at = r.at;
   e->who = r.who;
@@ -66,8 +83,9 @@ Status RecordFromEvent(const AuditEvent& e, AuditRecord* r) {
 Status AppendAudit(Store& store, std::vector<AuditRecord>* records) {
   if (records->empty()) return Status::Ok();
   std::vector<AuditEvent> events(records->size());
+  JsonChecker checker;
   for (size_t i = 0; i < records->size(); ++i)
-    INTERDICT_RETURN_IF_ERROR(ScreeningEvent((*records)[i], &events[i]));
+    INTERDICT_RETURN_IF_ERROR(ScreeningEvent((*records)[i], &checker, &events[i]));
   // IMMEDIATE: take the write lock up front so that a concurrent import makes us wait (busy
   // timeout) instead of failing half way.
   Transaction txn(store.handle(), "BEGIN IMMEDIATE");

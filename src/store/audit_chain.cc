@@ -27,18 +27,45 @@ std::string UtcNowMillis() {
   return buf;
 }
 
-std::string Sha256Hex(const std::string& data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr) != 1) return "";
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned i = 0; i < len; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
+// Hashes events with one reused digest context: a fresh context per event (EVP_Digest) costs an
+// allocation and a lookup of the algorithm each time, which the audit writer pays per screening.
+class EventHasher {
+ public:
+  EventHasher() : ctx_(EVP_MD_CTX_new()) {}
+  ~EventHasher() { EVP_MD_CTX_free(ctx_); }
+  EventHasher(const EventHasher&) = delete;
+  EventHasher& operator=(const EventHasher&) = delete;
+
+  // AuditEventHash(e), or "" when the digest fails.
+  std::string Hash(const AuditEvent& e) {
+    const std::string seq = std::to_string(e.seq);
+    if (ctx_ == nullptr || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx_, seq.data(), seq.size()) != 1)
+      return "";
+    // Fed field by field: the same bytes as the fields joined with 0x1F, without the copy.
+    const char sep = '\x1f';
+    for (const std::string* field :
+         {&e.at, &e.who, &e.kind, &e.subject, &e.detail, &e.list_versions, &e.settings,
+          &e.engine_version, &e.prev_hash}) {
+      if (EVP_DigestUpdate(ctx_, &sep, 1) != 1 ||
+          EVP_DigestUpdate(ctx_, field->data(), field->size()) != 1)
+        return "";
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_DigestFinal_ex(ctx_, digest, &len) != 1) return "";
+    static const char kHex[] = "0123456789abcdef";
+    std::string hex(2 * len, '0');
+    for (unsigned i = 0; i < len; ++i) {
+      hex[2 * i] = kHex[digest[i] >> 4];
+      hex[2 * i + 1] = kHex[digest[i] & 15];
+    }
+    return hex;
   }
-  return hex;
-}
+
+ private:
+  EVP_MD_CTX* ctx_;
+};
 
 constexpr const char* kEventColumns =
     "seq, at, who, kind, subject, detail, list_versions, settings, engine_version, prev_hash, "
@@ -111,13 +138,14 @@ Status AppendEvents(sqlite3* db, AuditEvent* events, size_t n) {
       "INSERT INTO audit_event(seq, at, who, kind, subject, detail, list_versions, settings, "
       "engine_version, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
       &insert));
+  EventHasher hasher;
   for (size_t i = 0; i < n; ++i) {
     AuditEvent* event = &events[i];
     event->seq = ++seq;
     event->prev_hash = prev;
     if (event->at.empty()) event->at = UtcNowMillis();
     if (event->engine_version.empty()) event->engine_version = EngineVersion();
-    event->hash = AuditEventHash(*event);
+    event->hash = hasher.Hash(*event);
     if (event->hash.empty()) return Status::Internal("SHA-256 failed");
     insert.Reset();
     insert.Bind(1, event->seq).Bind(2, event->at).Bind(3, event->who).Bind(4, event->kind);
@@ -255,16 +283,7 @@ void AppendCsvCell(const std::string& cell, std::string* out) {
 
 }  // namespace
 
-std::string AuditEventHash(const AuditEvent& e) {
-  const char sep = '\x1f';
-  std::string text = std::to_string(e.seq);
-  for (const std::string* field : {&e.at, &e.who, &e.kind, &e.subject, &e.detail, &e.list_versions,
-                                   &e.settings, &e.engine_version, &e.prev_hash}) {
-    text += sep;
-    text += *field;
-  }
-  return Sha256Hex(text);
-}
+std::string AuditEventHash(const AuditEvent& e) { return EventHasher().Hash(e); }
 
 Status AppendAuditEvent(Store& store, AuditEvent* event) {
   return AppendEvents(store.handle(), event, 1);
@@ -346,6 +365,7 @@ Status VerifyChain(Store& store, ChainReport* report) {
                                               "LIMIT " + std::to_string(kPage),
                                           &stmt));
   int64_t prev_seq = first - 1;
+  EventHasher hasher;
   for (size_t n = kPage; n == kPage;) {
     n = 0;
     stmt.Reset();
@@ -361,7 +381,7 @@ Status VerifyChain(Store& store, ChainReport* report) {
                           std::to_string(prev_seq + 1) + ".." + std::to_string(e.seq - 1) +
                           " are missing");
       }
-      if (AuditEventHash(e) != e.hash)
+      if (hasher.Hash(e) != e.hash)
         return Broken(report, e.seq, "hash mismatch: the event was changed after it was written");
       if (e.prev_hash != expected_prev) {
         return Broken(report, e.seq,

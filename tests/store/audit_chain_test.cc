@@ -384,6 +384,50 @@ TEST_F(AuditChainTest, ScreeningsAreChainEvents) {
   EXPECT_EQ(Verify().checked, 2);
 }
 
+// The batch writer, the verifier and AuditEventHash must all hash the same bytes as stored chains
+// do: seq and the fields joined with 0x1F (the expected value is Python's hashlib over them).
+TEST(AuditEventHashTest, IsSha256OfTheFieldsJoinedWithUnitSeparators) {
+  AuditEvent e;
+  e.seq = 7;
+  e.at = "2026-03-01T12:00:00.000Z";
+  e.who = "alice";
+  e.kind = "alert.decision";
+  e.subject = "alert:12";
+  e.detail = "{\"d\":\"\xc3\xa9\"}";
+  e.engine_version = "1.2.3";
+  for (int i = 0; i < 32; ++i) e.prev_hash += "ab";
+  EXPECT_EQ(AuditEventHash(e), "c044ecce3c6c5b45976a5959a02c7c977442b22a044affe8e750391b30af2155");
+}
+
+TEST_F(AuditChainTest, ScreeningTextsMustEachBeOneJsonValue) {
+  AuditRecord rec;
+  rec.at = "2026-03-01T12:00:00.123Z";
+  rec.who = "bank-a";
+  rec.request_id = "req-1";
+  rec.endpoint = "POST /v1/screen";
+  rec.query = "{\"name\":\"x\"}";
+  rec.list_versions = "[]";
+  rec.results = "[]";
+  for (const std::string& bad : std::vector<std::string>{
+           "", " ", "{", "{\"a\":1} {\"b\":2}", "1 2", "[1,]", "{\"a\":1}, \"status\": 500",
+           "\"\xff\"", "\"unterminated", "{\"a\":1}x", std::string("{}\0{}", 5)}) {
+    for (std::string AuditRecord::*field :
+         {&AuditRecord::query, &AuditRecord::list_versions, &AuditRecord::results}) {
+      std::vector<AuditRecord> batch = {rec};
+      batch[0].*field = bad;
+      EXPECT_EQ(AppendAudit(*store_, &batch).code(), Status::Code::kInvalidInput) << bad;
+    }
+  }
+  EXPECT_EQ(Verify().checked, 0);  // nothing of a refused batch is stored
+  for (const std::string good : {" {} ", "null", "\"text\"", "-1.5e3", "[[[\"a\",1.0]]]"}) {
+    std::vector<AuditRecord> batch = {rec};
+    batch[0].query = good;
+    batch[0].results = good;
+    EXPECT_TRUE(AppendAudit(*store_, &batch).ok()) << good;
+  }
+  EXPECT_EQ(Verify().checked, 5);
+}
+
 TEST(StoreOptionsTest, ReadOnlyNeverWritesNorCreates) {
   std::string tmpl = (std::filesystem::temp_directory_path() / "interdict-ro-XXXXXX");
   ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
