@@ -106,7 +106,8 @@ def trial(binary, base, tmp, args):
     if lock is not None:
         lock.execute("ROLLBACK")
         lock.close()
-    audited = {row[0] for row in sqlite3.connect(db).execute("SELECT request_id FROM audit_log")}
+    audited = {row[0] for row in sqlite3.connect(db).execute(
+        "SELECT json_extract(detail, '$.request_id') FROM audit_event WHERE kind = 'screening'")}
     lost = [t for t, rid in acks if rid not in audited]
     window_ms = (killed - min(lost)) * 1000 if lost else 0.0
     span_ms = (max(lost) - min(lost)) * 1000 if lost else 0.0

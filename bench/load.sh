@@ -81,7 +81,7 @@ if [ "$SOAK" -gt 0 ]; then
     run "soak t+$((SOAK - left + chunk))s" 2 10 10 "$chunk"
     left=$((left - chunk))
   done
-  audited=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log")
+  audited=$(sqlite3 "$DB" "SELECT count(*) FROM audit_event WHERE kind = 'screening'")
   stop
   echo "audit records written: $audited"
   exit $FAILED
@@ -99,7 +99,7 @@ for mode in audit no-audit; do
   run "max c=16" 1 16 0 "$DURATION"
   if [ $mode = audit ]; then
     sleep 0.5
-    echo "audit records written: $(sqlite3 "$DB" "SELECT count(*) FROM audit_log")"
+    echo "audit records written: $(sqlite3 "$DB" "SELECT count(*) FROM audit_event WHERE kind = 'screening'")"
   fi
   stop
 done

@@ -26,5 +26,6 @@ void RegisterUsers(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterSettings(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterRules(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterMonitor(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterAudit(CLI::App& app, const Context& ctx, Runner* run);
 
 }  // namespace interdict::cli

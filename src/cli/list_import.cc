@@ -130,6 +130,7 @@ Status ImportList(const Context& ctx, const ImportRequest& request, ImportOutcom
     INTERDICT_RETURN_IF_ERROR(store->BeginImport(source, sha, &import, &outcome->version));
   outcome->unchanged = import == nullptr;
   if (outcome->unchanged) return Status::Ok();
+  if (!ctx.user.empty()) import->SetActor(ctx.user);
 
   ProgressLine progress(source, files);
   ParseOptions options;

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   RegisterSettings(app, ctx, &run);
   RegisterRules(app, ctx, &run);
   RegisterMonitor(app, ctx, &run);
+  RegisterAudit(app, ctx, &run);
 
   try {
     app.parse(argc, argv);

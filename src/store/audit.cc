@@ -1,77 +1,120 @@
 #include "store/audit.h"
 
+#include <simdjson.h>
+
+#include <nlohmann/json.hpp>
+
+#include "store/audit_chain.h"
 #include "store/sqlite_util.h"
 
 namespace interdict {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kScreening = "screening";
+
+std::string JsonString(const std::string& s) {
+  return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Checks that texts are each one JSON value. simdjson validates (structure and UTF-8) several
+// times faster than nlohmann's accept, which the audit writer ran three times per screening.
+class JsonChecker {
+ public:
+  bool IsOneValue(const std::string& text) {
+    simdjson::dom::element ignored;
+    // realloc_if_needed: the text has no padding of simdjson's, so it reads a padded copy.
+    return !parser_.parse(text.data(), text.size(), /*realloc_if_needed=*/true).get(ignored);
+  }
+
+ private:
+  simdjson::dom::parser parser_;
+};
+
+// The event's detail. `query` and `results` are embedded as the server wrote them, after a check
+// that each is one JSON value (so no text can close the object early and add fields).
+Status ScreeningEvent(const AuditRecord& r, JsonChecker* checker, AuditEvent* e) {
+  const std::string where = "audit log: request " + r.request_id + ": ";
+  for (const auto& [name, text] :
+       {std::pair{"query", &r.query}, std::pair{"list_versions", &r.list_versions},
+        std::pair{"results", &r.results}}) {
+    if (!checker->IsOneValue(*text))
+      return Status::InvalidInput(where + name + " is not valid JSON");
+  }
+  e->at = r.at;
+  e->who = r.who;
+  e->kind = kScreening;
+  e->subject = "request:" + r.request_id;
+  e->list_versions = r.list_versions;
+  e->detail = "{\"endpoint\":" + JsonString(r.endpoint) +
+              ",\"max_score\":" + (r.max_score ? json(*r.max_score).dump() : "null") +
+              ",\"query\":" + r.query + ",\"request_id\":" + JsonString(r.request_id) +
+              ",\"result_count\":" + std::to_string(r.result_count) + ",\"results\":" + r.results +
+              ",\"status\":" + std::to_string(r.status) + "}";
+  return Status::Ok();
+}
+
+Status RecordFromEvent(const AuditEvent& e, AuditRecord* r) {
+  json d = json::parse(e.detail, nullptr, /*allow_exceptions=*/false);
+  const std::string where = "audit event " + std::to_string(e.seq);
+  if (!d.is_object()) return Status::InvalidInput(where + ": detail is not a JSON object");
+  try {
+    r->id = e.seq;
+    r->at = e.at;
+    r->who = e.who;
+    r->list_versions = e.list_versions;
+    r->request_id = d.at("request_id").get<std::string>();
+    r->endpoint = d.at("endpoint").get<std::string>();
+    r->status = d.at("status").get<int>();
+    r->query = d.at("query").dump();
+    r->result_count = d.at("result_count").get<int64_t>();
+    r->max_score.reset();
+    if (!d.at("max_score").is_null()) r->max_score = d["max_score"].get<double>();
+    r->results = d.at("results").dump();
+  } catch (const json::exception& ex) {
+    return Status::InvalidInput(where + ": not a screening record: " + ex.what());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Status AppendAudit(Store& store, std::vector<AuditRecord>* records) {
   if (records->empty()) return Status::Ok();
-  sqlite3* db = store.handle();
+  std::vector<AuditEvent> events(records->size());
+  JsonChecker checker;
+  for (size_t i = 0; i < records->size(); ++i)
+    INTERDICT_RETURN_IF_ERROR(ScreeningEvent((*records)[i], &checker, &events[i]));
   // IMMEDIATE: take the write lock up front so that a concurrent import makes us wait (busy
   // timeout) instead of failing half way.
-  Transaction txn(db, "BEGIN IMMEDIATE");
+  Transaction txn(store.handle(), "BEGIN IMMEDIATE");
   INTERDICT_RETURN_IF_ERROR(txn.status().WithContext("audit log"));
-  Stmt insert;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db,
-      "INSERT INTO audit_log(at, who, request_id, endpoint, status, query, list_versions, "
-      "result_count, max_score, results) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-      &insert));
-  for (AuditRecord& r : *records) {
-    insert.Reset();
-    insert.Bind(1, r.at).Bind(2, r.who).Bind(3, r.request_id).Bind(4, r.endpoint);
-    insert.Bind(5, static_cast<int64_t>(r.status)).Bind(6, r.query).Bind(7, r.list_versions);
-    insert.Bind(8, r.result_count).Bind(10, r.results);
-    if (r.max_score.has_value()) {
-      sqlite3_bind_double(insert.get(), 9, *r.max_score);
-    } else {
-      sqlite3_bind_null(insert.get(), 9);
-    }
-    INTERDICT_RETURN_IF_ERROR(
-        insert.Step().WithContext("audit log: writing request " + r.request_id));
-    r.id = sqlite3_last_insert_rowid(db);
-  }
-  insert = Stmt();
-  return txn.Commit().WithContext("audit log");
+  INTERDICT_RETURN_IF_ERROR(AppendAuditEvents(store, &events).WithContext("audit log"));
+  INTERDICT_RETURN_IF_ERROR(txn.Commit().WithContext("audit log"));
+  for (size_t i = 0; i < records->size(); ++i) (*records)[i].id = events[i].seq;
+  return Status::Ok();
 }
 
 Status ReadAudit(Store& store, int64_t after_id, size_t limit, std::vector<AuditRecord>* out) {
   out->clear();
-  Stmt stmt;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      store.handle(),
-      "SELECT id, at, who, request_id, endpoint, status, query, list_versions, result_count, "
-      "max_score, results FROM audit_log WHERE id > ?1 ORDER BY id LIMIT ?2",
-      &stmt));
-  stmt.Bind(1, after_id).Bind(2, static_cast<int64_t>(limit));
-  for (;;) {
-    bool row = false;
-    INTERDICT_RETURN_IF_ERROR(stmt.Step(&row).WithContext("audit log"));
-    if (!row) return Status::Ok();
+  if (limit == 0) return Status::Ok();
+  AuditQuery query;
+  query.after_seq = after_id;
+  query.kind_prefix = kScreening;
+  query.limit = limit;
+  return ReadAuditEvents(store, query, [&](const AuditEvent& e) {
     AuditRecord r;
-    r.id = stmt.ColumnInt(0);
-    r.at = stmt.ColumnText(1);
-    r.who = stmt.ColumnText(2);
-    r.request_id = stmt.ColumnText(3);
-    r.endpoint = stmt.ColumnText(4);
-    r.status = static_cast<int>(stmt.ColumnInt(5));
-    r.query = stmt.ColumnText(6);
-    r.list_versions = stmt.ColumnText(7);
-    r.result_count = stmt.ColumnInt(8);
-    if (!stmt.ColumnIsNull(9)) r.max_score = sqlite3_column_double(stmt.get(), 9);
-    r.results = stmt.ColumnText(10);
+    INTERDICT_RETURN_IF_ERROR(RecordFromEvent(e, &r));
     out->push_back(std::move(r));
-  }
-}
-
-bool AuditBusy(Store& store) {
-  int rc = sqlite3_extended_errcode(store.handle()) & 0xff;
-  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+    return Status::Ok();
+  });
 }
 
 Status CountAudit(Store& store, int64_t* out) {
   Stmt stmt;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.handle(), "SELECT count(*) FROM audit_log", &stmt));
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
+      store.handle(), "SELECT count(*) FROM audit_event WHERE kind = 'screening'", &stmt));
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(stmt.Step(&row).WithContext("audit log"));
   *out = row ? stmt.ColumnInt(0) : 0;

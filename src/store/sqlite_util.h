@@ -1,6 +1,7 @@
-// A thin RAII layer over the SQLite C API for the store's own modules (list versions, audit,
-// alerts). It turns SQLite result codes into Status values whose message carries SQLite's own
-// text and the caller's context, and finalizes statements on every path.
+// A thin RAII layer over the SQLite C API for the modules that keep their tables in the store
+// (list versions, audit, fetch state; src/monitor's customer book, alerts and monitoring state). It
+// turns SQLite result codes into Status values whose message carries SQLite's own text and the
+// caller's context, and finalizes statements on every path.
 //
 // Not a general-purpose wrapper: it has what the store uses and nothing else.
 #pragma once

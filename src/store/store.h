@@ -54,6 +54,21 @@ struct VersionDiff {
 
 class Store;
 
+// How a Store connection behaves; the defaults suit a command-line process.
+struct StoreOptions {
+  // How long a statement waits for another connection's lock before failing with IoError
+  // ("database is locked"). Imports hold the write lock for their whole duration.
+  int busy_timeout_ms = 10000;
+  // Opens the existing file without writing to it: no schema migration (a store at an older
+  // schema is refused with a message saying so), no journal-mode change, and every write fails.
+  // For readers that must never change what they read (`interdict audit verify`).
+  bool read_only = false;
+  // After a commit leaves the WAL at this many pages or more, the committing connection copies
+  // it into the database file (SQLite's auto-checkpoint, fsyncs included). 0 disables it: the
+  // owner then calls Store::Checkpoint() itself, from a thread where the stall does not matter.
+  int wal_autocheckpoint_pages = 1000;
+};
+
 // An import in progress. Add records, then Commit. Destroying it without Commit rolls back.
 // After any error from Add or Commit the import is dead: every later call returns an error and
 // only destruction (which rolls back) remains, so a partial list can never be committed.
@@ -74,8 +89,15 @@ class Import {
   // source: the guard runs under the write lock this import holds, so no other import can commit
   // between the check and this commit. On success *version (may be null) describes the new
   // version.
+  //
+  // The commit appends a "list.import" event to the audit chain (audit_chain.h) in the same
+  // transaction, naming `who` (SetActor) as the importer.
   Status Commit(const std::string& published, const std::vector<std::string>& files,
                 ListVersion* version, const ShrinkLimit& shrink = ShrinkLimit());
+
+  // Who the audit chain names as importing: a user name, or "system:<part>" (the default,
+  // "system:import").
+  void SetActor(std::string who) { who_ = std::move(who); }
 
  private:
   friend class Store;
@@ -87,6 +109,7 @@ class Import {
   Store* store_;               // null once the store has closed
   std::string source_;
   std::string content_sha256_;
+  std::string who_ = "system:import";
   int64_t version_id_ = 0;
   int64_t count_ = 0;
   std::map<std::string, int64_t> schema_counts_;
@@ -102,6 +125,8 @@ class Store {
   // InvalidInput when the file is not SQLite, is another application's SQLite database, or was
   // written by a newer Interdict (its schema version is above the one this build knows).
   static Status Open(const std::string& path, std::unique_ptr<Store>* out);
+  static Status Open(const std::string& path, const StoreOptions& options,
+                     std::unique_ptr<Store>* out);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -143,7 +168,18 @@ class Store {
   // present on one side only is a changed field.
   Status Diff(int64_t from, int64_t to, VersionDiff* out);
 
-  sqlite3* handle() { return db_; }  // for the store's own modules (audit, alerts) only
+  // Copies what it can of the WAL into the database file without waiting for, or blocking,
+  // other connections (SQLite's PASSIVE checkpoint).
+  Status Checkpoint();
+
+  // Whether this connection's last failed statement found the store locked by another connection
+  // for longer than the busy timeout (an import in progress, typically), rather than failing.
+  bool LastErrorBusy() const;
+
+  // The SQLite connection, for the modules that keep their tables in the store (src/store's audit
+  // and fetch state; src/monitor's customer book, alerts and monitoring state). Not for callers
+  // outside those: they use the Store methods and the modules' own headers.
+  sqlite3* handle() { return db_; }
 
  private:
   friend class Import;

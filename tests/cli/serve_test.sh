@@ -204,7 +204,7 @@ expect_err "stopped" "logs the stop"
 if grep -q -- "$KEY" "$TMP/serve.err" "$TMP/serve.out"; then fail "the key was logged"; else ok; fi
 
 # The audit log: every screening request, with who asked.
-OUT=$(sqlite3 "$INTERDICT_DB" "SELECT who || ' ' || endpoint || ' ' || status FROM audit_log ORDER BY id")
+OUT=$(sqlite3 "$INTERDICT_DB" "SELECT who || ' ' || json_extract(detail, '$.endpoint') || ' ' || json_extract(detail, '$.status') FROM audit_event WHERE kind = 'screening' ORDER BY seq")
 expect_out "^partner POST /v1/screen 200$" "audit: the partner's request"
 expect_out "^ci-client POST /match/\{dataset\} 200$" "audit: yente request"
 expect_out "^ci-client GET /v2/search 200$" "audit: watchman request"

@@ -34,7 +34,7 @@ TEST(AuditLogTest, AppendsReadsAndIsAppendOnly) {
   sqlite3_stmt* v = nullptr;
   sqlite3_prepare_v2(store->handle(), "PRAGMA user_version", -1, &v, nullptr);
   ASSERT_EQ(sqlite3_step(v), SQLITE_ROW);
-  EXPECT_GE(sqlite3_column_int(v, 0), 2);  // migration 2 added the audit log
+  EXPECT_GE(sqlite3_column_int(v, 0), 7);  // migration 7 added the audit chain
   sqlite3_finalize(v);
 
   std::vector<AuditRecord> batch = {Record(3), Record(2)};
@@ -60,11 +60,12 @@ TEST(AuditLogTest, AppendsReadsAndIsAppendOnly) {
   EXPECT_EQ(read[0].id, 2);
 
   char* err = nullptr;
-  EXPECT_NE(sqlite3_exec(store->handle(), "UPDATE audit_log SET who = 'x'", nullptr, nullptr, &err),
-            SQLITE_OK);
+  EXPECT_NE(
+      sqlite3_exec(store->handle(), "UPDATE audit_event SET who = 'x'", nullptr, nullptr, &err),
+      SQLITE_OK);
   EXPECT_THAT(err, HasSubstr("append-only"));
   sqlite3_free(err);
-  EXPECT_NE(sqlite3_exec(store->handle(), "DELETE FROM audit_log", nullptr, nullptr, nullptr),
+  EXPECT_NE(sqlite3_exec(store->handle(), "DELETE FROM audit_event", nullptr, nullptr, nullptr),
             SQLITE_OK);
   int64_t n = 0;
   ASSERT_TRUE(CountAudit(*store, &n).ok());
