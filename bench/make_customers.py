@@ -186,7 +186,8 @@ def plant_variant(record, groups, rng):
             if name:
                 return variant, name, dob
         if variant == "dob":
-            shifted = str(int(dob[:4]) + rng.choice([-9, -7, 6, 11])) + dob[4:]
+            shifted = str(int(dob[:4]) + rng.choice([-9, -7, 6, 11])) + dob[4:].replace(
+                "-02-29", "-02-28")  # the shifted year may not be a leap year
             return variant, reordered, shifted
     return "exact", listed, dob
 
