@@ -19,15 +19,16 @@ for variant in release asan; do
   dir=build-test-$variant
   extra=()
   [ $variant = asan ] && extra=(-DINTERDICT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DINTERDICT_BENCH=OFF)
-  echo "== $variant build"
+  echo "== $variant build ($(date -u +%T))"
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "${extra[@]}" >/dev/null
   ninja -C "$dir"
-  echo "== $variant tests"
+  echo "== $variant tests ($(date -u +%T))"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir "$dir" --output-on-failure -j "$jobs"
 done
 # A bounded libFuzzer run (clang++, ASan + UBSan) of each target: HTTP request parsing and
 # handling, and the OFAC CSV, UN XML and FtM JSON list parsers: 20 s each, 80 s in all.
-echo "== fuzz: every fuzz/*_fuzz.cc target, 20 s each"
+echo "== fuzz: every fuzz/*_fuzz.cc target, 20 s each ($(date -u +%T))"
 bash fuzz/run.sh 20 build-test-fuzz
+echo "== done ($(date -u +%T))"
 if [ -n "$lint_skipped" ]; then echo "== WARNING: OpenAPI lint SKIPPED: $lint_skipped" >&2; fi

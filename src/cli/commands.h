@@ -20,5 +20,6 @@ void RegisterTokenStats(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterScan(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterServe(CLI::App& app, const Context& ctx, Runner* run);
 void RegisterUpdate(CLI::App& app, const Context& ctx, Runner* run);
+void RegisterAlerts(CLI::App& app, const Context& ctx, Runner* run);
 
 }  // namespace interdict::cli

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   RegisterScan(app, ctx, &run);
   RegisterServe(app, ctx, &run);
   RegisterUpdate(app, ctx, &run);
+  RegisterAlerts(app, ctx, &run);
 
   try {
     app.parse(argc, argv);
