@@ -42,7 +42,8 @@ step "import list us-ofac-sdn (2024, 14,965)" "${cli[@]}" import --source us-ofa
 step "customers import" "${cli[@]}" customers import "$tmp/book.csv"
 step "monitor: first run (whole book)" "${cli[@]}" monitor
 cp "$tmp/out" "$tmp/monitor-full.txt"
-"${cli[@]}" alerts list --json >"$tmp/alerts-full.json"
+# alerts list shows 100 alerts unless told otherwise, also with --json
+"${cli[@]}" alerts list --json --limit 100000000 >"$tmp/alerts-full.json"
 step "screen --csv of the book (forward, reference)" "${cli[@]}" screen --csv "$tmp/book.csv"
 cp "$tmp/out" "$tmp/screen.csv"
 step "make_delta.py (20 removed, 15 added, 15 changed)" python3 bench/make_delta.py \
@@ -52,7 +53,7 @@ step "import the next version (50-record delta)" "${cli[@]}" import --source us-
 step "monitor: delta run" "${cli[@]}" monitor
 cp "$tmp/out" "$tmp/monitor-delta.txt"
 step "monitor: nothing changed" "${cli[@]}" monitor
-step "alerts list --json" "${cli[@]}" alerts list --json
+step "alerts list --json" "${cli[@]}" alerts list --json --limit 100000000
 cp "$tmp/out" "$tmp/alerts.json"
 
 python3 - "$tmp" <<'PY'
