@@ -77,7 +77,8 @@ forward = {(r["id"], r["record_id"]) for r in csv.DictReader(open(tmp + "/screen
            if r["result"] == "match"}
 first = {(a["customer"], a["entity"]) for a in json.load(open(tmp + "/alerts-full.json"))}
 print("first run: %d alert pairs; screen --csv: %d match pairs; in both %d, only alerts %d "
-      "(customer aliases, which screen --csv does not read), only screen %d"
+      "(customer aliases, which screen --csv does not read, and its limit of 10 matches a row), "
+      "only screen %d"
       % (len(first), len(forward), len(first & forward), len(first - forward),
          len(forward - first)))
 PY
