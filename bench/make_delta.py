@@ -25,6 +25,7 @@ import os
 import random
 import re
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -76,10 +77,18 @@ def new_record(ent, names, rng, person=None):
         remarks = "DOB %s; nationality %s." % (ofac_date(rng), rng.choice(countries))
         kind = "individual"
     else:
-        words = [orgwords.draw(rng) for _ in range(rng.randint(1, 3))]
+        # A surname and two different words: generic names ("CONSULTING OOO") would match
+        # every company of the book built from the same word table.
+        words = [surname[code].draw(rng), orgwords.draw(rng)]
+        while len(words) < 3:
+            word = orgwords.draw(rng)
+            if word not in words:
+                words.append(word)
         name = (" ".join(words) + " " + rng.choice(["LLC", "LIMITED", "OOO", "FZE"])).upper()
         remarks = EMPTY
         kind = EMPTY
+    # OFAC's files are ASCII: accents dropped, as OFAC writes them.
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     row = [str(ent), name, kind, rng.choice(PROGRAMS)] + [EMPTY] * 7 + [remarks]
     return row, name
 
