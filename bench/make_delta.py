@@ -28,6 +28,7 @@ import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ in bench/ from importing make_customers
 sys.path.insert(0, HERE)
 import make_customers  # noqa: E402  (the name table reader)
 
