@@ -455,6 +455,9 @@ TEST(ServerHotSwapTest, NewListVersionUnderLoadDropsNothing) {
   // And a backlog bound a sanitizer build on a loaded machine can keep (it refused 499 of ~1,000
   // requests with 1 s): what the bound guards is tested in the audit tests.
   o.audit_writer.max_backlog = std::chrono::seconds(30);
+  // And room for every request of the run: with chained audit events the writer (at a lower
+  // priority) fell 10,000 records behind on a loaded machine and the queue refused requests.
+  o.audit_writer.queue_capacity = 500000;
   std::unique_ptr<Server> server;
   ASSERT_TRUE(Server::Start(std::move(o), &server).ok());
   ASSERT_TRUE(testing::WaitReady(*server));
