@@ -16,7 +16,7 @@ struct AlertsArgs {
   std::string entity;
   std::string assignee;
   double min_score = -1;
-  int64_t limit = 100;
+  int64_t limit = -1;  // not given: every alert with --json (scripts read it whole), else 100
   bool json = false;
   int64_t id = 0;
   std::vector<int64_t> ids;  // decide
@@ -42,7 +42,8 @@ int RunList(const Context& ctx, const AlertsArgs& args) {
   filter.entity_id = args.entity;
   filter.assignee = args.assignee;
   if (args.min_score >= 0) filter.min_score = args.min_score;
-  filter.limit = args.limit;
+  const int64_t limit = args.limit >= 0 ? args.limit : (args.json ? 0 : 100);
+  filter.limit = limit;
   std::unique_ptr<Store> store;
   if (Status s = Store::Open(ctx.db_path, &store); !s.ok()) return Fail(s);
   std::vector<Alert> alerts;
@@ -67,8 +68,8 @@ int RunList(const Context& ctx, const AlertsArgs& args) {
                 static_cast<long long>(a.list_version), static_cast<long long>(a.rev),
                 a.assignee.empty() ? "-" : a.assignee.c_str());
   }
-  if (static_cast<int64_t>(alerts.size()) == args.limit)
-    std::printf("(first %lld shown; raise --limit for more)\n", static_cast<long long>(args.limit));
+  if (limit > 0 && static_cast<int64_t>(alerts.size()) == limit)
+    std::printf("(first %lld shown; raise --limit for more)\n", static_cast<long long>(limit));
   return 0;
 }
 
@@ -216,7 +217,8 @@ void RegisterAlerts(CLI::App& app, const Context& ctx, Runner* run) {
   list->add_option("--assignee", args->assignee, "Only alerts assigned to this user");
   list->add_option("--min-score", args->min_score, "Only alerts scoring at least this")
       ->check(CLI::Range(0.0, 1.0));
-  list->add_option("--limit", args->limit, "At most this many (default 100)")
+  list->add_option("--limit", args->limit,
+                   "At most this many; 0: all (default: all with --json, else 100)")
       ->check(CLI::PositiveNumber);
   list->add_flag("--json", args->json, "A JSON array of alerts");
   list->callback([&ctx, args, run] { *run = [&ctx, args] { return RunList(ctx, *args); }; });

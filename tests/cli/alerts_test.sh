@@ -185,6 +185,19 @@ expect_out "revoked .* by sue" "rules list --all shows the revoked rule"
 run alerts show 4 --json
 expect_out '"status": "open"' "revoking the rule reopened alert 4"
 
+# --json lists every alert unless --limit says otherwise (a script must not get a silently cut
+# list); the table stops at 100 and says so.
+for i in $(seq 101 230); do seed_alert "$i" "C-$i" "us-ofac-sdn:$i" 0.85; done
+TOTAL=$(sqlite3 "$INTERDICT_DB" "SELECT count(*) FROM alert")
+run alerts list --json
+if [ "$(python3 -c 'import json, sys; print(len(json.load(sys.stdin)))' <<<"$OUT")" = "$TOTAL" ]
+then ok; else fail "alerts list --json lists all $TOTAL alerts"; fi
+run alerts list --json --limit 5
+if [ "$(python3 -c 'import json, sys; print(len(json.load(sys.stdin)))' <<<"$OUT")" = 5 ]
+then ok; else fail "alerts list --json --limit 5"; fi
+run alerts list
+expect_out "first 100 shown; raise --limit for more" "alerts list (table) says it stops at 100"
+
 # Every change left an audit event, chained.
 AUDIT=$(sqlite3 "$INTERDICT_DB" "SELECT kind FROM audit_event ORDER BY seq" | sort | uniq -c | tr -s ' ')
 if grep -q "2 alert.approval" <<<"$AUDIT" && grep -q "4 alert.decision" <<<"$AUDIT" &&
