@@ -2,6 +2,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/utc_now.h"
 #include "monitor/alert_rows.h"
 #include "monitor/alerts.h"
 #include "monitor/case_util.h"
@@ -96,7 +97,7 @@ Status StoreAlertSink::Hit(const PairHit& hit, RaiseOutcome* outcome) {
   if (!nlohmann::json::accept(hit.explanation))
     return Status::InvalidInput("alert hit " + hit.customer_id + " / " + hit.entity_id +
                                 ": the explanation is not JSON");
-  const std::string now = case_util::Now();
+  const std::string now = UtcNowMillis();
   RuleVerdict rules;
   INTERDICT_RETURN_IF_ERROR(JudgeRules(db(), hit, now, &rules));
   bool found = false;
@@ -224,7 +225,7 @@ Status StoreAlertSink::Delisted(const std::string& entity_id, int64_t list_versi
   INTERDICT_RETURN_IF_ERROR(
       SelectAlerts("entity_id = ?1 AND status IN ('open', 'in_review', 'escalated', 'confirmed')",
                    entity_id, &alerts));
-  const std::string now = case_util::Now();
+  const std::string now = UtcNowMillis();
   for (Alert& alert : alerts) {
     const AlertStatus from = alert.status;
     nlohmann::json detail = nlohmann::json::object();
@@ -244,7 +245,7 @@ Status StoreAlertSink::Delisted(const std::string& entity_id, int64_t list_versi
 
 Status StoreAlertSink::Note(std::vector<Alert>* alerts, const std::string& kind,
                             int64_t list_version, const std::string& reason) {
-  const std::string now = case_util::Now();
+  const std::string now = UtcNowMillis();
   for (Alert& alert : *alerts) {
     if (!IsActive(alert.status)) continue;
     std::string last_kind;

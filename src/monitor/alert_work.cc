@@ -1,6 +1,7 @@
 // The case work on alerts (alerts.h): moves, assignment, decisions and four-eyes review.
 #include <functional>
 
+#include "core/utc_now.h"
 #include "monitor/alert_rows.h"
 #include "monitor/alerts.h"
 #include "monitor/case_util.h"
@@ -57,7 +58,7 @@ Status ChangeAlert(Store& store, int64_t id, int64_t expected_rev, const std::st
   const AlertStatus from = alert.status;
   Change change;
   INTERDICT_RETURN_IF_ERROR(mutate(actor, &alert, &change).WithContext(subject));
-  alert.updated_at = case_util::Now();
+  alert.updated_at = UtcNowMillis();
   INTERDICT_RETURN_IF_ERROR(alert_rows::UpdateWithEvent(db, &alert, from, actor.name, change.kind,
                                                         reason, change.detail.dump(), 0));
 
@@ -160,7 +161,7 @@ Status DecideAlert(Store& store, int64_t id, int64_t expected_rev, AlertStatus d
       change->kind = "pending";
       alert->pending = nlohmann::json{{"decision", AlertStatusName(decision)},
                                       {"by", actor.name},
-                                      {"at", case_util::Now()},
+                                      {"at", UtcNowMillis()},
                                       {"reason", reason},
                                       {"from", AlertStatusName(alert->status)}}
                            .dump();

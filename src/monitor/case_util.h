@@ -15,10 +15,6 @@
 
 namespace interdict::case_util {
 
-// UTC now as ISO 8601 with milliseconds ("2026-12-07T17:45:14.123Z"): sorts as text, so expiry
-// and ordering compare strings.
-std::string Now();
-
 double ColumnDouble(const Stmt& stmt, int col);
 // Binds a REAL parameter (Stmt::Bind has no double overload: it would make Bind(i, 5) ambiguous).
 Status BindDouble(Stmt& stmt, int index, double value);

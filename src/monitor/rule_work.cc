@@ -1,6 +1,7 @@
 // Making and revoking good-guy rules (rules.h).
 #include <cctype>
 
+#include "core/utc_now.h"
 #include "monitor/alert_rows.h"
 #include "monitor/case_util.h"
 #include "monitor/rules.h"
@@ -14,7 +15,7 @@ bool IsActive(AlertStatus s) {
   return s == AlertStatus::kOpen || s == AlertStatus::kInReview || s == AlertStatus::kEscalated;
 }
 
-// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS[.fff]Z" (the form of case_util::Now), in the future.
+// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS[.fff]Z" (the form of UtcNowMillis), in the future.
 Status CheckExpiry(const std::string& expires_at, const std::string& now) {
   if (expires_at.empty()) return Status::Ok();
   auto digits = [&](size_t from, size_t n) {
@@ -89,7 +90,7 @@ Status RecordNow(sqlite3* db, const std::string& entity_id, nlohmann::json* reco
 // evidence, closes `alert` (may be null) when it is active, and appends the audit event.
 Status MakeRule(Store& store, const User& actor, Alert* alert, GoodGuyRule* rule) {
   sqlite3* db = store.handle();
-  const std::string now = case_util::Now();
+  const std::string now = UtcNowMillis();
   std::vector<GoodGuyRule> existing;
   INTERDICT_RETURN_IF_ERROR(UnrevokedRules(db, rule->customer_id, rule->entity_id, &existing));
   for (const GoodGuyRule& r : existing) {
@@ -165,7 +166,7 @@ template <typename Make>
 Status InRuleTransaction(Store& store, const std::string& reason, const std::string& expires_at,
                          const std::string& user, Make make) {
   if (reason.empty()) return Status::InvalidInput("a good-guy rule needs a reason");
-  INTERDICT_RETURN_IF_ERROR(CheckExpiry(expires_at, case_util::Now()));
+  INTERDICT_RETURN_IF_ERROR(CheckExpiry(expires_at, UtcNowMillis()));
   Transaction txn(store.handle(), "BEGIN IMMEDIATE");
   INTERDICT_RETURN_IF_ERROR(txn.status());
   User actor;
@@ -229,7 +230,7 @@ Status RevokeRule(Store& store, int64_t id, const std::string& reason, const std
     INTERDICT_RETURN_IF_ERROR(GetRule(db, id, &rule));
     if (!rule.revoked_at.empty())
       return Status::InvalidInput("good-guy rule " + std::to_string(id) + " is revoked already");
-    const std::string now = case_util::Now();
+    const std::string now = UtcNowMillis();
     Stmt stmt;
     INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
         db,
@@ -267,7 +268,7 @@ Status ListRules(Store& store, bool all, std::vector<GoodGuyRule>* out) {
   out->clear();
   std::vector<GoodGuyRule> rules;
   INTERDICT_RETURN_IF_ERROR(AllRules(store.handle(), &rules));
-  const std::string now = case_util::Now();
+  const std::string now = UtcNowMillis();
   for (GoodGuyRule& r : rules)
     if (all || RuleInForce(r, now)) out->push_back(std::move(r));
   return Status::Ok();

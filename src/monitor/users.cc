@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "core/utc_now.h"
 #include "monitor/case_util.h"
 #include "store/sqlite_util.h"
 
@@ -166,7 +167,7 @@ Status AddUser(Store& store, const std::string& name, Role role, const std::stri
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       store.handle(),
       "INSERT INTO app_user(name, role, created_at, created_by) VALUES (?1, ?2, ?3, ?4)", &stmt));
-  stmt.Bind(1, name).Bind(2, RoleName(role)).Bind(3, case_util::Now()).Bind(4, who);
+  stmt.Bind(1, name).Bind(2, RoleName(role)).Bind(3, UtcNowMillis()).Bind(4, who);
   INTERDICT_RETURN_IF_ERROR(stmt.Step().WithContext("adding user " + name));
   INTERDICT_RETURN_IF_ERROR(case_util::AppendAudit(store, who, "user.add", "user:" + name,
                                                    {{"name", name}, {"role", RoleName(role)}}));
@@ -193,7 +194,7 @@ Status DisableUser(Store& store, const std::string& name, const std::string& by)
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(
       Stmt::Prepare(store.handle(), "UPDATE app_user SET disabled_at = ?2 WHERE name = ?1", &stmt));
-  stmt.Bind(1, name).Bind(2, case_util::Now());
+  stmt.Bind(1, name).Bind(2, UtcNowMillis());
   INTERDICT_RETURN_IF_ERROR(stmt.Step().WithContext("disabling user " + name));
   INTERDICT_RETURN_IF_ERROR(
       case_util::AppendAudit(store, by, "user.disable", "user:" + name, {{"name", name}}));

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/utc_now.h"
 #include "server/endpoints.h"
 #include "server/reconcile.h"
 
@@ -117,19 +118,6 @@ bool ValidRequestId(std::string_view id) {
           c == '_' || c == '-' || c == ':'))
       return false;
   return true;
-}
-
-std::string UtcNowMillis() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  std::snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>(ms));
-  return buf;
 }
 
 json ParamsJson(const Params& params) {

@@ -1,31 +1,18 @@
 #include "store/audit_chain.h"
 
 #include <openssl/evp.h>
-#include <sys/time.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "core/engine_version.h"
+#include "core/utc_now.h"
 #include "store/sqlite_util.h"
 
 namespace interdict {
 namespace {
-
-std::string UtcNowMillis() {
-  timeval tv{};
-  gettimeofday(&tv, nullptr);
-  std::tm tm{};
-  gmtime_r(&tv.tv_sec, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(tv.tv_usec / 1000));
-  return buf;
-}
 
 // Hashes events with one reused digest context: a fresh context per event (EVP_Digest) costs an
 // allocation and a lookup of the algorithm each time, which the audit writer pays per screening.
