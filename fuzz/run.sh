@@ -5,6 +5,7 @@
 # ftm_json_fuzz and official_lists_fuzz (CSL, DPL, EU FSF, UK): the list parsers. Exit 0 when no
 # target found a crash, leak, sanitizer report or contract violation.
 # usage: fuzz/run.sh [SECONDS per target (default 20)] [BUILD_DIR (default build-fuzz)] [TARGET...]
+# The build keeps assertions on (no NDEBUG): a library precondition a target breaks is a finding.
 # New inputs go to a temporary folder; a crashing input is kept as ./crash-* (libFuzzer's default).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -789,7 +789,14 @@ bool ParseHttpRequest(std::string_view raw, const HttpServerOptions& limits, Htt
     *error = TransferEncodingResponse();
     return false;
   }
-  if (!ec && !parser.is_done()) parser.put_eof(ec);
+  if (!ec && !parser.is_done()) {
+    // put_eof requires that the parser got some bytes (Beast asserts it): no bytes at all is an
+    // incomplete message too.
+    if (parser.got_some())
+      parser.put_eof(ec);
+    else
+      ec = http::error::partial_message;
+  }
   if (ec || !parser.is_done()) {
     int status = ec ? StatusForParseError(ec) : 400;
     *error = ParseErrorResponse(status == 0 ? 400 : status);

@@ -352,6 +352,19 @@ TEST(ParseHttpRequestTest, RefusesEveryTransferEncodingButChunkedAlone) {
   EXPECT_EQ(request.body, "ok");
 }
 
+// No bytes, or bytes the parser takes none of, are an incomplete request: 400, never a call to
+// Beast's put_eof without input (its precondition; the fuzzer's assertion-enabled build found it).
+TEST(ParseHttpRequestTest, NothingAtAllIsABadRequest) {
+  HttpServerOptions limits;
+  HttpRequest request;
+  HttpResponse error;
+  for (std::string_view raw : {std::string_view(), std::string_view("\0", 1),
+                               std::string_view("GET /x HTTP/1.1\r\nHost")}) {
+    EXPECT_FALSE(ParseHttpRequest(raw, limits, &request, &error)) << raw;
+    EXPECT_EQ(error.status, 400) << raw;
+  }
+}
+
 TEST_F(HttpServerTest, ClosesConnectionsThatSendNothingSoonerThanIdleOnes) {
   HttpServerOptions o;
   o.first_byte_timeout = std::chrono::milliseconds(300);
