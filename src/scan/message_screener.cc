@@ -155,6 +155,7 @@ Status MessageScreener::NameHits(const MessageParty& p, const std::vector<std::s
   ScreenOptions so;
   so.threshold = options.threshold;
   so.limit = 10;
+  so.deadline = options.deadline;
   std::vector<Mention>& mentions = *out;
   std::vector<const MessageValue*> readings{&p.name};
   for (const MessageValue& v : p.name_variants) readings.push_back(&v);

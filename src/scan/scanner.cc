@@ -150,6 +150,11 @@ Status Scanner::ScanPart(std::string_view text, const ScanOptions& options, Sess
         while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
       }
     }
+    if (options.deadline != kNoDeadline && std::chrono::steady_clock::now() > options.deadline) {
+      out->clear();
+      return Status::DeadlineExceeded("scanning stopped at byte " + std::to_string(pos) + " of " +
+                                      std::to_string(text.size()) + ": the deadline passed");
+    }
     std::vector<Mention> part;
     INTERDICT_RETURN_IF_ERROR(ScanChunk(text, pos, end, options, session, &part));
     for (Mention& m : part) out->push_back(std::move(m));

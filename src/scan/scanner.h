@@ -56,6 +56,10 @@ struct ScanOptions {
   bool parties = true;
   bool jurisdictions = true;
   bool sectoral = false;  // also report jurisdictions under sectoral programmes (Russia, Belarus)
+  // When the scan must have finished. A scan still running then stops with DeadlineExceeded and
+  // no hits (checked between chunks of text and between a message's fields), so a caller never
+  // takes a cut-short scan for "nothing found".
+  Deadline deadline = kNoDeadline;
 };
 
 class Scanner {

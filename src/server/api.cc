@@ -369,7 +369,7 @@ HttpResponse Api::Dispatch(Call& call) {
                                call.request_id);
       break;
     case RouteId::kV1Scan:
-      response = V1Scan(*lists, call.request.body, &info, call.request_id);
+      response = V1Scan(*lists, call.request.body, deadline, &info, call.request_id);
       break;
     case RouteId::kYenteMatch:
       response = YenteMatch(*lists, call.args[0], call.target.query, call.request.body, deadline,

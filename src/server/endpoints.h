@@ -137,9 +137,10 @@ HttpResponse V1Sources(const ServingLists& lists);
 HttpResponse V1SourceVersions(const std::string& source, const std::string& db_path,
                               std::string_view request_id);
 
-// POST /v1/scan (scan_api.cc).
-HttpResponse V1Scan(const ServingLists& lists, const std::string& body, AuditInfo* audit,
-                    std::string_view request_id);
+// POST /v1/scan (scan_api.cc); 503 deadline_exceeded, with no hits, when `deadline` passes
+// before the text or messages are scanned.
+HttpResponse V1Scan(const ServingLists& lists, const std::string& body, Deadline deadline,
+                    AuditInfo* audit, std::string_view request_id);
 
 HttpResponse YenteMatch(const ServingLists& lists, const std::string& dataset, const Params& params,
                         const std::string& body, Deadline deadline, AuditInfo* audit,

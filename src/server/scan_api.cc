@@ -34,14 +34,15 @@ void AuditHits(const std::vector<Hit>& hits, AuditInfo* audit) {
 
 }  // namespace
 
-HttpResponse V1Scan(const ServingLists& lists, const std::string& body, AuditInfo* audit,
-                    std::string_view request_id) {
+HttpResponse V1Scan(const ServingLists& lists, const std::string& body, Deadline deadline,
+                    AuditInfo* audit, std::string_view request_id) {
   json j;
   HttpResponse error;
   if (!ParseJsonObject(body, audit, &j, &error)) return error;
   if (lists.scanner() == nullptr)
     return ErrorResponse(501, "not_implemented", "scanning is not configured on this server");
   ScanOptions options;
+  options.deadline = deadline;
   if (auto t = j.find("threshold"); t != j.end() && !t->is_null()) {
     if (!t->is_number() || t->get<double>() < 0 || t->get<double>() > 1)
       return ErrorResponse(400, "invalid_request", "'threshold' must be a number in [0, 1]");

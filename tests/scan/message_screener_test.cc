@@ -51,6 +51,18 @@ TEST(MessageScreenerTest, CleanMessagesHaveNoHit) {
   EXPECT_TRUE(Screen(m[0]).empty());
 }
 
+TEST(MessageScreenerTest, APassedDeadlineIsAnErrorNotACleanMessage) {
+  const World& w = World::Bundled();
+  MessageScreener screener(*w.scanner, *w.matcher, Data::Get().countries);
+  auto scan = w.scanner->NewSession();
+  auto match = w.matcher->NewSession();
+  ScanOptions options;
+  options.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  std::vector<Hit> hits;
+  Status s = screener.Screen(Mt("mt103-hits.fin")[0], options, scan.get(), match.get(), &hits);
+  EXPECT_EQ(s.code(), Status::Code::kDeadlineExceeded) << s.message();
+}
+
 TEST(MessageScreenerTest, Mt103EveryFieldKind) {
   EXPECT_EQ(Screen(Mt("mt103-hits.fin")[0]),
             (std::vector<std::string>{

@@ -67,6 +67,23 @@ TEST(ScannerTest, FindsAPartyAndAPlaceWithTheirSpans) {
   EXPECT_EQ(text.substr(hits[1].begin, hits[1].end - hits[1].begin), "Tehran");
 }
 
+TEST(ScannerTest, APassedDeadlineStopsTheScanWithAnErrorNotAnEmptyResult) {
+  const World& w = Small();
+  ScanOptions options;
+  options.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  auto session = w.scanner->NewSession();
+  std::vector<Hit> hits{Hit()};
+  Status s =
+      w.scanner->Scan("After the fire at Evin Prison in Tehran.", options, session.get(), &hits);
+  EXPECT_EQ(s.code(), Status::Code::kDeadlineExceeded) << s.message();
+  // The same text with time left finds the party.
+  options.deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  ASSERT_TRUE(
+      w.scanner->Scan("After the fire at Evin Prison in Tehran.", options, session.get(), &hits)
+          .ok());
+  EXPECT_NE(First(hits, "t:evin"), nullptr);
+}
+
 TEST(ScannerTest, CharacterOffsetsCountCodePoints) {
   // Cyrillic (2 bytes a letter) before and inside the span.
   const std::string text = "Председатель Владимир Якунин заявил.";
