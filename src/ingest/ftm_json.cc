@@ -3,7 +3,8 @@
 // place from a padded buffer, no copy).
 //
 // Screenable parties become Entities:
-//   Person -> kPerson; Organization, Company, PublicBody -> kOrganization; Vessel -> kVessel;
+//   what core/ftm_schema.h says each matchable schema screens as: Person -> kPerson;
+//   Organization, Company, PublicBody -> kOrganization; Vessel -> kVessel;
 //   Airplane -> kAircraft; LegalEntity -> kEntity (FtM uses it when the source does not say
 //   whether the party is a person or an organisation, which is what kEntity means).
 // Every other schema (Sanction, Address, Ownership, Directorship, Family, Identification,
@@ -70,6 +71,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ftm_schema.h"
 #include "core/text.h"
 #include "ingest/control_char.h"
 #include "ingest/date_text.h"
@@ -132,20 +134,12 @@ std::string SnakeCase(std::string_view s) {
   return out;
 }
 
+// FtM's matchable schemata are the parties Interdict screens; LegalEntity (a party whose kind the
+// source does not say) screens as kEntity.
 bool ScreenableSchema(std::string_view schema, Schema* out) {
-  if (schema == "Person") {
-    *out = Schema::kPerson;
-  } else if (schema == "Organization" || schema == "Company" || schema == "PublicBody") {
-    *out = Schema::kOrganization;
-  } else if (schema == "LegalEntity") {
-    *out = Schema::kEntity;
-  } else if (schema == "Vessel") {
-    *out = Schema::kVessel;
-  } else if (schema == "Airplane") {
-    *out = Schema::kAircraft;
-  } else {
-    return false;
-  }
+  const FtmSchema* s = FindFtmSchema(schema);
+  if (s == nullptr || !s->matchable) return false;
+  *out = s->screens_as.value_or(Schema::kEntity);
   return true;
 }
 
@@ -243,6 +237,14 @@ class FtmFile {
                    std::string_view* schema, Props* props);
   Status CollectSideFacts(std::string& line, int lineno);
   Status EmitParty(std::string& line, int lineno);
+  // The properties that name the party, date its birth or place it (false for any other).
+  bool AddNameOrPlace(std::string_view prop, const std::vector<std::string_view>& values, Entity* e,
+                      SeenValues* seen) const;
+  void AddOtherProperty(std::string_view prop, const std::vector<std::string_view>& values,
+                        Entity* e, SeenValues* seen, std::vector<std::string>* address_ids) const;
+  // What other lines say of the party: its Address entities, Sanctions and referents' facts.
+  void AttachLinked(dom::object& obj, std::string_view id,
+                    const std::vector<std::string>& address_ids, Entity* e, SeenValues* seen);
   void AttachSideFacts(const std::string& key, Entity* e, SeenValues* seen);
   std::string FirstOccurrence(const std::string& id, int before_line);
   std::string Where(int lineno) const { return path_ + ":" + std::to_string(lineno); }
@@ -437,6 +439,18 @@ void FtmFile::AttachSideFacts(const std::string& key, Entity* e, SeenValues* see
     e->listed_on = f.listed_on;
 }
 
+// Adds `full` as a name of `e` (once: a name given again under another property keeps its first
+// kind).
+void AddName(std::string_view full, NameKind kind, Entity* e, SeenValues* seen) {
+  if (!seen->First('n', full)) return;
+  Name n;
+  n.full = std::string(full);
+  n.natural = e->schema == Schema::kPerson ? NaturalOrder(full) : n.full;
+  n.kind = kind;
+  n.script = date_text::DominantScriptCode(full);
+  e->names.push_back(std::move(n));
+}
+
 Status FtmFile::EmitParty(std::string& line, int lineno) {
   dom::object obj;
   std::string_view id, schema_name;
@@ -469,148 +483,158 @@ Status FtmFile::EmitParty(std::string& line, int lineno) {
   }
   caption = Trim(caption);
   SeenValues seen;
-  auto add_name = [&e, &seen, schema](std::string_view full, NameKind kind) {
-    if (!seen.First('n', full)) return;
-    Name n;
-    n.full = std::string(full);
-    n.natural = schema == Schema::kPerson ? NaturalOrder(full) : n.full;
-    n.kind = kind;
-    n.script = date_text::DominantScriptCode(full);
-    e.names.push_back(std::move(n));
-  };
   if (const auto* names = props.Get("name"); names != nullptr && !names->empty()) {
     std::string_view primary = names->front();
     if (!caption.empty() && std::find(names->begin(), names->end(), caption) != names->end())
       primary = caption;
-    add_name(primary, NameKind::kPrimary);
-    for (std::string_view n : *names) add_name(n, NameKind::kStrongAlias);
+    AddName(primary, NameKind::kPrimary, &e, &seen);
+    for (std::string_view n : *names) AddName(n, NameKind::kStrongAlias, &e, &seen);
   } else if (!caption.empty()) {
-    add_name(caption, NameKind::kPrimary);
+    AddName(caption, NameKind::kPrimary, &e, &seen);
   }
 
   std::vector<std::string> address_ids;
   for (const auto& [prop, values] : props.items) {
     if (prop == "name" || IsNamePart(prop)) continue;
-    IdKind id_kind;
-    if (prop == "alias") {
-      for (std::string_view v : values) add_name(v, NameKind::kStrongAlias);
-    } else if (prop == "weakAlias" || prop == "abbreviation") {
-      for (std::string_view v : values) add_name(v, NameKind::kWeakAlias);
-    } else if (prop == "previousName" || prop == "pastNames") {
-      for (std::string_view v : values) add_name(v, NameKind::kFormerName);
-    } else if (prop == "birthDate") {
-      for (std::string_view v : values) {
-        BirthDate d;
-        if (date_text::ParseIsoPrefix(v, &d.from)) {
-          d.to = d.from;
-          d.original = std::string(v);
-          if (seen.First('b', FormatPartialDate(d.from))) e.birth_dates.push_back(std::move(d));
-        } else {
-          e.attributes.push_back(Attribute{"birth_date_text", std::string(v)});
-        }
-      }
-    } else if (prop == "birthPlace") {
-      for (std::string_view v : values) seen.AddUnique('p', v, &e.birth_places);
-    } else if (prop == "birthCountry") {
-      for (std::string_view v : values) {
-        std::string name = options_.countries->NameOf(FtmCountry(*options_.countries, v).code);
-        seen.AddUnique('p', name.empty() ? v : std::string_view(name), &e.birth_places);
-      }
-    } else if (prop == "nationality" || prop == "citizenship" || prop == "jurisdiction" ||
-               prop == "mainCountry" || (prop == "country" && schema != Schema::kPerson)) {
-      const bool citizenship = prop == "citizenship";
-      std::vector<Country>* list = citizenship ? &e.citizenships : &e.nationalities;
-      for (std::string_view v : values) {
-        Country c = FtmCountry(*options_.countries, v);
-        // Resolved countries are one by code, unresolved ones by their text.
-        std::string key = c.code.empty() ? "?" + c.original : c.code;
-        if (seen.First(citizenship ? 'C' : 'N', key)) list->push_back(std::move(c));
-      }
-    } else if (prop == "country") {  // a person's associated country
-      for (std::string_view v : values) {
-        Country c = FtmCountry(*options_.countries, v);
-        if (!seen.First('c', c.code + '\0' + c.original)) continue;
-        Address a;
-        a.country = std::move(c);
-        e.addresses.push_back(std::move(a));
-      }
-    } else if (prop == "flag") {
-      for (std::string_view v : values) {
-        if (e.flag.original.empty()) {
-          e.flag = FtmCountry(*options_.countries, v);
-        } else {
-          e.attributes.push_back(Attribute{"flag", std::string(v)});
-        }
-      }
-    } else if (prop == "gender") {
-      for (std::string_view v : values) {
-        std::string g = AsciiLower(v);
-        if ((g == "male" || g == "female") && e.gender.empty()) {
-          e.gender = g;
-        } else {
-          e.attributes.push_back(Attribute{"gender", std::string(v)});
-        }
-      }
-    } else if (IdKindFor(prop, schema, &id_kind)) {
-      for (std::string_view v : values) {
-        if (!seen.First('i', std::string(IdKindName(id_kind)) + '\0' + std::string(v))) continue;
-        Identifier ident;
-        ident.kind = id_kind;
-        ident.value = std::string(v);
-        ident.label = std::string(prop);
-        e.identifiers.push_back(std::move(ident));
-      }
-    } else if (prop == "address") {
-      for (std::string_view v : values) {
-        if (!seen.First('a', v)) continue;
-        Address a;
-        a.original = std::string(v);
-        e.addresses.push_back(std::move(a));
-      }
-    } else if (prop == "addressEntity") {
-      for (std::string_view v : values) address_ids.emplace_back(v);
-    } else if (prop == "position" || prop == "title") {
-      for (std::string_view v : values) seen.AddUnique('t', v, &e.titles);
-    } else if (prop == "programId" || prop == "program") {
-      for (std::string_view v : values) seen.AddUnique('g', v, &e.programs);
-    } else if (prop == "notes") {
-      for (std::string_view v : values) seen.AddUnique('r', v, &e.remarks);
-    } else {
-      std::string key = SnakeCase(prop);
-      for (std::string_view v : values) e.attributes.push_back(Attribute{key, std::string(v)});
-    }
+    if (!AddNameOrPlace(prop, values, &e, &seen))
+      AddOtherProperty(prop, values, &e, &seen, &address_ids);
   }
   if (e.names.empty()) {
     ++unnamed_;
     return Status::Ok();
   }
+  AttachLinked(obj, id, address_ids, &e, &seen);
+  return sink_(std::move(e));
+}
 
+bool FtmFile::AddNameOrPlace(std::string_view prop, const std::vector<std::string_view>& values,
+                             Entity* e, SeenValues* seen) const {
+  if (prop == "alias") {
+    for (std::string_view v : values) AddName(v, NameKind::kStrongAlias, e, seen);
+  } else if (prop == "weakAlias" || prop == "abbreviation") {
+    for (std::string_view v : values) AddName(v, NameKind::kWeakAlias, e, seen);
+  } else if (prop == "previousName" || prop == "pastNames") {
+    for (std::string_view v : values) AddName(v, NameKind::kFormerName, e, seen);
+  } else if (prop == "birthDate") {
+    for (std::string_view v : values) {
+      BirthDate d;
+      if (date_text::ParseIsoPrefix(v, &d.from)) {
+        d.to = d.from;
+        d.original = std::string(v);
+        if (seen->First('b', FormatPartialDate(d.from))) e->birth_dates.push_back(std::move(d));
+      } else {
+        e->attributes.push_back(Attribute{"birth_date_text", std::string(v)});
+      }
+    }
+  } else if (prop == "birthPlace") {
+    for (std::string_view v : values) seen->AddUnique('p', v, &e->birth_places);
+  } else if (prop == "birthCountry") {
+    for (std::string_view v : values) {
+      std::string name = options_.countries->NameOf(FtmCountry(*options_.countries, v).code);
+      seen->AddUnique('p', name.empty() ? v : std::string_view(name), &e->birth_places);
+    }
+  } else if (prop == "nationality" || prop == "citizenship" || prop == "jurisdiction" ||
+             prop == "mainCountry" || (prop == "country" && e->schema != Schema::kPerson)) {
+    const bool citizenship = prop == "citizenship";
+    std::vector<Country>* list = citizenship ? &e->citizenships : &e->nationalities;
+    for (std::string_view v : values) {
+      Country c = FtmCountry(*options_.countries, v);
+      // Resolved countries are one by code, unresolved ones by their text.
+      std::string key = c.code.empty() ? "?" + c.original : c.code;
+      if (seen->First(citizenship ? 'C' : 'N', key)) list->push_back(std::move(c));
+    }
+  } else if (prop == "country") {  // a person's associated country
+    for (std::string_view v : values) {
+      Country c = FtmCountry(*options_.countries, v);
+      if (!seen->First('c', c.code + '\0' + c.original)) continue;
+      Address a;
+      a.country = std::move(c);
+      e->addresses.push_back(std::move(a));
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void FtmFile::AddOtherProperty(std::string_view prop, const std::vector<std::string_view>& values,
+                               Entity* e, SeenValues* seen,
+                               std::vector<std::string>* address_ids) const {
+  IdKind id_kind;
+  if (prop == "flag") {
+    for (std::string_view v : values) {
+      if (e->flag.original.empty()) {
+        e->flag = FtmCountry(*options_.countries, v);
+      } else {
+        e->attributes.push_back(Attribute{"flag", std::string(v)});
+      }
+    }
+  } else if (prop == "gender") {
+    for (std::string_view v : values) {
+      std::string g = AsciiLower(v);
+      if ((g == "male" || g == "female") && e->gender.empty()) {
+        e->gender = g;
+      } else {
+        e->attributes.push_back(Attribute{"gender", std::string(v)});
+      }
+    }
+  } else if (IdKindFor(prop, e->schema, &id_kind)) {
+    for (std::string_view v : values) {
+      if (!seen->First('i', std::string(IdKindName(id_kind)) + '\0' + std::string(v))) continue;
+      Identifier ident;
+      ident.kind = id_kind;
+      ident.value = std::string(v);
+      ident.label = std::string(prop);
+      e->identifiers.push_back(std::move(ident));
+    }
+  } else if (prop == "address") {
+    for (std::string_view v : values) {
+      if (!seen->First('a', v)) continue;
+      Address a;
+      a.original = std::string(v);
+      e->addresses.push_back(std::move(a));
+    }
+  } else if (prop == "addressEntity") {
+    for (std::string_view v : values) address_ids->emplace_back(v);
+  } else if (prop == "position" || prop == "title") {
+    for (std::string_view v : values) seen->AddUnique('t', v, &e->titles);
+  } else if (prop == "programId" || prop == "program") {
+    for (std::string_view v : values) seen->AddUnique('g', v, &e->programs);
+  } else if (prop == "notes") {
+    for (std::string_view v : values) seen->AddUnique('r', v, &e->remarks);
+  } else {
+    std::string key = SnakeCase(prop);
+    for (std::string_view v : values) e->attributes.push_back(Attribute{key, std::string(v)});
+  }
+}
+
+void FtmFile::AttachLinked(dom::object& obj, std::string_view id,
+                           const std::vector<std::string>& address_ids, Entity* e,
+                           SeenValues* seen) {
   for (const std::string& a : address_ids) {
     auto it = address_index_.find(a);
     if (it == address_index_.end()) continue;
     const Address& addr = addresses_[it->second];
-    if (addr.original.empty() || seen.First('a', addr.original)) e.addresses.push_back(addr);
+    if (addr.original.empty() || seen->First('a', addr.original)) e->addresses.push_back(addr);
   }
-  AttachSideFacts(std::string(id), &e, &seen);
+  AttachSideFacts(std::string(id), e, seen);
   dom::array referents;
   if (!obj["referents"].get_array().get(referents)) {
     for (dom::element r : referents) {
       std::string_view s;
-      if (!r.get_string().get(s)) AttachSideFacts(std::string(s), &e, &seen);
+      if (!r.get_string().get(s)) AttachSideFacts(std::string(s), e, seen);
     }
   }
   dom::array datasets;
   if (!obj["datasets"].get_array().get(datasets)) {
     for (dom::element d : datasets) {
       std::string_view s;
-      if (!d.get_string().get(s)) e.attributes.push_back(Attribute{"dataset", std::string(s)});
+      if (!d.get_string().get(s)) e->attributes.push_back(Attribute{"dataset", std::string(s)});
     }
   }
   bool target = false;
   if (!obj["target"].get_bool().get(target))
-    e.attributes.push_back(Attribute{"target", target ? "true" : "false"});
-
-  return sink_(std::move(e));
+    e->attributes.push_back(Attribute{"target", target ? "true" : "false"});
 }
 
 std::string FtmFile::FirstOccurrence(const std::string& id, int before_line) {

@@ -2,7 +2,7 @@
 // OpenSanctions way.
 #include <algorithm>
 
-#include "server/ftm_schema.h"
+#include "core/ftm_schema.h"
 #include "server/yente.h"
 
 namespace interdict::server {

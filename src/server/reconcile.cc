@@ -10,7 +10,7 @@
 #include <tuple>
 
 #include "match/explain.h"
-#include "server/ftm_schema.h"
+#include "core/ftm_schema.h"
 #include "server/yente.h"
 
 namespace interdict::server {

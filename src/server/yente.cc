@@ -9,7 +9,7 @@
 
 #include "match/evidence.h"
 #include "match/explain.h"
-#include "server/ftm_schema.h"
+#include "core/ftm_schema.h"
 #include "server/yente.h"
 
 namespace interdict::server {

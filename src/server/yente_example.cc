@@ -4,7 +4,7 @@
 #include "core/text.h"
 #include "match/evidence.h"
 #include "match/query_json.h"
-#include "server/ftm_schema.h"
+#include "core/ftm_schema.h"
 #include "server/yente.h"
 
 namespace interdict::server {

@@ -1,11 +1,11 @@
 // Tables transcribed from followthemoney's schema definitions (Thing, LegalEntity, Person,
 // Organization, Company, PublicBody, Asset, Vehicle, Vessel, Airplane). Properties of FtM type
 // "entity" are marked: they name other entities, and no screening reads them.
-#include "server/ftm_schema.h"
+#include "core/ftm_schema.h"
 
 #include <array>
 
-namespace interdict::server {
+namespace interdict {
 namespace {
 
 constexpr std::array<FtmSchema, 10> kSchemata = {{
@@ -241,4 +241,4 @@ std::string_view FtmSchemaName(Schema schema) {
   return "LegalEntity";
 }
 
-}  // namespace interdict::server
+}  // namespace interdict

@@ -1,10 +1,11 @@
-// The part of the FollowTheMoney data model (followthemoney's schema/*.yaml) that Interdict's
-// yente and reconciliation endpoints speak: the schemata of parties a query may name, their
-// ancestors, and every property FtM defines on them (inherited ones included). The one place
-// that knows which property names a yente or OpenRefine client may send: a query naming a
-// property FtM does not define for its schema is refused, never screened without it.
+// The part of the FollowTheMoney data model (followthemoney's schema/*.yaml) that Interdict
+// speaks: the schemata of parties, their ancestors, what each screens as, and every property FtM
+// defines on them (inherited ones included). The one home of the FtM schema map: the FtM list
+// reader (ingest) takes the records of matchable schemata, and the yente and reconciliation
+// endpoints (server) refuse a query naming a property FtM does not define for its schema, never
+// screening without it.
 //
-// Internal to the server stage. No state: the tables are constant.
+// No state: the tables are constant.
 #pragma once
 
 #include <optional>
@@ -13,7 +14,7 @@
 
 #include "core/entity.h"
 
-namespace interdict::server {
+namespace interdict {
 
 struct FtmSchema {
   std::string_view name;         // "Person"
@@ -53,4 +54,4 @@ std::vector<const FtmProperty*> FtmProperties(std::string_view schema);
 // The FtM schema name of a record of that kind: kEntity is LegalEntity, kAircraft Airplane.
 std::string_view FtmSchemaName(Schema schema);
 
-}  // namespace interdict::server
+}  // namespace interdict
