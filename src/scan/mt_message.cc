@@ -191,6 +191,226 @@ std::string TerminalBic(std::string_view lt) {
   return IsBic(bic) ? bic : "";
 }
 
+// Reads one party field (50, 52-59 in any option) into a MessageParty. Options: A (BIC), B
+// (location), C (account), F (numbered lines: 1/ name, 2/ and 8/ address, 3/ and 5/ country and
+// town, 4/ date of birth, 6/ and 7/ identifiers), D, K or none (name and address lines).
+class PartyReader {
+ public:
+  PartyReader(const Field& f, const std::string& type)
+      : f_(f), L_(f.lines), type_(type), name_((f.seq_b ? "B/" : "") + f.tag) {
+    party_.field = name_;
+    party_.role = RoleOf(f.number);
+    party_.institution = f.number != "50" && f.number != "59";
+  }
+
+  // Adds the party to msg->parties, or says what is wrong on which line.
+  Status Read(PaymentMessage* msg) {
+    for (size_t k = 0; k < L_.size(); ++k)
+      if (L_[k].size() > kLineMax) return Bad(k, "line over 35 characters");
+    Status s;
+    switch (f_.option) {
+      case 'A':
+        s = OptionA();
+        break;
+      case 'B':
+        s = OptionB();
+        break;
+      case 'C':
+        s = OptionC();
+        break;
+      case 'F':
+        s = OptionF();
+        break;
+      default:
+        s = NameAndAddress();
+        break;
+    }
+    INTERDICT_RETURN_IF_ERROR(s);
+    msg->parties.push_back(std::move(party_));
+    return Status::Ok();
+  }
+
+ private:
+  Status Bad(size_t line_index, const std::string& why) const {
+    return Status::InvalidInput("line " + std::to_string(f_.line + static_cast<int>(line_index)) +
+                                ": " + type_ + " field " + f_.tag + ": " + why);
+  }
+  MessageValue Value(size_t k, std::string_view text, const std::string& field) const {
+    return MessageValue{field, std::string(text), f_.line + static_cast<int>(k)};
+  }
+  // An optional party identifier / account line: "/..." (option A, B, D, K, 59, 59F).
+  void AccountLine() {
+    if (i_ < L_.size() && StartsWith(L_[i_], "/")) {
+      KeepIban(L_[i_], Value(i_, "", name_), &party_);
+      ++i_;
+    }
+  }
+
+  Status OptionA() {
+    AccountLine();
+    if (i_ >= L_.size()) return Bad(0, "the BIC is missing");
+    if (!IsBic(Trim(L_[i_])))
+      return Bad(i_, "'" + std::string(L_[i_]) +
+                         "' is not a BIC (8 or 11 characters: bank, country, location, branch)");
+    party_.bic = Value(i_, Trim(L_[i_]), name_);
+    if (++i_ != L_.size()) return Bad(i_, "option A has only a party identifier and a BIC");
+    return Status::Ok();
+  }
+
+  Status OptionB() {
+    AccountLine();
+    for (; i_ < L_.size(); ++i_) party_.address.push_back(Value(i_, L_[i_], name_));
+    if (party_.address.size() > 1) return Bad(2, "option B has one location line");
+    return Status::Ok();
+  }
+
+  Status OptionC() {
+    if (L_.size() != 1 || !StartsWith(L_[0], "/"))
+      return Bad(0, "option C is one account line '/...'");
+    KeepIban(L_[0], Value(0, "", name_), &party_);
+    return Status::Ok();
+  }
+
+  Status OptionF() {
+    if (f_.number == "50") {
+      INTERDICT_RETURN_IF_ERROR(OrderingPartyIdentifier());
+    } else {
+      AccountLine();
+    }
+    const int max_number = f_.number == "50" ? 8 : 3;
+    std::string full_name;
+    int name_line = 0;
+    for (; i_ < L_.size(); ++i_) {
+      std::string_view l = L_[i_];
+      if (l.size() < 2 || l[1] != '/' || l[0] < '1' || l[0] > '0' + max_number)
+        return Bad(i_, "option F lines are numbered '1/' to '" + std::to_string(max_number) +
+                           "/', found '" + std::string(l) + "'");
+      if (l.size() == 2) return Bad(i_, "line '" + std::string(l) + "' is empty");
+      if (l[0] == '1') {
+        if (full_name.empty()) name_line = f_.line + static_cast<int>(i_);
+        if (!full_name.empty()) full_name.push_back(' ');
+        full_name += l.substr(2);
+        continue;
+      }
+      INTERDICT_RETURN_IF_ERROR(NumberedLine(l));
+    }
+    if (full_name.empty()) return Bad(0, "option F needs a name line '1/'");
+    party_.name = MessageValue{name_ + "/1", full_name, name_line};
+    return Status::Ok();
+  }
+
+  // 50F's first line: "/account" or "CODE/CC/identifier".
+  Status OrderingPartyIdentifier() {
+    if (L_.empty() || L_[0].empty()) return Bad(0, "option F starts with a party identifier");
+    i_ = 1;
+    if (StartsWith(L_[0], "/")) {
+      KeepIban(L_[0], Value(0, "", name_), &party_);
+      return Status::Ok();
+    }
+    std::vector<std::string_view> parts = SplitView(L_[0], '/');
+    static const std::set<std::string_view> codes{"ARNU", "CCPT", "CUST", "DRLC",
+                                                  "EMPL", "NIDN", "SOSE", "TXID"};
+    if (parts.size() < 3 || !codes.count(parts[0]) || parts[1].size() != 2 ||
+        !IsAsciiUpper(parts[1]))
+      return Bad(0, "party identifier '" + std::string(L_[0]) +
+                        "' is neither '/account' nor CODE/CC/identifier (CCPT, NIDN...)");
+    MessageParty::Id id;
+    id.value = Value(0, L_[0].substr(parts[0].size() + 4), name_);
+    if (parts[0] == "CCPT") {
+      id.has_kind = true;
+      id.kind = IdKind::kPassport;
+    } else if (parts[0] == "NIDN") {
+      id.has_kind = true;
+      id.kind = IdKind::kNationalId;
+    } else if (parts[0] == "TXID") {
+      id.has_kind = true;
+      id.kind = IdKind::kTaxId;
+    }
+    party_.identifiers.push_back(std::move(id));
+    party_.countries.push_back(Value(0, parts[1], name_));
+    return Status::Ok();
+  }
+
+  // An option F line numbered 2 to 8 (line i_).
+  Status NumberedLine(std::string_view l) {
+    const int n = l[0] - '0';
+    std::string_view rest = l.substr(2);
+    const std::string sub = name_ + "/" + std::string(1, l[0]);
+    if (n == 2 || n == 8) {
+      party_.address.push_back(Value(i_, rest, sub));
+    } else if (n == 3 || n == 5) {  // CC/town
+      if (rest.size() < 2 || !IsAsciiUpper(rest.substr(0, 2)) ||
+          (rest.size() > 2 && rest[2] != '/'))
+        return Bad(i_, "'" + std::string(l) + "' needs a country code and a town: " +
+                           std::string(1, l[0]) + "/IR/TEHRAN");
+      party_.countries.push_back(Value(i_, rest.substr(0, 2), sub));
+      if (rest.size() > 3) party_.address.push_back(Value(i_, rest.substr(3), sub));
+    } else if (n == 4) {
+      if (rest.size() != 8 || !AllDigits(rest))
+        return Bad(i_, "'4/' is a date of birth YYYYMMDD, found '" + std::string(rest) + "'");
+      PartialDate d{std::stoi(std::string(rest.substr(0, 4))),
+                    std::stoi(std::string(rest.substr(4, 2))),
+                    std::stoi(std::string(rest.substr(6, 2)))};
+      if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+        return Bad(i_, "'" + std::string(rest) + "' is not a date");
+      party_.birth_dates.push_back(d);
+    } else {  // 6: CC/issuer/id, 7: CC/id
+      std::vector<std::string_view> parts = SplitView(rest, '/');
+      if (parts.size() < 2 || parts[0].size() != 2 || !IsAsciiUpper(parts[0]))
+        return Bad(i_, "'" + std::string(l) + "' needs a country code first");
+      party_.countries.push_back(Value(i_, parts[0], sub));
+      MessageParty::Id id;
+      id.value = Value(i_, parts.back(), sub);
+      if (n == 7) {
+        id.has_kind = true;
+        id.kind = IdKind::kNationalId;
+      }
+      party_.identifiers.push_back(std::move(id));
+    }
+    return Status::Ok();
+  }
+
+  // D, K or no option: [/party identifier] then up to 4 lines of name and address.
+  Status NameAndAddress() {
+    AccountLine();
+    if (i_ >= L_.size()) return Bad(0, "the name and address lines are missing");
+    if (L_.size() - i_ > 4) return Bad(i_ + 4, "at most 4 lines of name and address");
+    std::string full = std::string(Trim(L_[i_]));
+    const size_t first = i_;
+    ++i_;
+    // A name that fills its line goes on on the next one; a next line without digits may
+    // continue it too, so that reading is screened as well.
+    if (L_[first].size() == kLineMax && i_ < L_.size() && !HasDigit(L_[i_])) {
+      full += " " + std::string(Trim(L_[i_]));
+      ++i_;
+    } else if (i_ < L_.size() && !HasDigit(L_[i_]) && !Trim(L_[i_]).empty()) {
+      party_.name_variants.push_back(Value(first, full + " " + std::string(Trim(L_[i_])), name_));
+    }
+    if (Trim(full).empty()) return Bad(first, "the name line is empty");
+    party_.name = Value(first, full, name_);
+    LaterNameReadings(L_, i_, [&](size_t k, std::string text) {
+      party_.name_variants.push_back(Value(k, text, name_));
+    });
+    for (; i_ < L_.size(); ++i_) party_.address.push_back(Value(i_, L_[i_], name_));
+    // The last address line often ends in an ISO country code ("TEHRAN IR").
+    if (!party_.address.empty()) {
+      std::string_view last = Trim(party_.address.back().text);
+      if (last.size() > 3 && IsAsciiUpper(last.substr(last.size() - 2)) &&
+          (last[last.size() - 3] == ' ' || last[last.size() - 3] == ','))
+        party_.inferred_countries.push_back(MessageValue{
+            name_, std::string(last.substr(last.size() - 2)), party_.address.back().line});
+    }
+    return Status::Ok();
+  }
+
+  const Field& f_;
+  const std::vector<std::string_view>& L_;
+  const std::string& type_;
+  const std::string name_;
+  MessageParty party_;
+  size_t i_ = 0;  // the line being read
+};
+
 class Parser {
  public:
   explicit Parser(std::string_view input) : in_(input), lines_(input) {}
@@ -352,7 +572,7 @@ class Parser {
       if (f.tag == "20") msg->reference = std::string(f.lines[0]);
       INTERDICT_RETURN_IF_ERROR(CheckPlainField(f, where));
       if (IsPartyNumber(f.number)) {
-        INTERDICT_RETURN_IF_ERROR(Party(f, where, msg));
+        INTERDICT_RETURN_IF_ERROR(PartyReader(f, msg->type).Read(msg));
       } else if (f.tag == "70" || f.tag == "72" || f.tag == "77B") {
         const size_t max = f.tag == "70" ? 4 : f.tag == "72" ? 6 : 3;
         if (f.lines.size() > max)
@@ -429,173 +649,6 @@ class Parser {
       party.bic = MessageValue{party.field, std::string(bic), f.line + static_cast<int>(i)};
       msg->parties.push_back(std::move(party));
     }
-  }
-
-  Status Party(const Field& f, const std::string& where, PaymentMessage* msg) {
-    const std::string name = (f.seq_b ? "B/" : "") + f.tag;
-    auto bad = [&](int line_index, const std::string& why) {
-      return Status::InvalidInput("line " + std::to_string(f.line + line_index) + ": " + msg->type +
-                                  " field " + f.tag + ": " + why);
-    };
-    (void)where;
-    MessageParty party;
-    party.field = name;
-    party.role = RoleOf(f.number);
-    party.institution = f.number != "50" && f.number != "59";
-    for (size_t i = 0; i < f.lines.size(); ++i) {
-      if (f.lines[i].size() > kLineMax) return bad(static_cast<int>(i), "line over 35 characters");
-    }
-    size_t i = 0;
-    const auto& L = f.lines;
-    auto value = [&](size_t k, std::string_view text, const std::string& field) {
-      return MessageValue{field, std::string(text), f.line + static_cast<int>(k)};
-    };
-    // An optional party identifier / account line: "/..." (option A, B, D, K, 59, 59F).
-    auto account_line = [&]() {
-      if (i < L.size() && StartsWith(L[i], "/")) {
-        KeepIban(L[i], value(i, "", name), &party);
-        ++i;
-      }
-    };
-    const char opt = f.option;
-    if (opt == 'A') {
-      account_line();
-      if (i >= L.size()) return bad(0, "the BIC is missing");
-      if (!IsBic(Trim(L[i])))
-        return bad(static_cast<int>(i),
-                   "'" + std::string(L[i]) +
-                       "' is not a BIC (8 or 11 characters: bank, country, location, branch)");
-      party.bic = value(i, Trim(L[i]), name);
-      if (++i != L.size())
-        return bad(static_cast<int>(i), "option A has only a party identifier and a BIC");
-    } else if (opt == 'B') {
-      account_line();
-      for (; i < L.size(); ++i) party.address.push_back(value(i, L[i], name));
-      if (party.address.size() > 1) return bad(2, "option B has one location line");
-    } else if (opt == 'C') {
-      if (L.size() != 1 || !StartsWith(L[0], "/"))
-        return bad(0, "option C is one account line '/...'");
-      KeepIban(L[0], value(0, "", name), &party);
-    } else if (opt == 'F') {
-      if (f.number == "50") {
-        // Party identifier: "/account" or "CODE/CC/identifier".
-        if (L.empty() || L[0].empty()) return bad(0, "option F starts with a party identifier");
-        if (StartsWith(L[0], "/")) {
-          KeepIban(L[0], value(0, "", name), &party);
-        } else {
-          std::vector<std::string_view> parts = SplitView(L[0], '/');
-          static const std::set<std::string_view> codes{"ARNU", "CCPT", "CUST", "DRLC",
-                                                        "EMPL", "NIDN", "SOSE", "TXID"};
-          if (parts.size() < 3 || !codes.count(parts[0]) || parts[1].size() != 2 ||
-              !IsAsciiUpper(parts[1]))
-            return bad(0, "party identifier '" + std::string(L[0]) +
-                              "' is neither '/account' nor CODE/CC/identifier (CCPT, NIDN...)");
-          MessageParty::Id id;
-          id.value = value(0, L[0].substr(parts[0].size() + 4), name);
-          if (parts[0] == "CCPT") {
-            id.has_kind = true;
-            id.kind = IdKind::kPassport;
-          } else if (parts[0] == "NIDN") {
-            id.has_kind = true;
-            id.kind = IdKind::kNationalId;
-          } else if (parts[0] == "TXID") {
-            id.has_kind = true;
-            id.kind = IdKind::kTaxId;
-          }
-          party.identifiers.push_back(std::move(id));
-          party.countries.push_back(value(0, parts[1], name));
-        }
-        i = 1;
-      } else {
-        account_line();
-      }
-      const int max_number = f.number == "50" ? 8 : 3;
-      std::string full_name;
-      int name_line = 0;
-      for (; i < L.size(); ++i) {
-        std::string_view l = L[i];
-        if (l.size() < 2 || l[1] != '/' || l[0] < '1' || l[0] > '0' + max_number)
-          return bad(static_cast<int>(i), "option F lines are numbered '1/' to '" +
-                                              std::to_string(max_number) + "/', found '" +
-                                              std::string(l) + "'");
-        const int n = l[0] - '0';
-        std::string_view rest = l.substr(2);
-        const std::string sub = name + "/" + std::string(1, l[0]);
-        if (rest.empty()) return bad(static_cast<int>(i), "line '" + std::string(l) + "' is empty");
-        if (n == 1) {
-          if (!full_name.empty()) full_name.push_back(' ');
-          if (full_name.empty()) name_line = f.line + static_cast<int>(i);
-          full_name += rest;
-        } else if (n == 2 || n == 8) {
-          party.address.push_back(value(i, rest, sub));
-        } else if (n == 3 || n == 5) {
-          // CC/town
-          if (rest.size() < 2 || !IsAsciiUpper(rest.substr(0, 2)) ||
-              (rest.size() > 2 && rest[2] != '/'))
-            return bad(static_cast<int>(i), "'" + std::string(l) +
-                                                "' needs a country code and a town: " +
-                                                std::string(1, l[0]) + "/IR/TEHRAN");
-          party.countries.push_back(value(i, rest.substr(0, 2), sub));
-          if (rest.size() > 3) party.address.push_back(value(i, rest.substr(3), sub));
-        } else if (n == 4) {
-          if (rest.size() != 8 || !AllDigits(rest))
-            return bad(static_cast<int>(i),
-                       "'4/' is a date of birth YYYYMMDD, found '" + std::string(rest) + "'");
-          PartialDate d{std::stoi(std::string(rest.substr(0, 4))),
-                        std::stoi(std::string(rest.substr(4, 2))),
-                        std::stoi(std::string(rest.substr(6, 2)))};
-          if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
-            return bad(static_cast<int>(i), "'" + std::string(rest) + "' is not a date");
-          party.birth_dates.push_back(d);
-        } else {  // 6: CC/issuer/id, 7: CC/id
-          std::vector<std::string_view> parts = SplitView(rest, '/');
-          if (parts.size() < 2 || parts[0].size() != 2 || !IsAsciiUpper(parts[0]))
-            return bad(static_cast<int>(i), "'" + std::string(l) + "' needs a country code first");
-          party.countries.push_back(value(i, parts[0], sub));
-          MessageParty::Id id;
-          id.value = value(i, parts.back(), sub);
-          if (n == 7) {
-            id.has_kind = true;
-            id.kind = IdKind::kNationalId;
-          }
-          party.identifiers.push_back(std::move(id));
-        }
-      }
-      if (full_name.empty()) return bad(0, "option F needs a name line '1/'");
-      party.name = MessageValue{name + "/1", full_name, name_line};
-    } else {  // D, K or no option: [/party identifier] then up to 4 lines of name and address
-      account_line();
-      if (i >= L.size()) return bad(0, "the name and address lines are missing");
-      if (L.size() - i > 4)
-        return bad(static_cast<int>(i + 4), "at most 4 lines of name and address");
-      std::string full = std::string(Trim(L[i]));
-      const size_t first = i;
-      ++i;
-      // A name that fills its line goes on on the next one; a next line without digits may
-      // continue it too, so that reading is screened as well.
-      if (L[first].size() == kLineMax && i < L.size() && !HasDigit(L[i])) {
-        full += " " + std::string(Trim(L[i]));
-        ++i;
-      } else if (i < L.size() && !HasDigit(L[i]) && !Trim(L[i]).empty()) {
-        party.name_variants.push_back(value(first, full + " " + std::string(Trim(L[i])), name));
-      }
-      if (Trim(full).empty()) return bad(static_cast<int>(first), "the name line is empty");
-      party.name = value(first, full, name);
-      LaterNameReadings(L, i, [&](size_t k, std::string text) {
-        party.name_variants.push_back(value(k, text, name));
-      });
-      for (; i < L.size(); ++i) party.address.push_back(value(i, L[i], name));
-      // The last address line often ends in an ISO country code ("TEHRAN IR").
-      if (!party.address.empty()) {
-        std::string_view last = Trim(party.address.back().text);
-        if (last.size() > 3 && IsAsciiUpper(last.substr(last.size() - 2)) &&
-            (last[last.size() - 3] == ' ' || last[last.size() - 3] == ','))
-          party.inferred_countries.push_back(MessageValue{
-              name, std::string(last.substr(last.size() - 2)), party.address.back().line});
-      }
-    }
-    msg->parties.push_back(std::move(party));
-    return Status::Ok();
   }
 
   std::string_view in_;
