@@ -322,6 +322,29 @@ TEST_F(NameScorerTest, AnOrganisationsLoneWordIsNoOtherCoinedWord) {
   EXPECT_GE(Align("Atronics", "JATRONICS").score, 0.8f);
 }
 
+// An acronym meets its own spelling, dotted or solid; an expansion only through a list name.
+TEST_F(NameScorerTest, AnAcronymMeetsItsOwnSpelling) {
+  struct Case {
+    const char* query;
+    const char* listed;
+    bool meets;
+  };
+  for (const Case& c : {
+           Case{"I.B.M.", "IBM", true},
+           Case{"IBM", "I.B.M. CORP", true},
+           Case{"K.N.S. Group LLC", "KNS GROUP OOO", true},
+           Case{"IBM", "INTERNATIONAL BUSINESS MACHINES", false},
+           Case{"International Business Machines", "IBM", false},
+           // Its letters are no initials of listed words.
+           Case{"A.D.C. GmbH", "DARYA CAPITAL ADMINISTRATION GMBH", false},
+       }) {
+    const float score =
+        AlignOrganisation(P(c.query, Schema::kOrganization), P(c.listed, Schema::kEntity)).score;
+    EXPECT_EQ(score >= 0.9f, c.meets) << c.query << " / " << c.listed << ": " << score;
+    EXPECT_EQ(score >= 0.8f, c.meets) << c.query << " / " << c.listed << ": " << score;
+  }
+}
+
 TEST_F(NameScorerTest, AnOrganisationsListedWordMissingFromTheQueryCostsMore) {
   const Schema o = Schema::kOrganization, e = Schema::kEntity;
   EXPECT_LT(AlignOrganisation(P("Galax", o), P("GALAX TRADING CO., LTD.", e)).score, 0.8f);
