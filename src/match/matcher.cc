@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "match/explain.h"
+#include "match/kth_best.h"
 #include "normalize/name_limits.h"
 
 namespace interdict {
@@ -28,51 +29,30 @@ bool PastDeadline(Deadline deadline) {
   return deadline != kNoDeadline && std::chrono::steady_clock::now() > deadline;
 }
 
-// A record's best-scoring name.
+// A record's best-scoring name. Its alignment is made again when the record is explained: only
+// `limit` records are, and keeping every candidate's alignment cost more than aligning.
 struct Best {
   uint32_t name_id;  // an index name id; for records found by identifier, the entity's name
   float name_score;
+};
+
+// A record found by identifier: its best name, prepared outside the index, and its alignment.
+struct OwnName {
+  PreparedName name;
   NameAlignment alignment;
 };
 
-// Aligns the query with each candidate name and keeps, per record, its best name if the
-// attributes (worth `max_lift` at most) can still take it to the threshold; on a tie, the
-// record's earlier name (primary first).
-Status KeepBestNames(const Snapshot& snapshot, const std::vector<uint32_t>& candidates,
-                     float threshold, float max_lift, Deadline deadline, NameAligner* aligner,
-                     std::unordered_map<uint32_t, Best>* best) {
-  const NameIndex& index = snapshot.index();
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    if (c % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 && PastDeadline(deadline))
-      return DeadlineError("scoring candidates");
-    const uint32_t name_id = candidates[c];
-    const NameIndex::NameRef& ref = index.ref(name_id);
-    const Entity& e = snapshot.entities()[ref.entity];
-    const NameAlignment& a = aligner->Align(index.name(name_id), AlignOptionsFor(e.schema));
-    float s = ApplyNameKind(ref.kind, a.score);
-    if (s <= 0 || s + max_lift < threshold) continue;
-    auto it = best->find(ref.entity);
-    if (it == best->end()) {
-      best->emplace(ref.entity, Best{name_id, s, a});
-    } else if (s > it->second.name_score ||
-               (s == it->second.name_score && name_id < it->second.name_id)) {
-      it->second = Best{name_id, s, a};
-    }
-  }
-  return Status::Ok();
-}
-
-// The best of the entity's names against the query, prepared outside the index (into *name).
+// The best of the entity's names against the query, prepared outside the index (into *own).
 Best BestOwnName(const Entity& e, const PreparedName& q, const NameNormalizer& normalizer,
-                 const TokenStats& stats, PreparedName* name) {
-  Best b{kNoName, 0.0f, NameAlignment{}};
+                 const TokenStats& stats, OwnName* own) {
+  Best b{kNoName, 0.0f};
   for (size_t n = 0; n < e.names.size(); ++n) {
     PreparedName p = Prepare(normalizer.Normalize(e.names[n].full, e.schema), stats, normalizer);
     NameAlignment a = AlignNames(q, p, AlignOptionsFor(e.schema));
     float s = ApplyNameKind(e.names[n].kind, a.score);
     if (b.name_id == kNoName || s > b.name_score) {
-      b = Best{static_cast<uint32_t>(n), s, std::move(a)};
-      *name = std::move(p);
+      b = Best{static_cast<uint32_t>(n), s};
+      *own = OwnName{std::move(p), std::move(a)};
     }
   }
   return b;
@@ -110,20 +90,54 @@ struct Scored {
   std::vector<AttributeTerm> terms;
 };
 
-// One search at one threshold.
+// The searches of one query: at a top-k level, then (when that is not enough) at the threshold.
+// The records found at a level are found again at the threshold (its candidates include the
+// level's), so they are kept, and so is the rising bound they set.
 struct Pass {
+  explicit Pass(size_t limit) : kth(limit) {}
   std::unordered_map<uint32_t, Best> best;
-  std::unordered_map<uint32_t, PreparedName> id_only_names;  // records found by identifier
-  std::vector<Scored> scored;                                // best first
+  std::unordered_map<uint32_t, OwnName> id_only_names;  // records found by identifier
+  std::vector<Scored> scored;                           // of the last search, best first
+  KthBest kth;  // of the records at or above the threshold that pass options.keep
 };
+
+// Aligns the query with each candidate name and keeps, per record, its best name if the
+// attributes (worth qs.max_lift at most) can still take it to the threshold and to the rising
+// bound (a record below the k-th best score so far is not among the k best); on a tie, the
+// record's earlier name (primary first). A record seen for the first time sets the bound.
+Status KeepBestNames(const QueryState& qs, const std::vector<uint32_t>& candidates, float threshold,
+                     const ScreenOptions& options, NameAligner* aligner, Pass* pass) {
+  const Snapshot& snapshot = *qs.snapshot;
+  const NameIndex& index = snapshot.index();
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    if (c % kCandidatesPerClockCheck == kCandidatesPerClockCheck - 1 &&
+        PastDeadline(options.deadline))
+      return DeadlineError("scoring candidates");
+    const uint32_t name_id = candidates[c];
+    const NameIndex::NameRef& ref = index.ref(name_id);
+    const Entity& e = snapshot.entities()[ref.entity];
+    const NameAlignment& a = aligner->Align(index.name(name_id), AlignOptionsFor(e.schema));
+    float s = ApplyNameKind(ref.kind, a.score);
+    if (s <= 0 || s + qs.max_lift < threshold || s + qs.max_lift < pass->kth.Bound()) continue;
+    auto [it, added] = pass->best.try_emplace(ref.entity, Best{name_id, s});
+    if (added) {
+      if (options.keep && !options.keep(e)) continue;
+      std::vector<AttributeTerm> terms;
+      float score = ScoreRecord(*qs.query, qs.codes, e, s, &terms);
+      if (score >= threshold) pass->kth.Offer(score);
+    } else if (s > it->second.name_score ||
+               (s == it->second.name_score && name_id < it->second.name_id)) {
+      it->second = Best{name_id, s};
+    }
+  }
+  return Status::Ok();
+}
 
 // Fills pass->scored with the records at or above `threshold`, best first.
 Status ScorePass(const QueryState& qs, float threshold, const ScreenOptions& options,
                  Matcher::Session* session, Pass* pass) {
   const Snapshot& snapshot = *qs.snapshot;
   const ScreeningQuery& query = *qs.query;
-  pass->best.clear();
-  pass->id_only_names.clear();
   pass->scored.clear();
   if (PastDeadline(options.deadline)) return DeadlineError("before the search");
   const NameIndex& index = snapshot.index();
@@ -138,8 +152,8 @@ Status ScorePass(const QueryState& qs, float threshold, const ScreenOptions& opt
     const float lift = threshold > options.threshold ? qs.max_lift : qs.index_lift;
     index.Candidates(qs.prepared, threshold - lift, session->scratch.get(), &session->candidates);
   }
-  INTERDICT_RETURN_IF_ERROR(KeepBestNames(snapshot, session->candidates, threshold, qs.max_lift,
-                                          options.deadline, &session->aligner, &pass->best));
+  INTERDICT_RETURN_IF_ERROR(
+      KeepBestNames(qs, session->candidates, threshold, options, &session->aligner, pass));
   // Records carrying one of the query's identifiers are candidates whatever their names: their
   // best name is scored here, outside the index, and the identifier term decides.
   for (const QueryIdentifier& qi : query.identifiers) {
@@ -154,7 +168,8 @@ Status ScorePass(const QueryState& qs, float threshold, const ScreenOptions& opt
   // Scored first and explained after the cut: at a low threshold most candidates pass, and only
   // `limit` of them are returned.
   for (auto& [ent, b] : pass->best) {
-    if (b.name_score + qs.max_lift < threshold) continue;
+    if (b.name_score + qs.max_lift < threshold || b.name_score + qs.max_lift < pass->kth.Bound())
+      continue;
     if (options.keep && !options.keep(snapshot.entities()[ent])) continue;
     std::vector<AttributeTerm> terms;
     float score = ScoreRecord(query, qs.codes, snapshot.entities()[ent], b.name_score, &terms);
@@ -169,7 +184,7 @@ Status ScorePass(const QueryState& qs, float threshold, const ScreenOptions& opt
 }
 
 // Explains the records of pass->scored into *out, in order.
-Status ExplainPass(const QueryState& qs, Deadline deadline, Pass* pass,
+Status ExplainPass(const QueryState& qs, Deadline deadline, NameAligner* aligner, Pass* pass,
                    std::vector<MatchResult>* out) {
   const Snapshot& snapshot = *qs.snapshot;
   const NameIndex& index = snapshot.index();
@@ -188,12 +203,13 @@ Status ExplainPass(const QueryState& qs, Deadline deadline, Pass* pass,
     const std::string& name = qs.query->name;
     auto found = pass->id_only_names.find(sc.ent);
     if (found != pass->id_only_names.end()) {
-      r.explanation =
-          Explain(name, qs.prepared, e.names[b.name_id], found->second, b.alignment, b.name_score);
+      r.explanation = Explain(name, qs.prepared, e.names[b.name_id], found->second.name,
+                              found->second.alignment, b.name_score);
     } else {
       const NameIndex::NameRef& ref = index.ref(b.name_id);
-      r.explanation = Explain(name, qs.prepared, e.names[ref.name], index.name(b.name_id),
-                              b.alignment, b.name_score);
+      const PreparedName& listed = index.name(b.name_id);
+      r.explanation = Explain(name, qs.prepared, e.names[ref.name], listed,
+                              aligner->Align(listed, AlignOptionsFor(e.schema)), b.name_score);
     }
     r.explanation.terms = std::move(sc.terms);
     r.explanation.sentence = Sentence(e, r.explanation, sc.score);
@@ -251,7 +267,7 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
   // A top-k search below the first level is made at each level first (see ScreenOptions): once
   // a level holds `limit` records, the k-th best is at or above it, and every record that could
   // outrank it was a candidate there.
-  Pass pass;
+  Pass pass(options.limit);
   bool done = false;
   if (options.top_k_levels && options.limit > 0 && !options.exhaustive) {
     for (float level : kTopKLevels) {
@@ -265,7 +281,7 @@ Status Matcher::Screen(const ScreeningQuery& query, const ScreenOptions& options
   }
   if (!done) INTERDICT_RETURN_IF_ERROR(ScorePass(qs, options.threshold, options, session, &pass));
   if (options.limit > 0 && pass.scored.size() > options.limit) pass.scored.resize(options.limit);
-  return ExplainPass(qs, options.deadline, &pass, &result->matches);
+  return ExplainPass(qs, options.deadline, &session->aligner, &pass, &result->matches);
 }
 
 Status CompareNames(const std::string& name1, const std::string& name2,

@@ -182,6 +182,26 @@ bool ShortOrganisationWord(const PreparedToken& q, const PreparedToken& l) {
          (q.skeleton != l.skeleton || q.skeleton.size() < 3);
 }
 
+// True when `longer` is `shorter` with one letter more at its start or its end.
+bool OneLetterAtAnEnd(const std::string& shorter, const std::string& longer) {
+  return longer.size() == shorter.size() + 1 && (longer.compare(1, shorter.size(), shorter) == 0 ||
+                                                 longer.compare(0, shorter.size(), shorter) == 0);
+}
+
+// The one word of an organisation's name paired with a listed word as another coined name
+// would be: by sound alone (Photron, PITARON; Dateno, DATANA: company names are coined on the
+// same consonants), by a letter more or less at an end of the word (Importek, IMPORTEKS;
+// Atronics, JATRONICS: names are coined that way, while typos fall inside a word), or as a short
+// word one or two letters from another (ShortOrganisationWord). No other word of the query
+// confirms such a pair; a respelling (Paiandan, Payandan) or a typo inside the word still pairs.
+bool AnotherCoinedWord(const PreparedToken& q, const PreparedToken& l, const TokenMatch& t) {
+  if (t.evidence == Evidence::kPhonetic) return true;
+  if (t.evidence != Evidence::kTypo) return false;
+  if (t.edits == 1 && (OneLetterAtAnEnd(q.text, l.text) || OneLetterAtAnEnd(l.text, q.text)))
+    return true;
+  return ShortOrganisationWord(q, l);
+}
+
 uint64_t MixKey(uint64_t key) {
   key ^= key >> 31;
   key *= 0x9e3779b97f4a7c15ull;
@@ -268,10 +288,8 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
   cands.clear();
   auto add = [&](int q0, int q1, int l0, int l1, TokenMatch t) {
     if (t.similarity <= 0) return;
-    if (!person &&
-        (t.evidence == Evidence::kInitial ||
-         (lone_word && (t.evidence == Evidence::kTypo || t.evidence == Evidence::kPhonetic) &&
-          ShortOrganisationWord(q.tokens[q0], l.tokens[l0]))))
+    if (!person && (t.evidence == Evidence::kInitial ||
+                    (lone_word && AnotherCoinedWord(q.tokens[q0], l.tokens[l0], t))))
       return;
     float w = q.tokens[q0].weight + l.tokens[l0].weight;
     if (q1 >= 0) w += q.tokens[q1].weight;

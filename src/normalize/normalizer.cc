@@ -211,6 +211,53 @@ void MarkFormsBeforeQuote(const LegalFormTable& table, std::string_view name,
   for (auto [i, form] : found) MarkForm(i, *form, marks);
 }
 
+// An organisation's acronym written with dots or spaces ("I.B.M.", "A.D.C. GmbH", "T E G
+// Limited") is one word, its solid spelling: a run of single letters with nothing but a dot, a
+// space or both between each and the next ("S&C" stays two letters). Initials belong to persons'
+// names, so only names that may not be a person's are read this way: typed organisation, vessel
+// or aircraft, runs of two letters or more; of unstated type, runs of three or more, or of two in
+// a name with a legal form ("J.R. Smith" stays two initials and a surname). The letters stand for
+// no words: "I.B.M." meets IBM, and INTERNATIONAL BUSINESS MACHINES only where a list gives IBM
+// as a name.
+void JoinSpeltAcronyms(std::string_view name, Schema schema, std::vector<RawToken>* raw,
+                       std::vector<Mark>* marks) {
+  if (schema == Schema::kPerson) return;
+  size_t shortest = 2;
+  if (schema == Schema::kEntity && std::none_of(marks->begin(), marks->end(), [](const Mark& m) {
+        return m.kind == Mark::kLegal;
+      }))
+    shortest = 3;
+  auto letter = [&](size_t i) {
+    const RawToken& t = (*raw)[i];
+    return (*marks)[i].kind == Mark::kNone && !t.transliterated && t.text.size() == 1 &&
+           t.text[0] >= 'a' && t.text[0] <= 'z';
+  };
+  auto spelt = [&](size_t i) {  // tokens i and i + 1 written "x.y", "x y" or "x. y"
+    const size_t from = (*raw)[i].end, to = (*raw)[i + 1].begin;
+    if (to <= from || to - from > 2) return false;
+    for (size_t b = from; b < to; ++b)
+      if (name[b] != '.' && name[b] != ' ') return false;
+    return true;
+  };
+  size_t out = 0;
+  for (size_t i = 0; i < raw->size();) {
+    size_t j = i + 1;  // the run is [i, j)
+    if (letter(i))
+      while (j < raw->size() && letter(j) && spelt(j - 1)) ++j;
+    if (j - i < shortest) j = i + 1;
+    RawToken t = std::move((*raw)[i]);
+    for (size_t k = i + 1; k < j; ++k) {
+      t.text += (*raw)[k].text;
+      t.end = (*raw)[k].end;
+    }
+    (*marks)[out] = (*marks)[i];
+    (*raw)[out++] = std::move(t);
+    i = j;
+  }
+  raw->resize(out);
+  marks->resize(out);
+}
+
 // Marks honorifics, ranks and vessel prefixes for removal, as `schema` allows, but never all of
 // a name's other tokens: "Sheikh" alone stays a name. Honorifics are removed from person names
 // only; in any other name ("Bandar Imam Petrochemical", or a query of unknown type) they stay, as
@@ -296,6 +343,7 @@ NormalizedName NameNormalizer::Normalize(std::string_view name, Schema schema) c
     MarkFormsBeforeQuote(impl.legal_forms, name, raw, &marks);
     for (auto& [i, original] : corrected)
       if (marks[i].kind == Mark::kNone) raw[i].text = std::move(original);
+    JoinSpeltAcronyms(name, schema, &raw, &marks);
   }
   MarkAffixes(impl.affixes, schema, raw, &marks, &result.removed);
   result.tokens.reserve(raw.size());

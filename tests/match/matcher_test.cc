@@ -956,22 +956,26 @@ TEST_F(IndexBoundTest, DISABLED_EveryNameAtOrAboveTheBoundIsACandidate) {
 // top_k_levels): its results must be exactly those of the search at the threshold alone, for
 // common names (whose k-th best is high), rare ones (whose k-th best is low, so every level is
 // tried) and queries whose birth date, country or identifier move the scores.
-TEST_F(MatcherTest, TopKLevelsGiveWhatTheSearchAtTheThresholdGives) {
+std::vector<ScreeningQuery> TopKQueries(const std::vector<Entity>& entities) {
   std::vector<ScreeningQuery> queries;
   for (const char* name : {"Mohammad Ali", "Ali Hassan", "Abdul Rahman", "Kim Jong", "Mohammed",
                            "Ahmed", "Ali", "Hassan Ali Mohammed", "Bank", "Trading Company",
                            "Jonathan Quentin Wimbledon-Fairweather", "Zzyzx Qwerty"})
-    queries.push_back(Query(name));
-  for (const std::string& text : DerivedQueries(OfacAndUn().entities, 60))
-    queries.push_back(Query(text));
-  ScreeningQuery rich = Query("Ali Mohammed");
+    queries.push_back(ScreeningQuery{.name = name});
+  for (const std::string& text : DerivedQueries(entities, 60))
+    queries.push_back(ScreeningQuery{.name = text});
+  ScreeningQuery rich = ScreeningQuery{.name = "Ali Mohammed"};
   rich.birth_dates = {PartialDate{1966, 0, 0}};
   rich.countries = {"Iraq"};
   queries.push_back(rich);
-  ScreeningQuery with_id = Query("Hassan");
+  ScreeningQuery with_id = ScreeningQuery{.name = "Hassan"};
   with_id.identifiers = {QueryIdentifier{.value = "P229856"}};
   queries.push_back(with_id);
+  return queries;
+}
 
+TEST_F(MatcherTest, TopKLevelsGiveWhatTheSearchAtTheThresholdGives) {
+  const std::vector<ScreeningQuery> queries = TopKQueries(OfacAndUn().entities);
   auto session = matcher_->NewSession();
   int compared = 0;
   for (const ScreeningQuery& q : queries) {
@@ -1000,6 +1004,39 @@ TEST_F(MatcherTest, TopKLevelsGiveWhatTheSearchAtTheThresholdGives) {
     }
   }
   EXPECT_GT(compared, 3000);  // the queries do have many results at low thresholds
+}
+
+// A top-k search keeps a rising bound, the k-th best record score so far, and drops the names
+// that cannot reach it (match/kth_best.h): its results must be the first k of the search with no
+// limit, record for record, score for score, with and without a caller's filter.
+TEST_F(MatcherTest, TheRisingBoundGivesTheFirstKOfTheSearchWithoutALimit) {
+  auto session = matcher_->NewSession();
+  int compared = 0;
+  for (const ScreeningQuery& q : TopKQueries(OfacAndUn().entities)) {
+    for (float threshold : {0.0f, 0.5f}) {
+      for (bool filtered : {false, true}) {
+        ScreenOptions all{.threshold = threshold, .limit = 0, .top_k_levels = false};
+        if (filtered) all.keep = [](const Entity& e) { return e.schema == Schema::kPerson; };
+        ScreenResult unlimited;
+        ASSERT_TRUE(matcher_->Screen(q, all, session.get(), &unlimited).ok()) << q.name;
+        for (size_t limit : {1u, 2u, 10u, 50u}) {
+          ScreenOptions top = all;
+          top.limit = limit;
+          ScreenResult r;
+          ASSERT_TRUE(matcher_->Screen(q, top, session.get(), &r).ok()) << q.name;
+          ASSERT_EQ(r.matches.size(), std::min(limit, unlimited.matches.size())) << q.name;
+          for (size_t i = 0; i < r.matches.size(); ++i) {
+            ASSERT_EQ(r.matches[i].entity->id, unlimited.matches[i].entity->id)
+                << q.name << " limit " << limit << " #" << i;
+            ASSERT_EQ(r.matches[i].score, unlimited.matches[i].score) << q.name << " #" << i;
+            ASSERT_EQ(r.matches[i].explanation.sentence, unlimited.matches[i].explanation.sentence);
+            ++compared;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 5000);
 }
 
 // And it is cheaper: for a common name with 10 records at or above 0.80, the search at 0.80 is the

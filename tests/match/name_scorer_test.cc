@@ -6,6 +6,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace interdict {
@@ -290,6 +291,58 @@ TEST_F(NameScorerTest, AnOrganisationsLoneShortWordIsNoTypo) {
   EXPECT_GE(AlignOrganisation(P("Bank Sadrat Iran", o), P("BANK SADERAT IRAN", e)).score, 0.8f);
   // Persons keep their short-name typos.
   EXPECT_GT(Align("Hama", "HAMAS").score, 0.0f);
+}
+
+// Real company names one letter from a listed one (the vendor negatives of dev-orgs.jsonl):
+// coined from the same word, not misspelt from it.
+TEST_F(NameScorerTest, AnOrganisationsLoneWordIsNoOtherCoinedWord) {
+  const Schema o = Schema::kOrganization, e = Schema::kEntity;
+  using Pair = std::pair<const char*, const char*>;
+  for (auto [query, listed] : {
+           // A letter more or less at an end of the word.
+           Pair{"Importek", "IMPORTEKS"},
+           Pair{"Atronics", "JATRONICS SDN BHD"},
+           Pair{"APOLLO", "APOLLON OOO"},
+           // The consonants alone agreeing.
+           Pair{"Photron Ltd.", "PITARON LIMITED"},
+           Pair{"DATENO", "DATANA"},
+       })
+    EXPECT_LT(AlignOrganisation(P(query, o), P(listed, e)).score, 0.8f) << query;
+  for (auto [query, listed] : {
+           // Typos inside the word are typos (the one-typo organisations of dev-deck.jsonl).
+           Pair{"HZBALLAH", "HIZBALLAH"},
+           Pair{"DAELNAVAZ", "DELNAVAZ"},
+           Pair{"ROEAGRO S.A.S.", "ROSAGRO S.A.S."},
+           Pair{"INEVSTCAPITALBANK", "INVESTCAPITALBANK"},
+           // With another word of the name beside it, a letter more at the end is a typo.
+           Pair{"Importek Trading", "IMPORTEKS TRADING"},
+       })
+    EXPECT_GE(AlignOrganisation(P(query, o), P(listed, e)).score, 0.8f) << query;
+  // Persons keep theirs.
+  EXPECT_GE(Align("Atronics", "JATRONICS").score, 0.8f);
+}
+
+// An acronym meets its own spelling, dotted or solid; an expansion only through a list name.
+TEST_F(NameScorerTest, AnAcronymMeetsItsOwnSpelling) {
+  struct Case {
+    const char* query;
+    const char* listed;
+    bool meets;
+  };
+  for (const Case& c : {
+           Case{"I.B.M.", "IBM", true},
+           Case{"IBM", "I.B.M. CORP", true},
+           Case{"K.N.S. Group LLC", "KNS GROUP OOO", true},
+           Case{"IBM", "INTERNATIONAL BUSINESS MACHINES", false},
+           Case{"International Business Machines", "IBM", false},
+           // Its letters are no initials of listed words.
+           Case{"A.D.C. GmbH", "DARYA CAPITAL ADMINISTRATION GMBH", false},
+       }) {
+    const float score =
+        AlignOrganisation(P(c.query, Schema::kOrganization), P(c.listed, Schema::kEntity)).score;
+    EXPECT_EQ(score >= 0.9f, c.meets) << c.query << " / " << c.listed << ": " << score;
+    EXPECT_EQ(score >= 0.8f, c.meets) << c.query << " / " << c.listed << ": " << score;
+  }
 }
 
 TEST_F(NameScorerTest, AnOrganisationsListedWordMissingFromTheQueryCostsMore) {

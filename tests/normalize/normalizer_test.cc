@@ -71,6 +71,28 @@ TEST_F(NormalizerTest, ApostrophesJoinPunctuationSeparates) {
   EXPECT_THAT(Texts("Ka\xE2\x80\x8Drim"), ElementsAre("karim"));
 }
 
+// An organisation's acronym spelt out is its solid spelling; a person's dotted initials stay
+// initials.
+TEST_F(NormalizerTest, DottedAcronymsOfOrganisationsAreOneWord) {
+  const Schema o = Schema::kOrganization, e = Schema::kEntity;
+  EXPECT_THAT(Texts("I.B.M.", o), ElementsAre("ibm"));
+  EXPECT_THAT(Texts("I.B.M", o), ElementsAre("ibm"));
+  EXPECT_THAT(Texts("A.D.C. GmbH", o), ElementsAre("adc", "gmbh"));
+  EXPECT_THAT(Texts("K.N.S. Group", Schema::kVessel), ElementsAre("kns", "group"));
+  // Of unstated type: three letters or more, or two with a legal form.
+  EXPECT_THAT(Texts("A.D.C. GmbH", e), ElementsAre("adc", "gmbh"));
+  EXPECT_THAT(Texts("I.B.M.", e), ElementsAre("ibm"));
+  EXPECT_THAT(Texts("A.D. GmbH", e), ElementsAre("ad", "gmbh"));
+  EXPECT_THAT(Texts("J.R. Smith", e), ElementsAre("j", "r", "smith"));
+  EXPECT_THAT(Texts("J.R. Smith"), ElementsAre("j", "r", "smith"));
+  EXPECT_THAT(Texts("T E G Limited", o), ElementsAre("teg", "ltd"));
+  EXPECT_THAT(Texts("I. B. M.", o), ElementsAre("ibm"));
+  // Other signs part letters; a dotted form stays a form; nor does a word join a run.
+  EXPECT_THAT(Texts("S&C Trade", o), ElementsAre("s", "c", "trade"));
+  EXPECT_THAT(Texts("Romashka J.S.C.", o), ElementsAre("romashka", "jsc"));
+  EXPECT_THAT(Texts("A.B.Trading", o), ElementsAre("ab", "trading"));
+}
+
 TEST_F(NormalizerTest, EmptyAndSeparatorOnlyInput) {
   EXPECT_THAT(normalizer_->Normalize("", Schema::kPerson).tokens, IsEmpty());
   NormalizedName n = normalizer_->Normalize(" ,.-/ ", Schema::kPerson);
