@@ -8,6 +8,7 @@
 #include "core/utc_now.h"
 #include "server/endpoints.h"
 #include "server/reconcile.h"
+#include "server/ui.h"
 
 namespace interdict::server {
 namespace {
@@ -43,6 +44,8 @@ enum class RouteId {
   kReconcileSuggestProperty,
   kReconcileProposeProperties,
   kReconcilePreview,
+  kUiPage,
+  kUiFile,
 };
 
 struct Route {
@@ -85,6 +88,8 @@ constexpr Route kRoutes[] = {
     {"GET",  "/reconcile/{dataset}/suggest/property", "GET /reconcile/{dataset}/suggest/property", RouteId::kReconcileSuggestProperty,    false, false, true, false},
     {"GET",  "/reconcile/{dataset}/extend/property",  "GET /reconcile/{dataset}/extend/property",  RouteId::kReconcileProposeProperties, false, false, true, false},
     {"GET",  "/reconcile/{dataset}/preview",          "GET /reconcile/{dataset}/preview",          RouteId::kReconcilePreview,            false, false, true, false},
+    {"GET",  "/",                              "GET /",                     RouteId::kUiPage,           true,  true,  false, false},
+    {"GET",  "/ui/{file}",                     "GET /ui/{file}",            RouteId::kUiFile,           true,  true,  false, false},
 };
 // clang-format on
 
@@ -249,7 +254,10 @@ void Api::ShapeError(std::string_view target, HttpResponse* response) const {
 void Api::Finish(Call& call, HttpResponse* response) {
   ShapeError(call.request.target, response);
   response->headers.emplace_back("x-request-id", call.request_id);
-  response->headers.emplace_back("cache-control", "no-store");
+  // The web UI's files say how they may be cached (ui.h); every API answer is never stored.
+  bool cache_said = false;
+  for (const auto& [name, value] : response->headers) cache_said |= name == "cache-control";
+  if (!cache_said) response->headers.emplace_back("cache-control", "no-store");
   response->headers.emplace_back("x-content-type-options", "nosniff");
   double seconds = std::chrono::duration<double>(Clock::now() - call.start).count();
   metrics_.Observe(call.route != nullptr ? call.route->label : "unmatched", response->status,
@@ -311,6 +319,10 @@ HttpResponse Api::Dispatch(Call& call) {
       return YenteAlgorithms();
     case RouteId::kYenteUpdatez:
       return YenteUpdatez();
+    case RouteId::kUiPage:
+      return UiResponse("", call.request.Header("if-none-match"));
+    case RouteId::kUiFile:
+      return UiResponse(call.args[0], call.request.Header("if-none-match"));
     default:
       break;
   }
