@@ -14,11 +14,13 @@ const SORTS = [['-score', 'Score, highest first'], ['score', 'Score, lowest firs
   ['created', 'Oldest first'], ['-created', 'Newest first'], ['-updated', 'Recently changed'],
   ['id', 'Alert id']];
 const DAY = 86400000;
+const PAGE = 200;
 
 // The API's parameters for the filters in `p` (the URL's).
 function apiParams(p) {
   const out = {status: p.getAll('status'), source: p.get('source'), program: p.get('program'),
-    assignee: p.get('assignee'), customer: p.get('customer'), sort: p.get('sort') || '-score', limit: 200};
+    assignee: p.get('assignee'), customer: p.get('customer'), sort: p.get('sort') || '-score',
+    after_id: p.get('after_id'), limit: PAGE};
   const [lo, hi] = (p.get('band') || '').split('-');
   if (lo) out.min_score = lo;
   if (hi) out.max_score = hi;
@@ -77,18 +79,27 @@ export async function render(main, where, session) {
       h('td', {}, a.customer_name || a.customer, h('div', {class: 'sub'}, a.customer)),
       h('td', {}, a.entity_name || a.entity, h('div', {class: 'sub'}, a.entity)),
       h('td', {}, (a.programs || []).join(', ')),
-      h('td', {}, a.assignee || '—'), h('td', {}, age(a.created_at)));
+      h('td', {}, a.assignee || '—'), h('td', {class: 'nowrap'}, age(a.created_at)));
     tr.addEventListener('click', (ev) => { if (ev.target.tagName !== 'A') navigate('#/alert/' + a.id); });
     return tr;
   });
   const summary = h('p', {class: 'summary', 'aria-live': 'polite'},
     alerts.length === result.total ? result.total + ' alerts match these filters.'
-      : 'Showing ' + alerts.length + ' of ' + result.total + ' matching alerts; narrow the filters to see the rest.');
+      : 'Showing ' + alerts.length + ' of ' + result.total + ' matching alerts' +
+        (p.get('sort') === 'id' ? '.' : '; narrow the filters, or sort by alert id to page through them all.'));
+  // Paging is by id (the API's after_id), so the next page is the one after the last id shown.
+  let next = null;
+  if (p.get('sort') === 'id' && alerts.length === PAGE) {
+    const q = new URLSearchParams(p);
+    q.set('after_id', alerts[alerts.length - 1].id);
+    next = h('p', {}, h('a', {href: '#/queue?' + q.toString()}, 'Next ' + PAGE + ' alerts'));
+  }
   const t = table('Alerts', ['Alert', 'Status', 'Score', 'Customer', 'Listed record', 'Programmes', 'Assignee', 'Age'],
     rows, {class: 'queue'});
   main.append(h('h1', {}, 'Alert queue'),
     h('p', {class: 'hint'}, 'Keys: j / k next and previous alert, Enter opens it, / goes to the filters.'),
     form, summary, alerts.length ? t : h('p', {class: 'empty'}, 'No alert matches these filters.'));
+  if (next) main.append(next);
   keyboard(main, rows);
 }
 

@@ -9,6 +9,10 @@
 #include <regex>
 #include <string>
 
+#include "server/api_keys.h"
+#include "server/server.h"
+#include "test_support.h"
+
 namespace interdict::server {
 namespace {
 
@@ -67,6 +71,39 @@ TEST(UiTest, UnknownFilesAreNotFound) {
   EXPECT_EQ(UiResponse("nothing.js", "").status, 404);
   EXPECT_EQ(UiResponse("../CMakeLists.txt", "").status, 404);
   EXPECT_EQ(UiResponse("index.html/", "").status, 404);
+}
+
+// With API keys configured the page and its files need none (the page holds no data, and is
+// served before any list is loaded), while the
+// API still refuses a call without one; the UI's cache policy does not leak onto API answers.
+TEST(UiServerTest, ThePageIsPublicAndTheApiStillNeedsAKey) {
+  testing::TempDir dir;
+  ServeOptions o = testing::TestOptions(testing::CopyBaseStore(dir));
+  std::string key, entry;
+  ASSERT_TRUE(NewKey("ann", &key, &entry).ok());
+  ASSERT_TRUE(o.keys.AddFromText(entry, "test", false).ok());
+  std::unique_ptr<Server> server;
+  Status s = Server::Start(std::move(o), &server);
+  ASSERT_TRUE(s.ok()) << s.message();
+  testing::HttpResult r = testing::Fetch(server->port(), "GET", "/", "", {});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.Header("content-type"), "text/html; charset=utf-8");
+  EXPECT_EQ(r.Header("cache-control"), "no-cache");
+  EXPECT_THAT(r.Header("content-security-policy"), StartsWith("default-src 'none'"));
+  r = testing::Fetch(server->port(), "GET", "/ui/app.js", "", {});
+  EXPECT_EQ(r.status, 200);
+  r = testing::Fetch(server->port(), "GET", "/ui/app.js", "",
+                     {{"If-None-Match", r.Header("etag")}});
+  EXPECT_EQ(r.status, 304);
+  EXPECT_EQ(testing::Fetch(server->port(), "GET", "/ui/missing.js", "", {}).status, 404);
+  EXPECT_EQ(testing::Fetch(server->port(), "POST", "/", "", {}).status, 405);
+  ASSERT_TRUE(testing::WaitReady(*server));
+  r = testing::Fetch(server->port(), "GET", "/v1/sources", "", {});
+  EXPECT_EQ(r.status, 401);
+  r = testing::Fetch(server->port(), "GET", "/v1/sources", "",
+                     {{"Authorization", "Bearer " + key}});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.Header("cache-control"), "no-store");
 }
 
 }  // namespace

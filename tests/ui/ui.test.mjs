@@ -142,6 +142,11 @@ test('the queue filters by status and list, counts, and opens alerts from the ke
   const unsc = await api('/v1/alerts?status=open&source=un-sc', ANN);
   if (unsc.total === 0) await page.getByText('No alert matches these filters.').waitFor();
   else assert.equal(await rows.count(), unsc.alerts.length);
+  // Sorting: lowest score first, over two statuses.
+  await go('#/queue?status=open&status=delisted&sort=score');
+  const scores = (await page.locator('table.queue tbody td.num').allTextContents()).map(Number);
+  assert.ok(scores.length > 1);
+  assert.deepEqual(scores, scores.slice().sort((x, y) => x - y));
   // Keyboard: j selects the first row, Enter opens it; / jumps to the filters.
   await go('#/queue?status=open&sort=id');
   await rows.first().waitFor();
