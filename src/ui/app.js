@@ -90,7 +90,8 @@ async function route() {
   const heading = main.querySelector('h1');
   document.title = (heading ? heading.textContent + ' · ' : '') + 'Interdict review';
   // Focus moves to the new page (or its first field), so keyboard and screen-reader users start there.
-  (main.querySelector('[data-autofocus]') || main).focus();
+  window.scrollTo(0, 0);
+  (main.querySelector('[data-autofocus]') || main).focus({preventScroll: true});
 }
 let routeSeq = 0;
 

@@ -4,6 +4,8 @@ import {clear, field, h, select, table} from './dom.js';
 import {time} from './format.js';
 import {navigate} from './app.js';
 
+const SHOWN = 200;
+
 export async function render(main, where) {
   const served = await get('/v1/sources');
   const sources = served.sources || [];
@@ -40,9 +42,12 @@ export async function render(main, where) {
   const from = where.params.get('from');
   const to = where.params.get('to');
   const diff = await get('/v1/sources/' + encodeURIComponent(source) + '/diff?' + query({from, to}));
-  const part = (title, rows, withFields) => table(title + ' (' + rows.length + ')',
+  // A whole-list change has thousands of rows; the first SHOWN of each part are drawn (the
+  // caption keeps the true count), so the page stays quick to read and to use.
+  const part = (title, rows, withFields) => table(
+    title + ' (' + rows.length + (rows.length > SHOWN ? ', the first ' + SHOWN + ' shown' : '') + ')',
     withFields ? ['Record', 'Name', 'Fields changed'] : ['Record', 'Name'],
-    rows.map((r) => [r.id, r.caption || '', ...(withFields ? [(r.fields || []).join(', ')] : [])]));
+    rows.slice(0, SHOWN).map((r) => [r.id, r.caption || '', ...(withFields ? [(r.fields || []).join(', ')] : [])]));
   clear(out).append(part('Added', diff.added || []), part('Removed', diff.removed || []),
     part('Changed', diff.changed || [], true));
 }

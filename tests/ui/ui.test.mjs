@@ -17,6 +17,8 @@ const ANN = process.env.ANN_KEY;
 const SAM = process.env.SAM_KEY;
 const ARTICLE = readFileSync(process.env.ARTICLE, 'utf8');
 const SHOTS = process.env.SHOTS || '';
+// Generous: the tests also run against an ASan build, several times slower.
+const TIMEOUT = 60000;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -32,7 +34,7 @@ before(async () => {
     viewport: {width: 1280, height: 800},
   });
   page = context.pages()[0] || await context.newPage();
-  page.setDefaultTimeout(20000);
+  page.setDefaultTimeout(TIMEOUT);
   // A refused request (the wrong key on purpose) is logged by chromium too: not a problem of the UI.
   page.on('console', (m) => {
     if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push(m.text());
@@ -77,8 +79,8 @@ async function go(hash) {
   await page.locator('#main:not([aria-busy])').and(page.locator(`#main[data-route="${hash}"]`)).waitFor();
 }
 
-async function shot(name) {
-  if (SHOTS) await page.screenshot({path: join(SHOTS, name + '.png'), fullPage: false});
+async function shot(name, fullPage) {
+  if (SHOTS) await page.screenshot({path: join(SHOTS, name + '.png'), fullPage: Boolean(fullPage)});
 }
 
 async function login(key) {
@@ -186,9 +188,18 @@ test('an analyst reads the explanation and decides a false positive; a superviso
   const side = page.locator('table.side');
   assert.match(await side.locator('tr', {hasText: 'Birth date'}).textContent(), /\+0\.08/);
   assert.match(await page.locator('dl.facts-list').textContent(), /Programmes.*SDGT|Programmes/s);
-  await shot('detail');
+  await shot('detail', true);
   await accessible('alert detail');
 
+  // Assign it to herself, then find it in the queue by assignee.
+  await page.getByRole('button', {name: 'Assign…'}).click();
+  await page.getByRole('dialog').getByLabel('Assignee').selectOption('ann');
+  await page.getByRole('dialog').getByRole('button', {name: 'Assign'}).click();
+  await page.getByText('Assignee: ann').waitFor();
+  await go('#/queue?status=open&assignee=ann');
+  assert.deepEqual(await page.locator('table.queue tbody tr').evaluateAll((rs) => rs.map((r) => r.dataset.id)),
+    [String(a.id)]);
+  await go('#/alert/' + a.id);
   await page.getByRole('button', {name: 'Decide…'}).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('False positive').check();
@@ -272,13 +283,19 @@ test('the free-text page marks the example article\'s hits', async () => {
 });
 
 test('the lists page shows versions and what changed between them', async () => {
+  // The whole-list diff (2021 -> current: thousands of records) takes the server seconds, and
+  // far longer under ASan.
+  page.setDefaultTimeout(180000);
   await go('#/lists?source=us-ofac-sdn');
   await page.getByRole('heading', {name: 'Versions of us-ofac-sdn'}).waitFor();
-  const removed = page.locator('table', {has: page.locator('caption', {hasText: /^Removed \(\d+\)/})});
+  const removed = page.locator('table', {has: page.locator('caption', {hasText: /^Removed \(\d+/})});
   await removed.waitFor();
   assert.match(await removed.locator('caption').textContent(), /^Removed \([1-9]/);
+  assert.match(await removed.locator('caption').textContent(), /^Removed \(881, the first 200 shown\)/);
+  assert.equal(await removed.locator('tbody tr').count(), 200);
   await shot('lists');
   await accessible('lists');
+  page.setDefaultTimeout(TIMEOUT);
 });
 
 test('logging out forgets the key', async () => {
