@@ -22,3 +22,10 @@ echo "== screening names: a typo, another script, a respelling, an unlisted pers
 echo
 echo "== the example article, scanned for listed parties and sanctioned places"
 "$bin" scan data/examples/news-2022-us-iran-russia-sanctions.txt
+echo
+echo "== the review web UI: a store with the customer book monitored, users ann (analyst) and sam (supervisor)"
+bash scripts/review_demo.sh "$bin" demo-review.db demo-keys
+echo "Start the server with this demo (one command), then open http://127.0.0.1:8080/ :"
+echo "  $bin --db demo-review.db serve --api-keys demo-keys/keys.txt"
+echo "Log in with ann's key (demo-keys/ann.key): $(cat demo-keys/ann.key)"
+echo "and, for four-eyes approval, sam's (demo-keys/sam.key): $(cat demo-keys/sam.key)"

@@ -14,6 +14,13 @@ if ! npm ci --prefix tools/openapi-lint --no-audit --no-fund --loglevel=error; t
   echo "== WARNING: $lint_skipped; cli.openapi_lint_test will be SKIPPED" >&2
   export INTERDICT_OPENAPI_LINT_UNAVAILABLE="$lint_skipped"
 fi
+# The web UI's browser-test drivers (playwright-core, axe-core), as tests/ui/package-lock.json pins
+# them; without them ui.browser reports itself skipped, and this script says so at the end.
+ui_skipped=
+if ! npm ci --prefix tests/ui --no-audit --no-fund --loglevel=error; then
+  ui_skipped="npm ci --prefix tests/ui failed: the npm registry cannot be reached"
+  echo "== WARNING: $ui_skipped; ui.browser will be SKIPPED" >&2
+fi
 jobs=$(nproc)
 for variant in release asan; do
   dir=build-test-$variant
@@ -32,3 +39,4 @@ echo "== fuzz: every fuzz/*_fuzz.cc target, 20 s each ($(date -u +%T))"
 bash fuzz/run.sh 20 build-test-fuzz
 echo "== done ($(date -u +%T))"
 if [ -n "$lint_skipped" ]; then echo "== WARNING: OpenAPI lint SKIPPED: $lint_skipped" >&2; fi
+if [ -n "$ui_skipped" ]; then echo "== WARNING: web UI browser tests SKIPPED: $ui_skipped" >&2; fi

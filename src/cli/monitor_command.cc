@@ -15,8 +15,6 @@
 namespace interdict::cli {
 namespace {
 
-using json = nlohmann::json;
-
 struct MonitorArgs {
   float threshold = kDefaultThreshold;
   int threads = 0;
@@ -47,28 +45,6 @@ class Progress {
   Clock::time_point start_, last_;
 };
 
-json ReportJson(const MonitorReport& r) {
-  json versions = json::array();
-  for (const ListVersion& v : r.targets)
-    versions.push_back({{"source", v.source}, {"version", v.id}});
-  return {{"run", r.run_id},
-          {"full", r.full},
-          {"resumed", r.resumed},
-          {"list_versions", versions},
-          {"book_rev", r.book_rev},
-          {"records_screened", r.records_screened},
-          {"customers_screened", r.customers_screened},
-          {"hits", r.hits},
-          {"raised", r.raised},
-          {"reopened", r.reopened},
-          {"rescored", r.rescored},
-          {"unchanged", r.unchanged},
-          {"suppressed", r.suppressed},
-          {"delisted", r.delisted},
-          {"no_longer_matches", r.no_longer_matches},
-          {"customers_deleted", r.customers_deleted}};
-}
-
 int RunMonitorCommand(const Context& ctx, const MonitorArgs& args) {
   Engine engine;
   if (Status s = engine.Load(ctx); !s.ok()) return Fail(s);
@@ -87,7 +63,7 @@ int RunMonitorCommand(const Context& ctx, const MonitorArgs& args) {
   const ScreeningDeps deps{engine.normalizer.get(), &engine.stats, &engine.countries};
   if (Status s = RunMonitor(*store, deps, *sink, options, &report); !s.ok()) return Fail(s);
   if (args.json) {
-    std::printf("%s\n", ReportJson(report).dump().c_str());
+    std::printf("%s\n", MonitorReportToJson(report).dump().c_str());
   } else if (report.run_id == 0) {
     std::printf("up to date: no new list version or customer change since the last run\n");
   } else {

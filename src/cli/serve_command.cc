@@ -37,6 +37,7 @@ struct ServeArgs {
   size_t max_batch = 100;
   double request_deadline = 5;
   bool no_audit = false;
+  bool no_monitor = false;
   std::string audit_db;
   std::vector<std::string> cors_origins;
 };
@@ -104,6 +105,7 @@ int RunServe(const Context& ctx, const ServeArgs& args) {
   o.reload.max_reload_lag = Millis(args.max_reload_lag);
   o.audit_writer.max_backlog = Millis(args.audit_max_backlog);
   o.audit = !args.no_audit;
+  o.monitor = !args.no_monitor;
   o.audit_db_path = args.audit_db;
   o.max_batch = args.max_batch;
   o.request_deadline = Millis(args.request_deadline);
@@ -176,6 +178,8 @@ void RegisterServe(CLI::App& app, const Context& ctx, Runner* run) {
                   "Seconds a screening request may take before it gets 503 deadline_exceeded "
                   "(default 5; 0 = none)");
   cmd->add_flag("--no-audit", args->no_audit, "Do not write screening requests to the audit log");
+  cmd->add_flag("--no-monitor", args->no_monitor,
+                "Do not run monitoring after each new list version (run `interdict monitor`)");
   cmd->add_option("--audit-db", args->audit_db,
                   "Write the audit log to this store file instead of the list store (--db)");
   cmd->add_option("--cors-origin", args->cors_origins,

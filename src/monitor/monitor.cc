@@ -560,4 +560,27 @@ Status RunMonitor(Store& store, const ScreeningDeps& deps, AlertSink& sink,
   return Status::Ok();
 }
 
+nlohmann::json MonitorReportToJson(const MonitorReport& r) {
+  using nlohmann::json;
+  json versions = json::array();
+  for (const ListVersion& v : r.targets)
+    versions.push_back({{"source", v.source}, {"version", v.id}});
+  return {{"run", r.run_id},
+          {"full", r.full},
+          {"resumed", r.resumed},
+          {"list_versions", versions},
+          {"book_rev", r.book_rev},
+          {"records_screened", r.records_screened},
+          {"customers_screened", r.customers_screened},
+          {"hits", r.hits},
+          {"raised", r.raised},
+          {"reopened", r.reopened},
+          {"rescored", r.rescored},
+          {"unchanged", r.unchanged},
+          {"suppressed", r.suppressed},
+          {"delisted", r.delisted},
+          {"no_longer_matches", r.no_longer_matches},
+          {"customers_deleted", r.customers_deleted}};
+}
+
 }  // namespace interdict

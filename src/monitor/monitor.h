@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,5 +62,9 @@ struct MonitorReport {
 
 Status RunMonitor(Store& store, const ScreeningDeps& deps, AlertSink& sink,
                   const MonitorOptions& options, MonitorReport* report);
+
+// {"run", "full", "resumed", "list_versions": [{"source", "version"}], "book_rev", and every
+// count of the report}: `interdict monitor --json` and POST /v1/monitor/run.
+nlohmann::json MonitorReportToJson(const MonitorReport& report);
 
 }  // namespace interdict

@@ -72,4 +72,6 @@ Status FourEyesOn(sqlite3* db, bool* on) {
   return Status::Ok();
 }
 
+Status FourEyesOn(Store& store, bool* on) { return FourEyesOn(store.handle(), on); }
+
 }  // namespace interdict

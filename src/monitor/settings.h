@@ -24,5 +24,7 @@ Status SetSetting(Store& store, const std::string& key, const std::string& value
 
 // Whether four-eyes approval is on (it is unless the setting says "off").
 Status FourEyesOn(sqlite3* db, bool* on);
+// The same on `store`'s connection, outside any transaction (the server's /v1/me).
+Status FourEyesOn(Store& store, bool* on);
 
 }  // namespace interdict

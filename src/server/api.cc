@@ -6,8 +6,11 @@
 #include <ctime>
 
 #include "core/utc_now.h"
+#include "server/case_api.h"
 #include "server/endpoints.h"
+#include "server/monitor_runner.h"
 #include "server/reconcile.h"
+#include "server/ui.h"
 
 namespace interdict::server {
 namespace {
@@ -43,6 +46,27 @@ enum class RouteId {
   kReconcileSuggestProperty,
   kReconcileProposeProperties,
   kReconcilePreview,
+  kUiPage,
+  kUiFile,
+  // Case work (case_api.h): from here to the end.
+  kV1Me,
+  kV1Alerts,
+  kV1Alert,
+  kV1AlertMove,
+  kV1AlertAssign,
+  kV1AlertDecide,
+  kV1AlertReview,
+  kV1Rules,
+  kV1RuleCreate,
+  kV1RuleRevoke,
+  kV1Customers,
+  kV1Customer,
+  kV1Audit,
+  kV1AuditVerify,
+  kV1MonitorRuns,
+  kV1MonitorRun,
+  kV1Users,
+  kV1SourceDiff,
 };
 
 struct Route {
@@ -85,6 +109,26 @@ constexpr Route kRoutes[] = {
     {"GET",  "/reconcile/{dataset}/suggest/property", "GET /reconcile/{dataset}/suggest/property", RouteId::kReconcileSuggestProperty,    false, false, true, false},
     {"GET",  "/reconcile/{dataset}/extend/property",  "GET /reconcile/{dataset}/extend/property",  RouteId::kReconcileProposeProperties, false, false, true, false},
     {"GET",  "/reconcile/{dataset}/preview",          "GET /reconcile/{dataset}/preview",          RouteId::kReconcilePreview,            false, false, true, false},
+    {"GET",  "/",                              "GET /",                     RouteId::kUiPage,           true,  true,  false, false},
+    {"GET",  "/ui/{file}",                     "GET /ui/{file}",            RouteId::kUiFile,           true,  true,  false, false},
+    {"GET",  "/v1/me",                         "GET /v1/me",                RouteId::kV1Me,             false, false, false, false},
+    {"GET",  "/v1/alerts",                     "GET /v1/alerts",            RouteId::kV1Alerts,         false, false, false, false},
+    {"GET",  "/v1/alerts/{id}",                "GET /v1/alerts/{id}",       RouteId::kV1Alert,          false, false, false, false},
+    {"POST", "/v1/alerts/{id}/move",           "POST /v1/alerts/{id}/move", RouteId::kV1AlertMove,      false, false, false, false},
+    {"POST", "/v1/alerts/{id}/assign",         "POST /v1/alerts/{id}/assign", RouteId::kV1AlertAssign,  false, false, false, false},
+    {"POST", "/v1/alerts/{id}/decide",         "POST /v1/alerts/{id}/decide", RouteId::kV1AlertDecide,  false, false, false, false},
+    {"POST", "/v1/alerts/{id}/review",         "POST /v1/alerts/{id}/review", RouteId::kV1AlertReview,  false, false, false, false},
+    {"GET",  "/v1/rules",                      "GET /v1/rules",             RouteId::kV1Rules,          false, false, false, false},
+    {"POST", "/v1/rules",                      "POST /v1/rules",            RouteId::kV1RuleCreate,     false, false, false, false},
+    {"POST", "/v1/rules/{id}/revoke",          "POST /v1/rules/{id}/revoke", RouteId::kV1RuleRevoke,    false, false, false, false},
+    {"GET",  "/v1/customers",                  "GET /v1/customers",         RouteId::kV1Customers,      false, false, false, false},
+    {"GET",  "/v1/customers/{id}",             "GET /v1/customers/{id}",    RouteId::kV1Customer,       false, false, false, false},
+    {"GET",  "/v1/audit",                      "GET /v1/audit",             RouteId::kV1Audit,          false, false, false, false},
+    {"GET",  "/v1/audit/verify",               "GET /v1/audit/verify",      RouteId::kV1AuditVerify,    false, false, false, false},
+    {"GET",  "/v1/monitor/runs",               "GET /v1/monitor/runs",      RouteId::kV1MonitorRuns,    false, false, false, false},
+    {"POST", "/v1/monitor/run",                "POST /v1/monitor/run",      RouteId::kV1MonitorRun,     false, false, false, false},
+    {"GET",  "/v1/users",                      "GET /v1/users",             RouteId::kV1Users,          false, false, false, false},
+    {"GET",  "/v1/sources/{source}/diff",      "GET /v1/sources/{source}/diff", RouteId::kV1SourceDiff, false, false, false, false},
 };
 // clang-format on
 
@@ -249,7 +293,10 @@ void Api::ShapeError(std::string_view target, HttpResponse* response) const {
 void Api::Finish(Call& call, HttpResponse* response) {
   ShapeError(call.request.target, response);
   response->headers.emplace_back("x-request-id", call.request_id);
-  response->headers.emplace_back("cache-control", "no-store");
+  // The web UI's files say how they may be cached (ui.h); every API answer is never stored.
+  bool cache_said = false;
+  for (const auto& [name, value] : response->headers) cache_said |= name == "cache-control";
+  if (!cache_said) response->headers.emplace_back("cache-control", "no-store");
   response->headers.emplace_back("x-content-type-options", "nosniff");
   double seconds = std::chrono::duration<double>(Clock::now() - call.start).count();
   metrics_.Observe(call.route != nullptr ? call.route->label : "unmatched", response->status,
@@ -291,6 +338,7 @@ static ReconcileCall ReconcileCallOf(const HttpRequest& request, const Target& t
 
 HttpResponse Api::Dispatch(Call& call) {
   const Route& route = *call.route;
+  if (route.id >= RouteId::kV1Me) return CaseWork(call);
   switch (route.id) {
     case RouteId::kHealthz:
       return JsonResponse({{"status", "ok"}});
@@ -311,6 +359,10 @@ HttpResponse Api::Dispatch(Call& call) {
       return YenteAlgorithms();
     case RouteId::kYenteUpdatez:
       return YenteUpdatez();
+    case RouteId::kUiPage:
+      return UiResponse("", call.request.Header("if-none-match"));
+    case RouteId::kUiFile:
+      return UiResponse(call.args[0], call.request.Header("if-none-match"));
     default:
       break;
   }
@@ -415,6 +467,62 @@ HttpResponse Api::Dispatch(Call& call) {
   return response;
 }
 
+HttpResponse Api::CaseWork(Call& call) {
+  if (deps_.countries == nullptr)
+    return ErrorResponse(501, "not_implemented", "this server does no case work");
+  const bool keyed = deps_.keys != nullptr && !deps_.keys->empty();
+  const std::string key_id = keyed ? call.who : std::string();
+  const CaseRequest r{.db_path = options_.db_path,
+                      .lists = deps_.lists->Current(),
+                      .countries = *deps_.countries,
+                      .key_id = key_id,
+                      .args = call.args,
+                      .query = call.target.query,
+                      .body = call.request.body,
+                      .request_id = call.request_id,
+                      .monitor = deps_.monitor};
+  switch (call.route->id) {
+    case RouteId::kV1Me:
+      return V1Me(r);
+    case RouteId::kV1Alerts:
+      return V1Alerts(r);
+    case RouteId::kV1Alert:
+      return V1Alert(r);
+    case RouteId::kV1AlertMove:
+      return V1AlertMove(r);
+    case RouteId::kV1AlertAssign:
+      return V1AlertAssign(r);
+    case RouteId::kV1AlertDecide:
+      return V1AlertDecide(r);
+    case RouteId::kV1AlertReview:
+      return V1AlertReview(r);
+    case RouteId::kV1Rules:
+      return V1Rules(r);
+    case RouteId::kV1RuleCreate:
+      return V1RuleCreate(r);
+    case RouteId::kV1RuleRevoke:
+      return V1RuleRevoke(r);
+    case RouteId::kV1Customers:
+      return V1Customers(r);
+    case RouteId::kV1Customer:
+      return V1Customer(r);
+    case RouteId::kV1Audit:
+      return V1Audit(r);
+    case RouteId::kV1AuditVerify:
+      return V1AuditVerify(r);
+    case RouteId::kV1MonitorRuns:
+      return V1MonitorRuns(r);
+    case RouteId::kV1MonitorRun:
+      return V1MonitorRun(r);
+    case RouteId::kV1Users:
+      return V1Users(r);
+    case RouteId::kV1SourceDiff:
+      return V1SourceDiff(r);
+    default:
+      return ErrorResponse(500, "internal", "unrouted endpoint");
+  }
+}
+
 HttpResponse Api::Ready() const {
   std::shared_ptr<const ServingLists> lists = deps_.lists->Current();
   json reasons = json::array();
@@ -493,6 +601,7 @@ HttpResponse Api::RenderMetrics() const {
   Metrics::AppendSample(&out, "interdict_list_reloads_total", {},
                         static_cast<double>(deps_.lists->reloads()));
   deps_.lists->RenderMetrics(&out);
+  if (deps_.monitor != nullptr) deps_.monitor->RenderMetrics(&out);
   if (deps_.pool != nullptr) {
     Metrics::AppendHeader(&out, "interdict_worker_queue_depth", "gauge",
                           "Requests waiting for a worker.");

@@ -8,6 +8,8 @@
 //        /v1/sources/{source}/versions
 //   yente:    POST /match/{dataset}, GET /search/{dataset}, GET /entities/{id}
 //   Watchman: GET /v2/search, /v2/listinfo
+//   case work (case_api.h): /v1/me, /v1/alerts..., /v1/rules..., /v1/customers..., /v1/audit...,
+//        /v1/monitor/..., /v1/users, /v1/sources/{source}/diff
 //
 // Fails closed: a request that cannot be answered fully gets a 4xx/5xx JSON error, never an
 // empty or partial result. Its shape is the dialect's of the request's path (ErrorDialect):
@@ -24,6 +26,7 @@
 #include <functional>
 #include <string>
 
+#include "core/country.h"
 #include "index/token_stats.h"
 #include "normalize/normalizer.h"
 #include "server/api_keys.h"
@@ -34,6 +37,8 @@
 #include "server/worker_pool.h"
 
 namespace interdict::server {
+
+class MonitorRunner;
 
 struct ApiOptions {
   std::string db_path;     // for entity lookups in older list versions and version listings
@@ -54,6 +59,8 @@ struct ApiDeps {
   const NameNormalizer* normalizer = nullptr;     // required (compare)
   const TokenStats* stats = nullptr;              // required (compare)
   std::function<HttpServerStats()> server_stats;  // optional, for /metrics
+  const CountryTable* countries = nullptr;        // null: case-work endpoints answer 501
+  MonitorRunner* monitor = nullptr;               // null: no monitoring by the server
 };
 
 class Api : public HttpHandler {
@@ -74,6 +81,7 @@ class Api : public HttpHandler {
   bool Prepare(Call& call, HttpResponse* early);
   HttpResponse Run(Call& call);
   HttpResponse Dispatch(Call& call);
+  HttpResponse CaseWork(Call& call);  // the case-work endpoints (case_api.h)
   HttpResponse Ready() const;
   HttpResponse RenderMetrics() const;
   void Finish(Call& call, HttpResponse* response);  // common headers, metrics

@@ -206,6 +206,7 @@ Status LiveLists::CheckNow(bool* changed) {
     std::lock_guard<std::mutex> lock(mu_);
     last_error_.clear();
   }
+  if (options_.on_new_lists) options_.on_new_lists();
   return Status::Ok();
 }
 

@@ -134,6 +134,9 @@ struct ReloadOptions {
   // Called at every check of a rebuild with the versions being built (tests: a slow or stuck
   // build on demand).
   std::function<void(const std::vector<ListVersion>&)> on_build_step;
+  // Called on the watcher thread after CheckNow put new lists in service (the first load
+  // included): `serve` starts a monitoring run (monitor_runner.h). Must not block.
+  std::function<void()> on_new_lists;
 };
 
 class LiveLists {

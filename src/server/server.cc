@@ -50,8 +50,18 @@ Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
     std::fprintf(stderr, "interdict serve: warning: /v1/scan disabled: %s\n",
                  scan_data.message().c_str());
   }
+  MonitorOptions monitor;
+  monitor.who = "system:serve";
+  monitor.screen.threads = 1;  // in the background: the cores are for screening requests
+  s->monitor_ = std::make_unique<MonitorRunner>(
+      o.db_path, ScreeningDeps{s->normalizer_.get(), &s->stats_, &s->countries_}, monitor);
+  ReloadOptions reload = o.reload;
+  if (o.monitor) {
+    MonitorRunner* runner = s->monitor_.get();
+    reload.on_new_lists = [runner] { runner->Trigger(); };
+  }
   s->lists_ = std::make_unique<LiveLists>(o.db_path, *s->normalizer_, s->stats_, s->countries_,
-                                          scan, o.reload);
+                                          scan, reload);
   size_t workers = o.workers > 0 ? o.workers : std::max(1u, std::thread::hardware_concurrency());
   s->pool_ = std::make_unique<WorkerPool>(workers, o.queue);
   ApiOptions api_options;
@@ -66,6 +76,8 @@ Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
   deps.pool = s->pool_.get();
   deps.normalizer = s->normalizer_.get();
   deps.stats = &s->stats_;
+  deps.countries = &s->countries_;
+  deps.monitor = s->monitor_.get();
   Server* raw = s.get();
   deps.server_stats = [raw] {
     return raw->http_ != nullptr ? raw->http_->stats() : HttpServerStats{};
@@ -74,6 +86,7 @@ Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
   INTERDICT_RETURN_IF_ERROR(HttpServer::Start(o.http, s->api_.get(), &s->http_));
   // Lists load in the background: the server answers /healthz at once and /readyz (and screening)
   // with 503 until they are in.
+  if (o.monitor) s->monitor_->Start();
   s->lists_->Start();
   *out = std::move(s);
   return Status::Ok();
@@ -92,6 +105,7 @@ Status Server::Stop() {
   if (pool_ != nullptr) pool_->Shutdown();
   Status audit = audit_ != nullptr ? audit_->Close() : Status::Ok();
   if (lists_ != nullptr) watcher_running_ = !lists_->Stop();
+  if (monitor_ != nullptr) monitor_->Stop();
   return audit;
 }
 

@@ -18,6 +18,7 @@
 #include "server/audit_writer.h"
 #include "server/http_server.h"
 #include "server/live_lists.h"
+#include "server/monitor_runner.h"
 #include "server/worker_pool.h"
 
 namespace interdict::server {
@@ -43,6 +44,9 @@ struct ServeOptions {
   std::chrono::seconds max_list_age{0};
   std::chrono::milliseconds request_deadline{5000};  // ApiOptions::request_deadline
   ApiKeys keys;
+  // Runs monitoring (monitor_runner.h) after every new list version put in service and at
+  // start-up, when the store has a customer book; `serve --no-monitor` turns it off.
+  bool monitor = true;
 };
 
 class Server {
@@ -65,6 +69,7 @@ class Server {
 
   LiveLists& lists() { return *lists_; }
   const Api& api() const { return *api_; }
+  MonitorRunner& monitor() { return *monitor_; }
 
  private:
   Server() = default;
@@ -74,6 +79,8 @@ class Server {
   TokenStats stats_;
   JurisdictionTable jurisdictions_;
   CommonWords common_words_;
+  // Before lists_: the list watcher triggers it until the watcher has ended.
+  std::unique_ptr<MonitorRunner> monitor_;
   std::unique_ptr<LiveLists> lists_;
   std::unique_ptr<AuditWriter> audit_;
   std::unique_ptr<WorkerPool> pool_;
