@@ -9,6 +9,7 @@ namespace interdict {
 namespace {
 
 using scan_test::Fixture;
+using scan_test::PartyOf;
 using scan_test::ReadFile;
 
 std::vector<PaymentMessage> Parse(const std::string& text) {
@@ -16,12 +17,6 @@ std::vector<PaymentMessage> Parse(const std::string& text) {
   Status s = ParseMtMessages(text, &out);
   EXPECT_TRUE(s.ok()) << s.message();
   return out;
-}
-
-const MessageParty* PartyOf(const PaymentMessage& m, const std::string& field) {
-  for (const MessageParty& p : m.parties)
-    if (p.field == field) return &p;
-  return nullptr;
 }
 
 TEST(MtMessageTest, Mt103PartiesTextAndLines) {

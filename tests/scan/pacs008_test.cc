@@ -9,13 +9,8 @@ namespace interdict {
 namespace {
 
 using scan_test::Fixture;
+using scan_test::PartyOf;
 using scan_test::ReadFile;
-
-const MessageParty* PartyOf(const PaymentMessage& m, const std::string& field) {
-  for (const MessageParty& p : m.parties)
-    if (p.field == field) return &p;
-  return nullptr;
-}
 
 TEST(Pacs008Test, PartiesAgentsAndText) {
   std::vector<PaymentMessage> msgs;

@@ -16,6 +16,7 @@
 #include "normalize/normalizer.h"
 #include "scan/common_words.h"
 #include "scan/jurisdictions.h"
+#include "scan/payment_message.h"
 #include "scan/scanner.h"
 
 namespace interdict::scan_test {
@@ -138,6 +139,13 @@ inline std::string Describe(const std::vector<Hit>& hits) {
   for (const Hit& h : hits)
     out += "[" + h.text + " -> " + (h.entity ? h.entity->id : h.jurisdiction->id) + "] ";
   return out;
+}
+
+// The party of a payment message in `field` ("50K", "GrpHdr/InstdAgt"), or null.
+inline const MessageParty* PartyOf(const PaymentMessage& m, const std::string& field) {
+  for (const MessageParty& p : m.parties)
+    if (p.field == field) return &p;
+  return nullptr;
 }
 
 inline std::string Fixture(const std::string& name) {
