@@ -210,7 +210,7 @@ constexpr const char* kDocument = R"json({
         }
       },
       "Health": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}},
-      "Ready": {"type": "object", "required": ["status", "lists"], "properties": {"status": {"type": "string", "enum": ["ok"]}, "lists": {"type": "array", "items": {"type": "object"}}}}
+      "Ready": {"type": "object", "required": ["status", "lists"], "properties": {"status": {"type": "string", "enum": ["ok"]}, "lists": {"type": "array", "items": {"type": "object"}}, "monitor": {"type": "object", "nullable": true, "description": "The server's monitoring runs (shown, never a reason to be not ready)", "properties": {"runs_ok": {"type": "integer"}, "runs_failed": {"type": "integer"}, "last_error": {"type": "string", "nullable": true}}}}}
     }
   },
   "security": [{"bearer": []}, {"apiKey": []}],

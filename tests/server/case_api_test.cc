@@ -346,6 +346,9 @@ TEST_F(CaseApiTest, ANewListVersionRaisesItsAlertWithoutAnyCommand) {
   HttpResult metrics = Get("/metrics");
   EXPECT_THAT(metrics.body, HasSubstr("interdict_monitor_runs_total{result=\"ok\"} 2"));
   EXPECT_THAT(metrics.body, HasSubstr("interdict_monitor_last_success_timestamp "));
+  json ready = Get("/readyz").Json();
+  EXPECT_EQ(ready["monitor"]["runs_ok"], 2) << ready;
+  EXPECT_TRUE(ready["monitor"]["last_error"].is_null()) << ready;
 
   json diff = Get("/v1/sources/test-list/diff").Json();
   ASSERT_EQ(diff["added"].size(), 1) << diff;
