@@ -199,18 +199,18 @@ HttpResponse V1Alerts(const CaseRequest& r) {
   if (Status st = ListAlerts(*s.store, q.filter, &all); !st.ok())
     return StatusResponse(Status::Internal(st.message()), r.request_id);
   AlertView view(r, *s.store);
-  json counts = json::object();
-  for (AlertStatus st : kStatuses) counts[std::string(AlertStatusName(st))] = 0;
+  std::map<AlertStatus, int64_t> per_status;
   std::vector<const Alert*> selected;
   for (const Alert& a : all) {
     if (!Keeps(q, a, view)) continue;
-    counts[std::string(AlertStatusName(a.status))] =
-        counts[std::string(AlertStatusName(a.status))].get<int64_t>() + 1;
+    ++per_status[a.status];
     if (!q.statuses.empty() &&
         std::find(q.statuses.begin(), q.statuses.end(), a.status) == q.statuses.end())
       continue;
     selected.push_back(&a);
   }
+  json counts = json::object();
+  for (AlertStatus st : kStatuses) counts[std::string(AlertStatusName(st))] = per_status[st];
   const size_t total = selected.size();
   SortAlerts(q.sort, &selected);
   json alerts = json::array();
