@@ -559,12 +559,22 @@ HttpResponse Api::Ready() const {
   if (deps_.audit != nullptr)
     if (std::string problem = deps_.audit->Problem(); !problem.empty())
       reasons.push_back(std::move(problem));
-  if (reasons.empty()) return JsonResponse({{"status", "ok"}, {"lists", std::move(sources)}});
+  // Monitoring is shown, not judged: a failed run leaves screening as good as it was.
+  json monitor = nullptr;
+  if (deps_.monitor != nullptr) {
+    const std::string error = deps_.monitor->last_error();
+    monitor = {{"runs_ok", deps_.monitor->runs_ok()},
+               {"runs_failed", deps_.monitor->runs_failed()},
+               {"last_error", error.empty() ? json(nullptr) : json(error)}};
+  }
+  if (reasons.empty())
+    return JsonResponse({{"status", "ok"}, {"lists", std::move(sources)}, {"monitor", monitor}});
   HttpResponse r = ErrorResponse(503, "not_ready", reasons[0].get<std::string>());
   json j = json::parse(r.body);
   j["status"] = "not_ready";
   j["reasons"] = std::move(reasons);
   j["lists"] = std::move(sources);
+  j["monitor"] = std::move(monitor);
   r.body = DumpJson(j);
   return r;
 }

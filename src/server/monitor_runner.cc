@@ -61,8 +61,10 @@ Status MonitorRunner::RunNow(const std::string& who, MonitorReport* report) {
   std::lock_guard<std::mutex> lock(mu_);
   if (st.ok()) {
     ++ok_;
-    last_success_ =
-        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    // Whole seconds: /metrics prints whole numbers exactly (a fraction gets 9 digits: 10 s).
+    last_success_ = static_cast<double>(std::chrono::duration_cast<std::chrono::seconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count());
     last_error_.clear();
   } else {
     ++failed_;

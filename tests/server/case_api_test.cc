@@ -16,41 +16,11 @@ using nlohmann::json;
 using ::testing::HasSubstr;
 using testing::HttpResult;
 
-Entity Person(const std::string& id, const std::string& name,
-              std::vector<std::string> programs = {}) {
-  Entity e;
-  e.id = "test-list:" + id;
-  e.source = "test-list";
-  e.schema = Schema::kPerson;
-  e.names.push_back(Name{name, name, NameKind::kPrimary, "Latn"});
-  e.programs = std::move(programs);
-  return e;
-}
-
-Status ImportTestList(const std::string& db, const std::vector<Entity>& records) {
-  static int n = 0;
-  std::unique_ptr<Store> store;
-  INTERDICT_RETURN_IF_ERROR(Store::Open(db, &store));
-  std::unique_ptr<Import> import;
-  INTERDICT_RETURN_IF_ERROR(
-      store->BeginImport("test-list", "case-api-" + std::to_string(++n), &import));
-  for (const Entity& e : records) INTERDICT_RETURN_IF_ERROR(import->Add(e));
-  return import->Commit("", {"list.csv"}, nullptr, ShrinkLimit{.allow = true});
-}
-
-Customer Cust(const std::string& id, const std::string& name) {
-  Customer c;
-  c.id = id;
-  c.name = name;
-  c.type = Schema::kPerson;
-  return c;
-}
-
 const std::vector<Entity>& FirstList() {
   static const auto* list =
-      new std::vector<Entity>{Person("1", "Zebediah Quartermaine", {"SDGT"}),
-                              Person("2", "Philomena Ravensworth", {"IRAN"}),
-                              Person("3", "Thaddeus Winterbourne", {"SDGT", "IRAN"})};
+      new std::vector<Entity>{testing::TestPerson("1", "Zebediah Quartermaine", {"SDGT"}),
+                              testing::TestPerson("2", "Philomena Ravensworth", {"IRAN"}),
+                              testing::TestPerson("3", "Thaddeus Winterbourne", {"SDGT", "IRAN"})};
   return *list;
 }
 
@@ -65,7 +35,7 @@ class CaseApiTest : public ::testing::Test {
     // A store of the test list alone: each test starts a server and lets it monitor, in about a
     // second rather than the ten that the bundled lists take.
     db_ = dir_.path() + "/lists.db";
-    ASSERT_TRUE(ImportTestList(db_, FirstList()).ok());
+    ASSERT_TRUE(testing::ImportTestList(db_, FirstList()).ok());
     std::unique_ptr<Store> store;
     ASSERT_TRUE(Store::Open(db_, &store).ok());
     ASSERT_TRUE(AddUser(*store, "ada", Role::kAdmin, "").ok());
@@ -73,12 +43,13 @@ class CaseApiTest : public ::testing::Test {
       ASSERT_TRUE(AddUser(*store, name, Role::kSupervisor, "ada").ok());
     ASSERT_TRUE(AddUser(*store, "ann", Role::kAnalyst, "ada").ok());
     BookImportSummary summary;
-    ASSERT_TRUE(
-        ImportCustomers(*store,
-                        {Cust("C-1", "Zebediah Quartermaine"), Cust("C-2", "Philomena Ravensworth"),
-                         Cust("C-3", "Thaddeus Winterbourne"), Cust("C-4", "Ignatius Fairweather")},
-                        BookMode::kFull, "tester", &summary)
-            .ok());
+    ASSERT_TRUE(ImportCustomers(*store,
+                                {testing::TestCustomer("C-1", "Zebediah Quartermaine"),
+                                 testing::TestCustomer("C-2", "Philomena Ravensworth"),
+                                 testing::TestCustomer("C-3", "Thaddeus Winterbourne"),
+                                 testing::TestCustomer("C-4", "Ignatius Fairweather")},
+                                BookMode::kFull, "tester", &summary)
+                    .ok());
     store.reset();
     ServeOptions o = testing::TestOptions(db_);
     if (keys) {
@@ -92,15 +63,7 @@ class CaseApiTest : public ::testing::Test {
     ASSERT_TRUE(WaitMonitorRuns(1));
   }
 
-  // Waits until the server's monitoring has finished `runs` runs and nothing more is queued.
-  bool WaitMonitorRuns(uint64_t runs) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (server_->monitor().runs_ok() >= runs && server_->monitor().Idle()) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return false;
-  }
+  bool WaitMonitorRuns(uint64_t runs) { return testing::WaitMonitorRuns(*server_, runs); }
 
   HttpResult Get(const std::string& target, const std::string& who = "ann") {
     return testing::Fetch(server_->port(), "GET", target, "", Auth(who));
@@ -365,8 +328,8 @@ TEST_F(CaseApiTest, ANewListVersionRaisesItsAlertWithoutAnyCommand) {
   std::vector<Entity> next = FirstList();
   next.erase(next.begin() + 1);
   next[0].programs.push_back("UKRAINE");
-  next.push_back(Person("4", "Ignatius Fairweather"));
-  ASSERT_TRUE(ImportTestList(db_, next).ok());
+  next.push_back(testing::TestPerson("4", "Ignatius Fairweather"));
+  ASSERT_TRUE(testing::ImportTestList(db_, next).ok());
   json found;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   while (std::chrono::steady_clock::now() < deadline) {
@@ -383,6 +346,9 @@ TEST_F(CaseApiTest, ANewListVersionRaisesItsAlertWithoutAnyCommand) {
   HttpResult metrics = Get("/metrics");
   EXPECT_THAT(metrics.body, HasSubstr("interdict_monitor_runs_total{result=\"ok\"} 2"));
   EXPECT_THAT(metrics.body, HasSubstr("interdict_monitor_last_success_timestamp "));
+  json ready = Get("/readyz").Json();
+  EXPECT_EQ(ready["monitor"]["runs_ok"], 2) << ready;
+  EXPECT_TRUE(ready["monitor"]["last_error"].is_null()) << ready;
 
   json diff = Get("/v1/sources/test-list/diff").Json();
   ASSERT_EQ(diff["added"].size(), 1) << diff;

@@ -21,6 +21,7 @@
 #include "gtest/gtest.h"
 #include "ingest/content_hash.h"
 #include "ingest/source.h"
+#include "monitor/customer.h"
 #include "server/server.h"
 #include "store/store.h"
 
@@ -50,6 +51,39 @@ inline Status ImportList(const std::string& db, const std::string& source, const
   INTERDICT_RETURN_IF_ERROR(ParseList(
       format, files, options, [&](Entity&& e) { return import->Add(e); }, &report));
   return import->Commit(report.published, {}, nullptr, shrink);
+}
+
+// A person record of the source "test-list".
+inline Entity TestPerson(const std::string& id, const std::string& name,
+                         std::vector<std::string> programs = {}) {
+  Entity e;
+  e.id = "test-list:" + id;
+  e.source = "test-list";
+  e.schema = Schema::kPerson;
+  e.names.push_back(Name{name, name, NameKind::kPrimary, "Latn"});
+  e.programs = std::move(programs);
+  return e;
+}
+
+// Imports `records` as a new version of "test-list" into the store at `db` (created if need be).
+inline Status ImportTestList(const std::string& db, const std::vector<Entity>& records) {
+  static int n = 0;
+  std::unique_ptr<Store> store;
+  INTERDICT_RETURN_IF_ERROR(Store::Open(db, &store));
+  std::unique_ptr<Import> import;
+  INTERDICT_RETURN_IF_ERROR(
+      store->BeginImport("test-list", "test-list-" + std::to_string(++n), &import));
+  for (const Entity& e : records) INTERDICT_RETURN_IF_ERROR(import->Add(e));
+  return import->Commit("", {"list.csv"}, nullptr, ShrinkLimit{.allow = true});
+}
+
+// A person customer.
+inline Customer TestCustomer(const std::string& id, const std::string& name) {
+  Customer c;
+  c.id = id;
+  c.name = name;
+  c.type = Schema::kPerson;
+  return c;
 }
 
 // A temporary folder, removed with everything in it.
@@ -276,6 +310,17 @@ inline bool WaitReady(Server& server,
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
     if (server.lists().Current() != nullptr) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
+
+// Waits until the server's monitoring has finished `runs` runs and has nothing more queued.
+inline bool WaitMonitorRuns(Server& server, uint64_t runs,
+                            std::chrono::milliseconds timeout = std::chrono::seconds(120)) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (server.monitor().runs_ok() >= runs && server.monitor().Idle()) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return false;
