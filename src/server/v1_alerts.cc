@@ -257,7 +257,9 @@ HttpResponse V1Alert(const CaseRequest& r) {
   Status rs = ListAlerts(*s.store, same, &related);
   same.customer_id.clear();
   same.entity_id = alert.entity_id;
-  if (rs.ok()) rs = ListAlerts(*s.store, same, &related);
+  std::vector<Alert> same_record;  // ListAlerts replaces what its output held
+  if (rs.ok()) rs = ListAlerts(*s.store, same, &same_record);
+  related.insert(related.end(), same_record.begin(), same_record.end());
   if (!rs.ok()) return StatusResponse(Status::Internal(rs.message()), r.request_id);
   std::sort(related.begin(), related.end(),
             [](const Alert& x, const Alert& y) { return x.id < y.id; });

@@ -1,6 +1,7 @@
 // The case-work API over HTTP: a real server whose store has users, a customer book and a small
 // test list whose records match three of the four customers, so that the server's own monitoring
 // run (at start-up) raises three alerts. Each test gets its own server: most of them write.
+#include <set>
 #include <thread>
 
 #include "gmock/gmock.h"
@@ -367,6 +368,32 @@ TEST_F(CaseApiTest, ANewListVersionRaisesItsAlertWithoutAnyCommand) {
               400, "'from'");
   ExpectError(Get("/v1/sources/test-list/diff?from=99&to=" + std::to_string(to)), 404, "'from'");
   ExpectError(Get("/v1/sources/nope/diff"), 404);
+}
+
+TEST_F(CaseApiTest, RelatedAlertsShareTheCustomerOrTheRecord) {
+  // C-5 has record 2's name (related to C-2's alert by record); C-6 is known by records 3's and
+  // 1's names (its two alerts are related by customer, and to C-1's and C-3's by record).
+  Customer twin = testing::TestCustomer("C-5", "Philomena Ravensworth");
+  Customer both = testing::TestCustomer("C-6", "Thaddeus Winterbourne");
+  both.aliases = {"Zebediah Quartermaine"};
+  {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(db_, &store).ok());
+    BookImportSummary summary;
+    ASSERT_TRUE(ImportCustomers(*store, {twin, both}, BookMode::kPartial, "tester", &summary).ok());
+  }
+  ASSERT_EQ(Post("/v1/monitor/run", json::object(), "ada").status, 200);
+  auto related_customers = [&](const json& alert) {
+    std::set<std::string> out;
+    for (const json& a : Get(AlertPath(alert)).Json()["related"])
+      out.insert(a["customer"].get<std::string>() + "/" + a["entity"].get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(related_customers(AlertOf("C-2")), std::set<std::string>{"C-5/test-list:2"});
+  json c6 = Get("/v1/alerts?customer=C-6&entity=test-list:1").Json();
+  ASSERT_EQ(c6["alerts"].size(), 1) << c6;
+  EXPECT_EQ(related_customers(c6["alerts"][0]),
+            (std::set<std::string>{"C-6/test-list:3", "C-1/test-list:1"}));
 }
 
 class CaseApiWithoutKeysTest : public CaseApiTest {
