@@ -4,7 +4,7 @@
 
 #include "cli/commands.h"
 #include "monitor/settings.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 #include "store/store.h"
 
 namespace interdict::cli {
@@ -27,7 +27,7 @@ int RunGet(const Context& ctx, const SettingsArgs& args) {
   std::unique_ptr<Store> store;
   if (Status s = Store::Open(ctx.db_path, &store); !s.ok()) return Fail(s);
   std::string value;
-  if (Status s = GetSetting(store->handle(), args.key, &value); !s.ok()) return Fail(s);
+  if (Status s = GetSetting(store->db(), args.key, &value); !s.ok()) return Fail(s);
   std::printf("%s\n", value.c_str());
   return 0;
 }

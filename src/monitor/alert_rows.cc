@@ -14,7 +14,7 @@ Status ReadAlert(const Stmt& stmt, Alert* out) {
   out->entity_id = stmt.ColumnText(2);
   out->source = stmt.ColumnText(3);
   out->list_version = stmt.ColumnInt(4);
-  out->score = case_util::ColumnDouble(stmt, 5);
+  out->score = stmt.ColumnDouble(5);
   out->explanation = stmt.ColumnText(6);
   out->customer_fp = stmt.ColumnText(7);
   out->entity_fp = stmt.ColumnText(8);
@@ -39,21 +39,20 @@ Status FindOne(Stmt& stmt, bool* found, Alert* out) {
 
 }  // namespace
 
-Status FindByPair(sqlite3* db, const std::string& customer_id, const std::string& entity_id,
-                  bool* found, Alert* out) {
+Status FindByPair(Db* db, const std::string& customer_id, const std::string& entity_id, bool* found,
+                  Alert* out) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db,
-      std::string("SELECT ") + kColumns + " FROM alert WHERE customer_id = ?1 AND entity_id = ?2",
+      db, std::string("SELECT ") + kColumns + " FROM alert WHERE customer_id = ? AND entity_id = ?",
       &stmt));
   stmt.Bind(1, customer_id).Bind(2, entity_id);
   return FindOne(stmt, found, out);
 }
 
-Status FindById(sqlite3* db, int64_t id, Alert* out) {
+Status FindById(Db* db, int64_t id, Alert* out) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(db, std::string("SELECT ") + kColumns + " FROM alert WHERE id = ?1", &stmt));
+      Stmt::Prepare(db, std::string("SELECT ") + kColumns + " FROM alert WHERE id = ?", &stmt));
   stmt.Bind(1, id);
   bool found = false;
   INTERDICT_RETURN_IF_ERROR(FindOne(stmt, &found, out));
@@ -61,21 +60,21 @@ Status FindById(sqlite3* db, int64_t id, Alert* out) {
   return Status::Ok();
 }
 
-Status Insert(sqlite3* db, Alert* alert) {
+Status Insert(Db* db, Alert* alert) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db,
       "INSERT INTO alert(customer_id, entity_id, source, list_version, score, explanation, "
       "customer_fp, entity_fp, status, assignee, pending, rev, created_at, updated_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULLIF(?11, ''), 1, ?12, ?12) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), 1, ?, ?) "
       "RETURNING id",
       &stmt));
   stmt.Bind(1, alert->customer_id).Bind(2, alert->entity_id).Bind(3, alert->source);
   stmt.Bind(4, alert->list_version);
-  INTERDICT_RETURN_IF_ERROR(case_util::BindDouble(stmt, 5, alert->score));
+  stmt.Bind(5, alert->score);
   stmt.Bind(6, alert->explanation).Bind(7, alert->customer_fp).Bind(8, alert->entity_fp);
   stmt.Bind(9, AlertStatusName(alert->status)).Bind(10, alert->assignee);
-  stmt.Bind(11, alert->pending).Bind(12, alert->updated_at);
+  stmt.Bind(11, alert->pending).Bind(12, alert->updated_at).Bind(13, alert->updated_at);
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(stmt.Step(&row).WithContext("raising an alert"));
   if (!row) return Status::Internal("INSERT ... RETURNING gave no row");
@@ -85,29 +84,29 @@ Status Insert(sqlite3* db, Alert* alert) {
   return stmt.Step();
 }
 
-Status Update(sqlite3* db, Alert* alert) {
+Status Update(Db* db, Alert* alert) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db,
-      "UPDATE alert SET source = ?2, list_version = ?3, score = ?4, explanation = ?5, "
-      "customer_fp = ?6, entity_fp = ?7, status = ?8, assignee = ?9, pending = NULLIF(?10, ''), "
-      "rev = rev + 1, updated_at = ?11 WHERE id = ?1 AND rev = ?12",
+      "UPDATE alert SET source = ?, list_version = ?, score = ?, explanation = ?, "
+      "customer_fp = ?, entity_fp = ?, status = ?, assignee = ?, pending = NULLIF(?, ''), "
+      "rev = rev + 1, updated_at = ? WHERE id = ? AND rev = ?",
       &stmt));
-  stmt.Bind(1, alert->id).Bind(2, alert->source).Bind(3, alert->list_version);
-  INTERDICT_RETURN_IF_ERROR(case_util::BindDouble(stmt, 4, alert->score));
-  stmt.Bind(5, alert->explanation).Bind(6, alert->customer_fp).Bind(7, alert->entity_fp);
-  stmt.Bind(8, AlertStatusName(alert->status)).Bind(9, alert->assignee);
-  stmt.Bind(10, alert->pending).Bind(11, alert->updated_at).Bind(12, alert->rev);
+  stmt.Bind(1, alert->source).Bind(2, alert->list_version).Bind(3, alert->score);
+  stmt.Bind(4, alert->explanation).Bind(5, alert->customer_fp).Bind(6, alert->entity_fp);
+  stmt.Bind(7, AlertStatusName(alert->status)).Bind(8, alert->assignee);
+  stmt.Bind(9, alert->pending).Bind(10, alert->updated_at).Bind(11, alert->id);
+  stmt.Bind(12, alert->rev);
   INTERDICT_RETURN_IF_ERROR(stmt.Step().WithContext("updating alert " + std::to_string(alert->id)));
   // The caller read the row in this same transaction, so the rev cannot have moved; a miss here
   // is a bug, not a race.
-  if (sqlite3_changes(db) != 1)
+  if (stmt.Changes() != 1)
     return Status::Internal("alert " + std::to_string(alert->id) + " changed under its update");
   ++alert->rev;
   return Status::Ok();
 }
 
-Status UpdateWithEvent(sqlite3* db, Alert* alert, AlertStatus from, const std::string& who,
+Status UpdateWithEvent(Db* db, Alert* alert, AlertStatus from, const std::string& who,
                        const std::string& kind, const std::string& reason,
                        const std::string& detail, int64_t list_version) {
   INTERDICT_RETURN_IF_ERROR(Update(db, alert));
@@ -127,26 +126,30 @@ Status UpdateWithEvent(sqlite3* db, Alert* alert, AlertStatus from, const std::s
   return AppendEvent(db, event);
 }
 
-Status AppendEvent(sqlite3* db, const AlertEvent& event) {
+Status AppendEvent(Db* db, const AlertEvent& event) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db,
       "INSERT INTO alert_event(alert_id, at, who, kind, from_status, to_status, reason, "
-      "list_version, score, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, 0), ?9, ?10)",
+      "list_version, score, detail) VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?)",
       &stmt));
   stmt.Bind(1, event.alert_id).Bind(2, event.at).Bind(3, event.who).Bind(4, event.kind);
   stmt.Bind(5, event.from_status).Bind(6, event.to_status).Bind(7, event.reason);
   stmt.Bind(8, event.list_version).Bind(10, event.detail);
-  if (event.score) INTERDICT_RETURN_IF_ERROR(case_util::BindDouble(stmt, 9, *event.score));
+  if (event.score) {
+    stmt.Bind(9, *event.score);
+  } else {
+    stmt.BindNull(9);
+  }
   return stmt.Step().WithContext("recording the history of alert " +
                                  std::to_string(event.alert_id));
 }
 
-Status LastEvent(sqlite3* db, int64_t alert_id, std::string* kind, int64_t* list_version) {
+Status LastEvent(Db* db, int64_t alert_id, std::string* kind, int64_t* list_version) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(
       Stmt::Prepare(db,
-                    "SELECT kind, COALESCE(list_version, 0) FROM alert_event WHERE alert_id = ?1 "
+                    "SELECT kind, COALESCE(list_version, 0) FROM alert_event WHERE alert_id = ? "
                     "ORDER BY id DESC LIMIT 1",
                     &stmt));
   stmt.Bind(1, alert_id);
@@ -157,12 +160,12 @@ Status LastEvent(sqlite3* db, int64_t alert_id, std::string* kind, int64_t* list
   return Status::Ok();
 }
 
-Status RuleThatClosed(sqlite3* db, int64_t alert_id, int64_t* rule_id) {
+Status RuleThatClosed(Db* db, int64_t alert_id, int64_t* rule_id) {
   *rule_id = 0;
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db,
-      "SELECT kind, detail FROM alert_event WHERE alert_id = ?1 AND to_status = 'false_positive' "
+      "SELECT kind, detail FROM alert_event WHERE alert_id = ? AND to_status = 'false_positive' "
       "ORDER BY id DESC LIMIT 1",
       &stmt));
   stmt.Bind(1, alert_id);

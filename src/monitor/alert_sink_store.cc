@@ -33,7 +33,7 @@ struct RuleVerdict {
   nlohmann::json lapsed = nlohmann::json::array();  // [{"rule_id", "reason"}]
 };
 
-Status JudgeRules(sqlite3* db, const PairHit& hit, const std::string& now, RuleVerdict* out) {
+Status JudgeRules(Db* db, const PairHit& hit, const std::string& now, RuleVerdict* out) {
   std::vector<GoodGuyRule> rules;
   INTERDICT_RETURN_IF_ERROR(UnrevokedRules(db, hit.customer_id, hit.entity_id, &rules));
   for (GoodGuyRule& rule : rules) {
@@ -60,9 +60,9 @@ class StoreAlertSink : public AlertSink {
   Status CustomerDeleted(const std::string& customer_id) override;
 
  private:
-  sqlite3* db() { return store_.handle(); }
+  Db* db() { return store_.db(); }
   Status CheckTransaction() {
-    if (sqlite3_get_autocommit(db()) != 0)
+    if (!db()->InTransaction())
       return Status::Internal("the alert sink was called outside a write transaction");
     return Status::Ok();
   }
@@ -72,7 +72,7 @@ class StoreAlertSink : public AlertSink {
               nlohmann::json detail, int64_t event_version = -1);
   Status HandleExisting(Alert* alert, const PairHit& hit, const RuleVerdict& rules,
                         const std::string& now, RaiseOutcome* outcome);
-  // The alerts matching `where` (SQL with one text parameter, ?1 = key), by id.
+  // The alerts matching `where` (SQL with one text parameter, bound to `key`), by id.
   Status SelectAlerts(const char* where, const std::string& key, std::vector<Alert>* out);
   // Records an event of `kind` (status unchanged) on each active alert of `alerts`, unless its
   // newest event already is that kind at `list_version`: a re-run says nothing twice.
@@ -223,7 +223,7 @@ Status StoreAlertSink::Delisted(const std::string& entity_id, int64_t list_versi
   INTERDICT_RETURN_IF_ERROR(CheckTransaction());
   std::vector<Alert> alerts;
   INTERDICT_RETURN_IF_ERROR(
-      SelectAlerts("entity_id = ?1 AND status IN ('open', 'in_review', 'escalated', 'confirmed')",
+      SelectAlerts("entity_id = ? AND status IN ('open', 'in_review', 'escalated', 'confirmed')",
                    entity_id, &alerts));
   const std::string now = UtcNowMillis();
   for (Alert& alert : alerts) {
@@ -274,7 +274,7 @@ Status StoreAlertSink::NoLongerMatches(const std::string& customer_id, const std
 Status StoreAlertSink::CustomerDeleted(const std::string& customer_id) {
   INTERDICT_RETURN_IF_ERROR(CheckTransaction());
   std::vector<Alert> alerts;
-  INTERDICT_RETURN_IF_ERROR(SelectAlerts("customer_id = ?1", customer_id, &alerts));
+  INTERDICT_RETURN_IF_ERROR(SelectAlerts("customer_id = ?", customer_id, &alerts));
   return Note(&alerts, "customer_deleted", 0, "the customer left the customer book");
 }
 

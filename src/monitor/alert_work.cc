@@ -7,7 +7,7 @@
 #include "monitor/case_util.h"
 #include "monitor/settings.h"
 #include "monitor/users.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -43,8 +43,8 @@ Status RequireReason(const std::string& reason, const char* act) {
 // One piece of case work on alert `id`, in its own write transaction.
 Status ChangeAlert(Store& store, int64_t id, int64_t expected_rev, const std::string& user,
                    const std::string& reason, const Mutation& mutate, Alert* after) {
-  sqlite3* db = store.handle();
-  Transaction txn(db, "BEGIN IMMEDIATE");
+  Db* db = store.db();
+  Transaction txn(db, Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status());
   User actor;
   INTERDICT_RETURN_IF_ERROR(ActingUser(db, user, &actor));
@@ -124,7 +124,7 @@ Status AssignAlert(Store& store, int64_t id, int64_t expected_rev, const std::st
     if (!assignee.empty()) {
       // The assignee is data here, not the actor: a bad one is bad input, not a refusal.
       User target;
-      if (Status s = ActingUser(store.handle(), assignee, &target); !s.ok())
+      if (Status s = ActingUser(store.db(), assignee, &target); !s.ok())
         return Status::InvalidInput("cannot assign it: " + s.message());
     }
     if (assignee == alert->assignee)
@@ -153,7 +153,7 @@ Status DecideAlert(Store& store, int64_t id, int64_t expected_rev, AlertStatus d
                                                       ? Permission::kDecideEscalated
                                                       : Permission::kDecide));
     bool four_eyes = true;
-    INTERDICT_RETURN_IF_ERROR(FourEyesOn(store.handle(), &four_eyes));
+    INTERDICT_RETURN_IF_ERROR(FourEyesOn(store.db(), &four_eyes));
     change->audit_kind = "alert.decision";
     change->settings = {{"four_eyes", four_eyes ? "on" : "off"}};
     change->detail = {{"decision", AlertStatusName(decision)}};

@@ -6,7 +6,7 @@
 
 #include "monitor/alert_rows.h"
 #include "monitor/case_util.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -47,10 +47,10 @@ bool ParseAlertStatus(std::string_view text, AlertStatus* out) {
 Status ListAlerts(Store& store, const AlertFilter& filter, std::vector<Alert>* out) {
   out->clear();
   // The WHERE clause is made of fixed fragments, one per filter given, and every value is a bound
-  // parameter: each filter can use its index (an "?N = '' OR ..." form would scan the table).
-  std::string sql = std::string("SELECT ") + alert_rows::kColumns + " FROM alert WHERE id > ?1";
-  int next = 2;
-  auto param = [&] { return "?" + std::to_string(next++); };
+  // parameter, bound in the order the fragments are appended: each filter can use its index (a
+  // "? = '' OR ..." form would scan the table).
+  std::string sql = std::string("SELECT ") + alert_rows::kColumns + " FROM alert WHERE id > ?";
+  auto param = [] { return std::string("?"); };
   if (!filter.statuses.empty()) {
     sql += " AND status IN (";
     for (size_t i = 0; i < filter.statuses.size(); ++i) sql += (i ? ", " : "") + param();
@@ -62,14 +62,13 @@ Status ListAlerts(Store& store, const AlertFilter& filter, std::vector<Alert>* o
   if (filter.min_score) sql += " AND score >= " + param();
   sql += " ORDER BY id LIMIT " + param();
   Stmt stmt;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.handle(), sql, &stmt));
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.db(), sql, &stmt));
   int index = 1;
   stmt.Bind(index++, filter.after_id);
   for (AlertStatus s : filter.statuses) stmt.Bind(index++, AlertStatusName(s));
   for (const std::string* text : {&filter.customer_id, &filter.entity_id, &filter.assignee})
     if (!text->empty()) stmt.Bind(index++, *text);
-  if (filter.min_score)
-    INTERDICT_RETURN_IF_ERROR(case_util::BindDouble(stmt, index++, *filter.min_score));
+  if (filter.min_score) stmt.Bind(index++, *filter.min_score);
   stmt.Bind(index, filter.limit > 0 ? filter.limit : std::numeric_limits<int64_t>::max());
   for (;;) {
     bool row = false;
@@ -80,14 +79,14 @@ Status ListAlerts(Store& store, const AlertFilter& filter, std::vector<Alert>* o
 }
 
 Status GetAlert(Store& store, int64_t id, Alert* alert, std::vector<AlertEvent>* history) {
-  INTERDICT_RETURN_IF_ERROR(alert_rows::FindById(store.handle(), id, alert));
+  INTERDICT_RETURN_IF_ERROR(alert_rows::FindById(store.db(), id, alert));
   if (history == nullptr) return Status::Ok();
   history->clear();
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      store.handle(),
+      store.db(),
       "SELECT id, alert_id, at, who, kind, from_status, to_status, reason, "
-      "COALESCE(list_version, 0), score, detail FROM alert_event WHERE alert_id = ?1 ORDER BY id",
+      "COALESCE(list_version, 0), score, detail FROM alert_event WHERE alert_id = ? ORDER BY id",
       &stmt));
   stmt.Bind(1, id);
   for (;;) {
@@ -104,7 +103,7 @@ Status GetAlert(Store& store, int64_t id, Alert* alert, std::vector<AlertEvent>*
     e.to_status = stmt.ColumnText(6);
     e.reason = stmt.ColumnText(7);
     e.list_version = stmt.ColumnInt(8);
-    if (!stmt.ColumnIsNull(9)) e.score = case_util::ColumnDouble(stmt, 9);
+    if (!stmt.ColumnIsNull(9)) e.score = stmt.ColumnDouble(9);
     e.detail = stmt.ColumnText(10);
   }
 }

@@ -4,14 +4,6 @@
 
 namespace interdict::case_util {
 
-double ColumnDouble(const Stmt& stmt, int col) { return sqlite3_column_double(stmt.get(), col); }
-
-Status BindDouble(Stmt& stmt, int index, double value) {
-  if (sqlite3_bind_double(stmt.get(), index, value) != SQLITE_OK)
-    return Status::Internal("binding a score to parameter " + std::to_string(index));
-  return Status::Ok();
-}
-
 Status AppendAudit(Store& store, const std::string& who, const std::string& kind,
                    const std::string& subject, const nlohmann::json& detail,
                    const nlohmann::json& list_versions, const nlohmann::json& settings) {

@@ -2,7 +2,7 @@
 
 #include "match/name_scorer.h"
 #include "monitor/customer_store.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 
@@ -33,7 +33,8 @@ Status CustomerIndex::Load(Store& store, const ScreeningDeps& deps,
                            std::shared_ptr<const CustomerIndex>* out) {
   int64_t rev = 0;
   std::vector<Customer> customers;
-  Transaction txn(store.handle(), "BEGIN");  // the revision and the customers of one book state
+  Transaction txn(store.db(),
+                  Transaction::Mode::kRead);  // the revision and the customers of one book state
   INTERDICT_RETURN_IF_ERROR(txn.status());
   INTERDICT_RETURN_IF_ERROR(BookRev(store, &rev));
   INTERDICT_RETURN_IF_ERROR(

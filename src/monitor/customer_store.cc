@@ -5,7 +5,7 @@
 
 #include "core/utc_now.h"
 #include "store/audit_chain.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -17,10 +17,10 @@ struct StoredRow {
   bool deleted = false;
 };
 
-Status LoadStored(sqlite3* db, std::unordered_map<std::string, StoredRow>* out) {
+Status LoadStored(Db* db, std::unordered_map<std::string, StoredRow>* out) {
   Stmt q;
-  INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(db, "SELECT id, body, deleted_at IS NOT NULL FROM customer", &q));
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
+      db, "SELECT id, body, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END FROM customer", &q));
   for (bool row = false;;) {
     INTERDICT_RETURN_IF_ERROR(q.Step(&row));
     if (!row) return Status::Ok();
@@ -34,23 +34,22 @@ struct Writer {
   int64_t rev = 0;
   std::string now, who;
 
-  Status Prepare(sqlite3* db) {
+  Status Prepare(Db* db) {
     INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
         db,
         "INSERT INTO customer(id, body, fingerprint, rev, created_at, updated_at, deleted_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?5, NULL)",
+        "VALUES (?, ?, ?, ?, ?, ?, NULL)",
         &insert));
     INTERDICT_RETURN_IF_ERROR(
         Stmt::Prepare(db,
-                      "UPDATE customer SET body = ?2, fingerprint = ?3, rev = ?4, updated_at = ?5, "
-                      "deleted_at = NULL WHERE id = ?1",
+                      "UPDATE customer SET body = ?, fingerprint = ?, rev = ?, updated_at = ?, "
+                      "deleted_at = NULL WHERE id = ?",
                       &update));
     INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-        db, "UPDATE customer SET rev = ?2, updated_at = ?3, deleted_at = ?3 WHERE id = ?1",
-        &remove));
+        db, "UPDATE customer SET rev = ?, updated_at = ?, deleted_at = ? WHERE id = ?", &remove));
     return Stmt::Prepare(db,
                          "INSERT INTO customer_history(customer_id, rev, change, body, "
-                         "fingerprint, at, who) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                         "fingerprint, at, who) VALUES (?, ?, ?, ?, ?, ?, ?)",
                          &history);
   }
   Status History(const std::string& id, const char* change, const std::string& body,
@@ -60,14 +59,19 @@ struct Writer {
         7, who);
     return history.Step();
   }
-  Status Put(Stmt* stmt, const std::string& id, const std::string& body, const std::string& fp) {
-    stmt->Reset();
-    stmt->Bind(1, id).Bind(2, body).Bind(3, fp).Bind(4, rev).Bind(5, now);
-    return stmt->Step();
+  Status Insert(const std::string& id, const std::string& body, const std::string& fp) {
+    insert.Reset();
+    insert.Bind(1, id).Bind(2, body).Bind(3, fp).Bind(4, rev).Bind(5, now).Bind(6, now);
+    return insert.Step();
+  }
+  Status Update(const std::string& id, const std::string& body, const std::string& fp) {
+    update.Reset();
+    update.Bind(1, body).Bind(2, fp).Bind(3, rev).Bind(4, now).Bind(5, id);
+    return update.Step();
   }
   Status Delete(const std::string& id, const std::string& body) {
     remove.Reset();
-    remove.Bind(1, id).Bind(2, rev).Bind(3, now);
+    remove.Bind(1, rev).Bind(2, now).Bind(3, now).Bind(4, id);
     INTERDICT_RETURN_IF_ERROR(remove.Step());
     return History(id, "deleted", body, "");
   }
@@ -87,7 +91,7 @@ Status AppendImportEvent(Store& store, const BookImportSummary& s, BookMode mode
   return AppendAuditEvent(store, &event);
 }
 
-Status ReadBookRev(sqlite3* db, int64_t* rev) {
+Status ReadBookRev(Db* db, int64_t* rev) {
   Stmt q;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, "SELECT rev FROM customer_book WHERE id = 1", &q));
   bool row = false;
@@ -115,8 +119,8 @@ CustomerMeta MetaOf(const Stmt& q) {
 
 Status ImportCustomers(Store& store, const std::vector<Customer>& customers, BookMode mode,
                        const std::string& who, BookImportSummary* summary) {
-  sqlite3* db = store.handle();
-  Transaction txn(db, "BEGIN IMMEDIATE");
+  Db* db = store.db();
+  Transaction txn(db, Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status());
   std::unordered_map<std::string, StoredRow> stored;
   INTERDICT_RETURN_IF_ERROR(LoadStored(db, &stored));
@@ -139,7 +143,8 @@ Status ImportCustomers(Store& store, const std::vector<Customer>& customers, Boo
       continue;
     }
     const bool added = it == stored.end() || it->second.deleted;
-    INTERDICT_RETURN_IF_ERROR(w.Put(it == stored.end() ? &w.insert : &w.update, c.id, body, fp));
+    INTERDICT_RETURN_IF_ERROR(it == stored.end() ? w.Insert(c.id, body, fp)
+                                                 : w.Update(c.id, body, fp));
     INTERDICT_RETURN_IF_ERROR(w.History(c.id, added ? "added" : "updated", body, fp));
     ++(added ? s.added : s.updated);
   }
@@ -157,7 +162,7 @@ Status ImportCustomers(Store& store, const std::vector<Customer>& customers, Boo
   s.rev = w.rev;
   Stmt bump;
   INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(db, "UPDATE customer_book SET rev = ?1 WHERE id = 1", &bump));
+      Stmt::Prepare(db, "UPDATE customer_book SET rev = ? WHERE id = 1", &bump));
   bump.Bind(1, s.rev);
   INTERDICT_RETURN_IF_ERROR(bump.Step());
   INTERDICT_RETURN_IF_ERROR(AppendImportEvent(store, s, mode, who));
@@ -168,12 +173,13 @@ Status ImportCustomers(Store& store, const std::vector<Customer>& customers, Boo
 
 Status GetCustomer(Store& store, const CountryTable& countries, const std::string& id,
                    Customer* out, CustomerMeta* meta, std::vector<CustomerChange>* history) {
-  sqlite3* db = store.handle();
-  Transaction txn(db, "BEGIN");  // the row and its history from one state of the book
+  Db* db = store.db();
+  Transaction txn(db,
+                  Transaction::Mode::kRead);  // the row and its history from one state of the book
   INTERDICT_RETURN_IF_ERROR(txn.status());
   Stmt q;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db, std::string("SELECT ") + kCustomerColumns + " FROM customer WHERE id = ?1", &q));
+      db, std::string("SELECT ") + kCustomerColumns + " FROM customer WHERE id = ?", &q));
   q.Bind(1, id);
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(q.Step(&row));
@@ -185,7 +191,7 @@ Status GetCustomer(Store& store, const CountryTable& countries, const std::strin
   Stmt h;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db,
                                           "SELECT rev, change, at, who, body FROM "
-                                          "customer_history WHERE customer_id = ?1 ORDER BY id",
+                                          "customer_history WHERE customer_id = ? ORDER BY id",
                                           &h));
   h.Bind(1, id);
   for (;;) {
@@ -203,11 +209,11 @@ Status ForEachCustomer(Store& store, const CountryTable& countries, bool include
   for (;;) {
     Stmt q;
     INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-        store.handle(),
-        std::string("SELECT ") + kCustomerColumns +
-            " FROM customer WHERE id > ?1 AND (?2 = 1 OR deleted_at IS NULL) ORDER BY id LIMIT ?3",
+        store.db(),
+        std::string("SELECT ") + kCustomerColumns + " FROM customer WHERE id > ?" +
+            (include_deleted ? "" : " AND deleted_at IS NULL") + " ORDER BY id LIMIT ?",
         &q));
-    q.Bind(1, after).Bind(2, int64_t{include_deleted ? 1 : 0}).Bind(3, kPage);
+    q.Bind(1, after).Bind(2, kPage);
     int64_t n = 0;
     for (bool row = false;; ++n) {
       INTERDICT_RETURN_IF_ERROR(q.Step(&row));
@@ -226,9 +232,9 @@ Status ChangedCustomers(Store& store, const CountryTable& countries, int64_t aft
                         std::vector<std::string>* deleted) {
   Stmt q;
   INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(store.handle(),
+      Stmt::Prepare(store.db(),
                     std::string("SELECT ") + kCustomerColumns +
-                        " FROM customer WHERE rev > ?1 AND rev <= ?2 ORDER BY id",
+                        " FROM customer WHERE rev > ? AND rev <= ? ORDER BY id",
                     &q));
   q.Bind(1, after_rev).Bind(2, up_to_rev);
   for (bool row = false;;) {
@@ -248,9 +254,9 @@ Status ChangedCustomers(Store& store, const CountryTable& countries, int64_t aft
 Status CustomerAsOf(Store& store, const CountryTable& countries, const std::string& id, int64_t rev,
                     Customer* out, bool* found) {
   Stmt q;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.handle(),
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.db(),
                                           "SELECT change, body FROM customer_history WHERE "
-                                          "customer_id = ?1 AND rev <= ?2 ORDER BY rev DESC, id "
+                                          "customer_id = ? AND rev <= ? ORDER BY rev DESC, id "
                                           "DESC LIMIT 1",
                                           &q));
   q.Bind(1, id).Bind(2, rev);
@@ -261,6 +267,6 @@ Status CustomerAsOf(Store& store, const CountryTable& countries, const std::stri
   return ParseStored(id, q.ColumnText(1), countries, out);
 }
 
-Status BookRev(Store& store, int64_t* rev) { return ReadBookRev(store.handle(), rev); }
+Status BookRev(Store& store, int64_t* rev) { return ReadBookRev(store.db(), rev); }
 
 }  // namespace interdict

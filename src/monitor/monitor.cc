@@ -17,7 +17,7 @@
 #include "match/name_scorer.h"
 #include "monitor/customer_store.h"
 #include "store/audit_chain.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -115,7 +115,7 @@ bool HolderIsDead(const std::string& holder) {
   return pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
 }
 
-Status ReadStates(sqlite3* db, States* out) {
+Status ReadStates(Db* db, States* out) {
   Stmt q;
   INTERDICT_RETURN_IF_ERROR(
       Stmt::Prepare(db, "SELECT source, version_id FROM monitor_source_state", &q));
@@ -142,7 +142,7 @@ struct RunRow {
   std::string holder, heartbeat;
 };
 
-Status FindRunning(sqlite3* db, bool* found, RunRow* out) {
+Status FindRunning(Db* db, bool* found, RunRow* out) {
   Stmt q;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db,
                                           "SELECT id, targets, cursor, counts, holder, "
@@ -180,8 +180,8 @@ Status CurrentTargets(Store& store, const States& states, Targets* out) {
 // stays 0). *states receives the monitored state.
 Status TakeLease(Store& store, const MonitorOptions& options, const std::string& holder,
                  States* states, RunRow* run, bool* resumed) {
-  sqlite3* db = store.handle();
-  Transaction txn(db, "BEGIN IMMEDIATE");
+  Db* db = store.db();
+  Transaction txn(db, Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status());
   INTERDICT_RETURN_IF_ERROR(ReadStates(db, states));
   bool found = false;
@@ -193,8 +193,8 @@ Status TakeLease(Store& store, const MonitorOptions& options, const std::string&
                               ", " + run->holder + ", heartbeat " + run->heartbeat + ")");
     Stmt take;
     INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-        db, "UPDATE monitor_run SET holder = ?2, heartbeat_at = ?3 WHERE id = ?1", &take));
-    take.Bind(1, run->id).Bind(2, holder).Bind(3, now);
+        db, "UPDATE monitor_run SET holder = ?, heartbeat_at = ? WHERE id = ?", &take));
+    take.Bind(1, holder).Bind(2, now).Bind(3, run->id);
     INTERDICT_RETURN_IF_ERROR(take.Step());
     *resumed = true;
     return txn.Commit();
@@ -209,12 +209,16 @@ Status TakeLease(Store& store, const MonitorOptions& options, const std::string&
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db,
                                           "INSERT INTO monitor_run(started_at, status, "
                                           "full_rescreen, targets, cursor, counts, holder, "
-                                          "heartbeat_at) VALUES (?1, 'running', ?2, ?3, '', "
-                                          "'{}', ?4, ?1)",
+                                          "heartbeat_at) VALUES (?, 'running', ?, ?, '', "
+                                          "'{}', ?, ?) RETURNING id",
                                           &insert));
   insert.Bind(1, now).Bind(2, int64_t{t.full ? 1 : 0}).Bind(3, t.ToJson().dump()).Bind(4, holder);
-  INTERDICT_RETURN_IF_ERROR(insert.Step());
-  run->id = sqlite3_last_insert_rowid(db);
+  insert.Bind(5, now);
+  bool row = false;
+  INTERDICT_RETURN_IF_ERROR(insert.Step(&row));
+  if (!row) return Status::Internal("INSERT ... RETURNING gave no row");
+  run->id = insert.ColumnInt(0);
+  insert = Stmt();
   run->targets = t;
   *resumed = false;
   return txn.Commit();
@@ -222,10 +226,10 @@ Status TakeLease(Store& store, const MonitorOptions& options, const std::string&
 
 // Inside a batch's transaction: the lease must still be ours (a run that stalled past the lease
 // may have been taken over; it must not write on).
-Status CheckLease(sqlite3* db, int64_t run_id, const std::string& holder) {
+Status CheckLease(Db* db, int64_t run_id, const std::string& holder) {
   Stmt q;
   INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(db, "SELECT holder FROM monitor_run WHERE id = ?1 AND status = 'running'", &q));
+      Stmt::Prepare(db, "SELECT holder FROM monitor_run WHERE id = ? AND status = 'running'", &q));
   q.Bind(1, run_id);
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(q.Step(&row));
@@ -421,8 +425,8 @@ Status Run::ScreenBatch(size_t begin, size_t end, std::vector<PairHit>* hits,
 
 Status Run::Commit(size_t begin, size_t end, const std::vector<PairHit>& hits,
                    const std::vector<PairHit>& gone) {
-  sqlite3* db = store_.handle();
-  Transaction txn(db, "BEGIN IMMEDIATE");
+  Db* db = store_.db();
+  Transaction txn(db, Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status());
   INTERDICT_RETURN_IF_ERROR(CheckLease(db, row_.id, holder_));
   Counts c = row_.counts;
@@ -454,10 +458,9 @@ Status Run::Commit(size_t begin, size_t end, const std::vector<PairHit>& hits,
   }
   Stmt cursor;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db, "UPDATE monitor_run SET cursor = ?2, counts = ?3, heartbeat_at = ?4 WHERE id = ?1",
-      &cursor));
-  cursor.Bind(1, row_.id).Bind(2, items_[end - 1].Key()).Bind(3, c.ToJson().dump());
-  cursor.Bind(4, UtcNowMillis());
+      db, "UPDATE monitor_run SET cursor = ?, counts = ?, heartbeat_at = ? WHERE id = ?", &cursor));
+  cursor.Bind(1, items_[end - 1].Key()).Bind(2, c.ToJson().dump()).Bind(3, UtcNowMillis());
+  cursor.Bind(4, row_.id);
   INTERDICT_RETURN_IF_ERROR(cursor.Step());
   INTERDICT_RETURN_IF_ERROR(txn.Commit());
   row_.counts = c;
@@ -465,14 +468,14 @@ Status Run::Commit(size_t begin, size_t end, const std::vector<PairHit>& hits,
 }
 
 Status Run::Finish() {
-  sqlite3* db = store_.handle();
-  Transaction txn(db, "BEGIN IMMEDIATE");
+  Db* db = store_.db();
+  Transaction txn(db, Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status());
   INTERDICT_RETURN_IF_ERROR(CheckLease(db, row_.id, holder_));
   Stmt source, book, done;
   INTERDICT_RETURN_IF_ERROR(
       Stmt::Prepare(db,
-                    "INSERT INTO monitor_source_state(source, version_id) VALUES (?1, ?2) "
+                    "INSERT INTO monitor_source_state(source, version_id) VALUES (?, ?) "
                     "ON CONFLICT (source) DO UPDATE SET version_id = excluded.version_id",
                     &source));
   json versions = json::array();
@@ -483,14 +486,14 @@ Status Run::Finish() {
     versions.push_back({{"source", name}, {"version", id}});
   }
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db,
-                                          "INSERT INTO monitor_book_state(id, rev) VALUES (1, ?1) "
+                                          "INSERT INTO monitor_book_state(id, rev) VALUES (1, ?) "
                                           "ON CONFLICT (id) DO UPDATE SET rev = excluded.rev",
                                           &book));
   book.Bind(1, row_.targets.book_rev);
   INTERDICT_RETURN_IF_ERROR(book.Step());
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db, "UPDATE monitor_run SET status = 'done', finished_at = ?2 WHERE id = ?1", &done));
-  done.Bind(1, row_.id).Bind(2, UtcNowMillis());
+      db, "UPDATE monitor_run SET status = 'done', finished_at = ? WHERE id = ?", &done));
+  done.Bind(1, UtcNowMillis()).Bind(2, row_.id);
   INTERDICT_RETURN_IF_ERROR(done.Step());
   AuditEvent event;
   event.who = options_.who;

@@ -6,7 +6,7 @@
 #include "monitor/case_util.h"
 #include "monitor/rules.h"
 #include "monitor/users.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -40,10 +40,10 @@ Status CheckExpiry(const std::string& expires_at, const std::string& now) {
 
 // The customer's screening data and fingerprint as the customer book holds them now; NotFound
 // when the customer is not (or no longer) in the book.
-Status CustomerNow(sqlite3* db, const std::string& id, nlohmann::json* fields, std::string* fp) {
+Status CustomerNow(Db* db, const std::string& id, nlohmann::json* fields, std::string* fp) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db, "SELECT body, fingerprint FROM customer WHERE id = ?1 AND deleted_at IS NULL", &stmt));
+      db, "SELECT body, fingerprint FROM customer WHERE id = ? AND deleted_at IS NULL", &stmt));
   stmt.Bind(1, id);
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));
@@ -55,7 +55,7 @@ Status CustomerNow(sqlite3* db, const std::string& id, nlohmann::json* fields, s
 
 // The record in the newest version of its source: that version and the record's fingerprint
 // (the hex SHA-256 of its stored body, as monitoring fingerprints records).
-Status RecordNow(sqlite3* db, const std::string& entity_id, nlohmann::json* record) {
+Status RecordNow(Db* db, const std::string& entity_id, nlohmann::json* record) {
   const size_t colon = entity_id.find(':');
   if (colon == std::string::npos || colon == 0)
     return Status::InvalidInput("list record id '" + entity_id + "' has no '<source>:' prefix");
@@ -64,22 +64,21 @@ Status RecordNow(sqlite3* db, const std::string& entity_id, nlohmann::json* reco
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db,
       "SELECT vr.version_id, b.digest FROM version_record vr JOIN record_body b ON b.id = "
-      "vr.body_id WHERE vr.entity_id = ?2 AND vr.version_id = (SELECT MAX(id) FROM list_version "
-      "WHERE source = ?1)",
+      "vr.body_id WHERE vr.entity_id = ? AND vr.version_id = (SELECT MAX(id) FROM list_version "
+      "WHERE source = ?)",
       &stmt));
-  stmt.Bind(1, source).Bind(2, entity_id);
+  stmt.Bind(1, entity_id).Bind(2, source);
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));
   if (!row)
     return Status::NotFound("list record '" + entity_id + "' is not in the newest version of " +
                             source);
-  const auto* digest = static_cast<const unsigned char*>(sqlite3_column_blob(stmt.get(), 1));
-  const int size = sqlite3_column_bytes(stmt.get(), 1);
   static const char kHex[] = "0123456789abcdef";
   std::string hex;
-  for (int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
+  for (const char c : stmt.ColumnText(1)) {
+    const auto byte = static_cast<unsigned char>(c);
+    hex += kHex[byte >> 4];
+    hex += kHex[byte & 15];
   }
   *record = {
       {"id", entity_id}, {"source", source}, {"version", stmt.ColumnInt(0)}, {"fingerprint", hex}};
@@ -89,7 +88,7 @@ Status RecordNow(sqlite3* db, const std::string& entity_id, nlohmann::json* reco
 // Stores `rule` (id and created_at assigned) after checking no rule in force covers the same
 // evidence, closes `alert` (may be null) when it is active, and appends the audit event.
 Status MakeRule(Store& store, const User& actor, Alert* alert, GoodGuyRule* rule) {
-  sqlite3* db = store.handle();
+  Db* db = store.db();
   const std::string now = UtcNowMillis();
   std::vector<GoodGuyRule> existing;
   INTERDICT_RETURN_IF_ERROR(UnrevokedRules(db, rule->customer_id, rule->entity_id, &existing));
@@ -104,8 +103,8 @@ Status MakeRule(Store& store, const User& actor, Alert* alert, GoodGuyRule* rule
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db,
       "INSERT INTO good_guy_rule(customer_id, entity_id, customer_fp, entity_fp, based_on, "
-      "reason, created_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-      "NULLIF(?9, '')) RETURNING id",
+      "reason, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+      "NULLIF(?, '')) RETURNING id",
       &stmt));
   stmt.Bind(1, rule->customer_id).Bind(2, rule->entity_id).Bind(3, rule->customer_fp);
   stmt.Bind(4, rule->entity_fp).Bind(5, rule->based_on).Bind(6, rule->reason);
@@ -141,7 +140,7 @@ Status RuleForAlert(Store& store, const User& actor, Alert* alert, GoodGuyRule* 
                                 " awaits four-eyes approval: approve or reject that first");
   nlohmann::json fields;
   std::string current_fp;
-  Status s = CustomerNow(store.handle(), alert->customer_id, &fields, &current_fp);
+  Status s = CustomerNow(store.db(), alert->customer_id, &fields, &current_fp);
   if (!s.ok() && s.code() != Status::Code::kNotFound) return s;
   rule->customer_id = alert->customer_id;
   rule->entity_id = alert->entity_id;
@@ -167,10 +166,10 @@ Status InRuleTransaction(Store& store, const std::string& reason, const std::str
                          const std::string& user, Make make) {
   if (reason.empty()) return Status::InvalidInput("a good-guy rule needs a reason");
   INTERDICT_RETURN_IF_ERROR(CheckExpiry(expires_at, UtcNowMillis()));
-  Transaction txn(store.handle(), "BEGIN IMMEDIATE");
+  Transaction txn(store.db(), Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status());
   User actor;
-  INTERDICT_RETURN_IF_ERROR(Authorize(store.handle(), user, Permission::kRules, &actor));
+  INTERDICT_RETURN_IF_ERROR(Authorize(store.db(), user, Permission::kRules, &actor));
   INTERDICT_RETURN_IF_ERROR(make(actor));
   return txn.Commit();
 }
@@ -195,7 +194,7 @@ Status CreateRule(Store& store, const std::string& customer_id, const std::strin
                   const std::string& reason, const std::string& expires_at, const std::string& user,
                   GoodGuyRule* out) {
   return NewRule(store, reason, expires_at, user, out, [&](const User& actor, GoodGuyRule* rule) {
-    sqlite3* db = store.handle();
+    Db* db = store.db();
     bool found = false;
     Alert alert;
     INTERDICT_RETURN_IF_ERROR(alert_rows::FindByPair(db, customer_id, entity_id, &found, &alert));
@@ -218,26 +217,26 @@ Status CreateRuleFromAlert(Store& store, int64_t alert_id, const std::string& re
                            GoodGuyRule* out) {
   return NewRule(store, reason, expires_at, user, out, [&](const User& actor, GoodGuyRule* rule) {
     Alert alert;
-    INTERDICT_RETURN_IF_ERROR(alert_rows::FindById(store.handle(), alert_id, &alert));
+    INTERDICT_RETURN_IF_ERROR(alert_rows::FindById(store.db(), alert_id, &alert));
     return RuleForAlert(store, actor, &alert, rule);
   });
 }
 
 Status RevokeRule(Store& store, int64_t id, const std::string& reason, const std::string& user) {
   return InRuleTransaction(store, reason, "", user, [&](const User& actor) {
-    sqlite3* db = store.handle();
+    Db* db = store.db();
     GoodGuyRule rule;
     INTERDICT_RETURN_IF_ERROR(GetRule(db, id, &rule));
     if (!rule.revoked_at.empty())
       return Status::InvalidInput("good-guy rule " + std::to_string(id) + " is revoked already");
     const std::string now = UtcNowMillis();
     Stmt stmt;
-    INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-        db,
-        "UPDATE good_guy_rule SET revoked_at = ?2, revoked_by = ?3, revoke_reason = ?4 "
-        "WHERE id = ?1",
-        &stmt));
-    stmt.Bind(1, id).Bind(2, now).Bind(3, actor.name).Bind(4, reason);
+    INTERDICT_RETURN_IF_ERROR(
+        Stmt::Prepare(db,
+                      "UPDATE good_guy_rule SET revoked_at = ?, revoked_by = ?, revoke_reason = ? "
+                      "WHERE id = ?",
+                      &stmt));
+    stmt.Bind(1, now).Bind(2, actor.name).Bind(3, reason).Bind(4, id);
     INTERDICT_RETURN_IF_ERROR(stmt.Step().WithContext("revoking good-guy rule"));
     nlohmann::json detail = {{"rule_id", id},
                              {"customer", rule.customer_id},
@@ -267,7 +266,7 @@ Status RevokeRule(Store& store, int64_t id, const std::string& reason, const std
 Status ListRules(Store& store, bool all, std::vector<GoodGuyRule>* out) {
   out->clear();
   std::vector<GoodGuyRule> rules;
-  INTERDICT_RETURN_IF_ERROR(AllRules(store.handle(), &rules));
+  INTERDICT_RETURN_IF_ERROR(AllRules(store.db(), &rules));
   const std::string now = UtcNowMillis();
   for (GoodGuyRule& r : rules)
     if (all || RuleInForce(r, now)) out->push_back(std::move(r));

@@ -1,6 +1,6 @@
 #include "monitor/rules.h"
 
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -47,41 +47,41 @@ bool RuleInForce(const GoodGuyRule& rule, const std::string& now) {
          (rule.expires_at.empty() || rule.expires_at > now);
 }
 
-Status UnrevokedRules(sqlite3* db, const std::string& customer_id, const std::string& entity_id,
+Status UnrevokedRules(Db* db, const std::string& customer_id, const std::string& entity_id,
                       std::vector<GoodGuyRule>* out) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db,
       std::string("SELECT ") + kRuleColumns +
-          " FROM good_guy_rule WHERE customer_id = ?1 AND entity_id = ?2 AND revoked_at IS NULL "
+          " FROM good_guy_rule WHERE customer_id = ? AND entity_id = ? AND revoked_at IS NULL "
           "AND lapsed_at IS NULL ORDER BY id",
       &stmt));
   stmt.Bind(1, customer_id).Bind(2, entity_id);
   return ReadRules(stmt, out);
 }
 
-Status AllRules(sqlite3* db, std::vector<GoodGuyRule>* out) {
+Status AllRules(Db* db, std::vector<GoodGuyRule>* out) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db, std::string("SELECT ") + kRuleColumns + " FROM good_guy_rule ORDER BY id", &stmt));
   return ReadRules(stmt, out);
 }
 
-Status LapseRule(sqlite3* db, int64_t id, const std::string& reason, const std::string& now) {
+Status LapseRule(Db* db, int64_t id, const std::string& reason, const std::string& now) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db,
-      "UPDATE good_guy_rule SET lapsed_at = ?2, lapse_reason = ?3 WHERE id = ?1 AND lapsed_at IS "
+      "UPDATE good_guy_rule SET lapsed_at = ?, lapse_reason = ? WHERE id = ? AND lapsed_at IS "
       "NULL",
       &stmt));
-  stmt.Bind(1, id).Bind(2, now).Bind(3, reason);
+  stmt.Bind(1, now).Bind(2, reason).Bind(3, id);
   return stmt.Step().WithContext("lapsing good-guy rule " + std::to_string(id));
 }
 
-Status GetRule(sqlite3* db, int64_t id, GoodGuyRule* out) {
+Status GetRule(Db* db, int64_t id, GoodGuyRule* out) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db, std::string("SELECT ") + kRuleColumns + " FROM good_guy_rule WHERE id = ?1", &stmt));
+      db, std::string("SELECT ") + kRuleColumns + " FROM good_guy_rule WHERE id = ?", &stmt));
   stmt.Bind(1, id);
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));

@@ -16,9 +16,8 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/db.h"
 #include "store/store.h"
-
-struct sqlite3;
 
 namespace interdict {
 
@@ -72,17 +71,17 @@ bool RuleInForce(const GoodGuyRule& rule, const std::string& now);
 
 // The rules of the pair that are neither revoked nor lapsed (expired ones included), oldest first.
 // Inside the caller's transaction.
-Status UnrevokedRules(sqlite3* db, const std::string& customer_id, const std::string& entity_id,
+Status UnrevokedRules(Db* db, const std::string& customer_id, const std::string& entity_id,
                       std::vector<GoodGuyRule>* out);
 
 // Every rule, by id.
-Status AllRules(sqlite3* db, std::vector<GoodGuyRule>* out);
+Status AllRules(Db* db, std::vector<GoodGuyRule>* out);
 
 // Marks rule `id` lapsed at `now` with `reason`. Inside the caller's write transaction.
-Status LapseRule(sqlite3* db, int64_t id, const std::string& reason, const std::string& now);
+Status LapseRule(Db* db, int64_t id, const std::string& reason, const std::string& now);
 
 // One rule by id; NotFound when absent.
-Status GetRule(sqlite3* db, int64_t id, GoodGuyRule* out);
+Status GetRule(Db* db, int64_t id, GoodGuyRule* out);
 
 nlohmann::json RuleToJson(const GoodGuyRule& rule);
 

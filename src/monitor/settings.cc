@@ -4,7 +4,7 @@
 
 #include "monitor/case_util.h"
 #include "monitor/users.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -28,10 +28,10 @@ Status CheckValue(const std::string& key, const std::string& value) {
 
 }  // namespace
 
-Status GetSetting(sqlite3* db, const std::string& key, std::string* value) {
+Status GetSetting(Db* db, const std::string& key, std::string* value) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(db, "SELECT value FROM store_setting WHERE key = ?1", &stmt));
+      Stmt::Prepare(db, "SELECT value FROM store_setting WHERE key = ?", &stmt));
   stmt.Bind(1, key);
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));
@@ -43,16 +43,16 @@ Status GetSetting(sqlite3* db, const std::string& key, std::string* value) {
 Status SetSetting(Store& store, const std::string& key, const std::string& value,
                   const std::string& by) {
   INTERDICT_RETURN_IF_ERROR(CheckValue(key, value));
-  Transaction txn(store.handle(), "BEGIN IMMEDIATE");
+  Transaction txn(store.db(), Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status());
   User actor;
-  INTERDICT_RETURN_IF_ERROR(Authorize(store.handle(), by, Permission::kSettings, &actor));
+  INTERDICT_RETURN_IF_ERROR(Authorize(store.db(), by, Permission::kSettings, &actor));
   std::string old;
-  Status s = GetSetting(store.handle(), key, &old);
+  Status s = GetSetting(store.db(), key, &old);
   if (!s.ok() && s.code() != Status::Code::kNotFound) return s;
   Stmt stmt;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.handle(),
-                                          "INSERT INTO store_setting(key, value) VALUES (?1, ?2) "
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.db(),
+                                          "INSERT INTO store_setting(key, value) VALUES (?, ?) "
                                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                           &stmt));
   stmt.Bind(1, key).Bind(2, value);
@@ -64,7 +64,7 @@ Status SetSetting(Store& store, const std::string& key, const std::string& value
   return txn.Commit();
 }
 
-Status FourEyesOn(sqlite3* db, bool* on) {
+Status FourEyesOn(Db* db, bool* on) {
   std::string value;
   Status s = GetSetting(db, "four_eyes", &value);
   if (!s.ok() && s.code() != Status::Code::kNotFound) return s;
@@ -72,6 +72,6 @@ Status FourEyesOn(sqlite3* db, bool* on) {
   return Status::Ok();
 }
 
-Status FourEyesOn(Store& store, bool* on) { return FourEyesOn(store.handle(), on); }
+Status FourEyesOn(Store& store, bool* on) { return FourEyesOn(store.db(), on); }
 
 }  // namespace interdict

@@ -9,21 +9,20 @@
 #include <string>
 
 #include "core/status.h"
+#include "store/db.h"
 #include "store/store.h"
-
-struct sqlite3;
 
 namespace interdict {
 
 // The value of `key`; NotFound when it is not set.
-Status GetSetting(sqlite3* db, const std::string& key, std::string* value);
+Status GetSetting(Db* db, const std::string& key, std::string* value);
 
 // InvalidInput for an unknown key or a value the key does not take.
 Status SetSetting(Store& store, const std::string& key, const std::string& value,
                   const std::string& by);
 
 // Whether four-eyes approval is on (it is unless the setting says "off").
-Status FourEyesOn(sqlite3* db, bool* on);
+Status FourEyesOn(Db* db, bool* on);
 // The same on `store`'s connection, outside any transaction (the server's /v1/me).
 Status FourEyesOn(Store& store, bool* on);
 

@@ -5,7 +5,7 @@
 
 #include "core/utc_now.h"
 #include "monitor/case_util.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -31,12 +31,12 @@ Status CheckName(const std::string& name) {
   return Status::Ok();
 }
 
-Status FindUser(sqlite3* db, const std::string& name, bool* found, User* out) {
+Status FindUser(Db* db, const std::string& name, bool* found, User* out) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db,
       "SELECT name, role, created_at, created_by, COALESCE(disabled_at, '') FROM app_user "
-      "WHERE name = ?1",
+      "WHERE name = ?",
       &stmt));
   stmt.Bind(1, name);
   INTERDICT_RETURN_IF_ERROR(stmt.Step(found));
@@ -50,7 +50,7 @@ Status FindUser(sqlite3* db, const std::string& name, bool* found, User* out) {
   return Status::Ok();
 }
 
-Status CountUsers(sqlite3* db, const char* where, int64_t* n) {
+Status CountUsers(Db* db, const char* where, int64_t* n) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(
       Stmt::Prepare(db, std::string("SELECT COUNT(*) FROM app_user WHERE ") + where, &stmt));
@@ -118,7 +118,7 @@ bool Allows(Role role, Permission permission) {
   return false;
 }
 
-Status ActingUser(sqlite3* db, const std::string& name, User* out) {
+Status ActingUser(Db* db, const std::string& name, User* out) {
   if (name.empty())
     return Status::PermissionDenied(
         "no acting user: give --user NAME (or set INTERDICT_USER) for case work");
@@ -139,17 +139,17 @@ Status CheckAllowed(const User& user, Permission permission) {
                                   PermissionText(permission));
 }
 
-Status Authorize(sqlite3* db, const std::string& name, Permission permission, User* out) {
+Status Authorize(Db* db, const std::string& name, Permission permission, User* out) {
   INTERDICT_RETURN_IF_ERROR(ActingUser(db, name, out));
   return CheckAllowed(*out, permission);
 }
 
 Status AddUser(Store& store, const std::string& name, Role role, const std::string& by) {
   INTERDICT_RETURN_IF_ERROR(CheckName(name));
-  Transaction txn(store.handle(), "BEGIN IMMEDIATE");
+  Transaction txn(store.db(), Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status());
   int64_t users = 0;
-  INTERDICT_RETURN_IF_ERROR(CountUsers(store.handle(), "1 = 1", &users));
+  INTERDICT_RETURN_IF_ERROR(CountUsers(store.db(), "1 = 1", &users));
   std::string who = by;
   if (users == 0 && by.empty()) {
     if (role != Role::kAdmin)
@@ -157,16 +157,16 @@ Status AddUser(Store& store, const std::string& name, Role role, const std::stri
     who = "bootstrap";
   } else {
     User actor;
-    INTERDICT_RETURN_IF_ERROR(Authorize(store.handle(), by, Permission::kUsers, &actor));
+    INTERDICT_RETURN_IF_ERROR(Authorize(store.db(), by, Permission::kUsers, &actor));
   }
   bool taken = false;
   User existing;
-  INTERDICT_RETURN_IF_ERROR(FindUser(store.handle(), name, &taken, &existing));
+  INTERDICT_RETURN_IF_ERROR(FindUser(store.db(), name, &taken, &existing));
   if (taken) return Status::InvalidInput("user '" + name + "' exists already");
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      store.handle(),
-      "INSERT INTO app_user(name, role, created_at, created_by) VALUES (?1, ?2, ?3, ?4)", &stmt));
+      store.db(), "INSERT INTO app_user(name, role, created_at, created_by) VALUES (?, ?, ?, ?)",
+      &stmt));
   stmt.Bind(1, name).Bind(2, RoleName(role)).Bind(3, UtcNowMillis()).Bind(4, who);
   INTERDICT_RETURN_IF_ERROR(stmt.Step().WithContext("adding user " + name));
   INTERDICT_RETURN_IF_ERROR(case_util::AppendAudit(store, who, "user.add", "user:" + name,
@@ -175,26 +175,26 @@ Status AddUser(Store& store, const std::string& name, Role role, const std::stri
 }
 
 Status DisableUser(Store& store, const std::string& name, const std::string& by) {
-  Transaction txn(store.handle(), "BEGIN IMMEDIATE");
+  Transaction txn(store.db(), Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status());
   User actor;
-  INTERDICT_RETURN_IF_ERROR(Authorize(store.handle(), by, Permission::kUsers, &actor));
+  INTERDICT_RETURN_IF_ERROR(Authorize(store.db(), by, Permission::kUsers, &actor));
   bool found = false;
   User user;
-  INTERDICT_RETURN_IF_ERROR(FindUser(store.handle(), name, &found, &user));
+  INTERDICT_RETURN_IF_ERROR(FindUser(store.db(), name, &found, &user));
   if (!found) return Status::NotFound("no user '" + name + "'");
   if (!user.disabled_at.empty()) return Status::InvalidInput("user '" + name + "' is disabled");
   if (user.role == Role::kAdmin) {
     int64_t admins = 0;
     INTERDICT_RETURN_IF_ERROR(
-        CountUsers(store.handle(), "role = 'admin' AND disabled_at IS NULL", &admins));
+        CountUsers(store.db(), "role = 'admin' AND disabled_at IS NULL", &admins));
     if (admins <= 1)
       return Status::InvalidInput("'" + name + "' is the last enabled admin: add another first");
   }
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(store.handle(), "UPDATE app_user SET disabled_at = ?2 WHERE name = ?1", &stmt));
-  stmt.Bind(1, name).Bind(2, UtcNowMillis());
+      Stmt::Prepare(store.db(), "UPDATE app_user SET disabled_at = ? WHERE name = ?", &stmt));
+  stmt.Bind(1, UtcNowMillis()).Bind(2, name);
   INTERDICT_RETURN_IF_ERROR(stmt.Step().WithContext("disabling user " + name));
   INTERDICT_RETURN_IF_ERROR(
       case_util::AppendAudit(store, by, "user.disable", "user:" + name, {{"name", name}}));
@@ -205,14 +205,14 @@ Status ListUsers(Store& store, std::vector<User>* out) {
   out->clear();
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(store.handle(), "SELECT name FROM app_user ORDER BY name", &stmt));
+      Stmt::Prepare(store.db(), "SELECT name FROM app_user ORDER BY name", &stmt));
   for (;;) {
     bool row = false;
     INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));
     if (!row) return Status::Ok();
     bool found = false;
     INTERDICT_RETURN_IF_ERROR(
-        FindUser(store.handle(), stmt.ColumnText(0), &found, &out->emplace_back()));
+        FindUser(store.db(), stmt.ColumnText(0), &found, &out->emplace_back()));
   }
 }
 

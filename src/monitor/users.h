@@ -17,9 +17,8 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/db.h"
 #include "store/store.h"
-
-struct sqlite3;
 
 namespace interdict {
 
@@ -52,10 +51,10 @@ struct User {
 // The enabled user `name`, inside the caller's transaction. PermissionDenied, with a message
 // saying how to fix it, when `name` is empty (no --user), unknown or disabled, or when
 // `permission` is given and the role lacks it.
-Status ActingUser(sqlite3* db, const std::string& name, User* out);
+Status ActingUser(Db* db, const std::string& name, User* out);
 // PermissionDenied, naming who may, unless `user`'s role allows `permission`.
 Status CheckAllowed(const User& user, Permission permission);
-Status Authorize(sqlite3* db, const std::string& name, Permission permission, User* out);
+Status Authorize(Db* db, const std::string& name, Permission permission, User* out);
 
 // Adds user `name` (letters, digits and . _ @ -, at most 64 bytes; "system:" names are the
 // system's). `by` is the acting user, who must be an admin; on a store without users `by` may be

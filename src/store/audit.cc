@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_chain.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -88,7 +88,7 @@ Status AppendAudit(Store& store, std::vector<AuditRecord>* records) {
     INTERDICT_RETURN_IF_ERROR(ScreeningEvent((*records)[i], &checker, &events[i]));
   // IMMEDIATE: take the write lock up front so that a concurrent import makes us wait (busy
   // timeout) instead of failing half way.
-  Transaction txn(store.handle(), "BEGIN IMMEDIATE");
+  Transaction txn(store.db(), Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status().WithContext("audit log"));
   INTERDICT_RETURN_IF_ERROR(AppendAuditEvents(store, &events).WithContext("audit log"));
   INTERDICT_RETURN_IF_ERROR(txn.Commit().WithContext("audit log"));
@@ -114,7 +114,7 @@ Status ReadAudit(Store& store, int64_t after_id, size_t limit, std::vector<Audit
 Status CountAudit(Store& store, int64_t* out) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      store.handle(), "SELECT count(*) FROM audit_event WHERE kind = 'screening'", &stmt));
+      store.db(), "SELECT count(*) FROM audit_event WHERE kind = 'screening'", &stmt));
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(stmt.Step(&row).WithContext("audit log"));
   *out = row ? stmt.ColumnInt(0) : 0;

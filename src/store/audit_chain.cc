@@ -1,15 +1,17 @@
 #include "store/audit_chain.h"
 
 #include <openssl/evp.h>
+#include <sys/time.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "core/engine_version.h"
 #include "core/utc_now.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -81,26 +83,26 @@ AuditEvent ReadEventRow(const Stmt& stmt) {
 // Inside a transaction of the caller's, that one serves.
 class ReadSnapshot {
  public:
-  explicit ReadSnapshot(sqlite3* db) : db_(db) {
-    if (sqlite3_get_autocommit(db) == 0) return;
-    status_ = Exec(db, "BEGIN", "reading the audit log");
+  explicit ReadSnapshot(Db* db) : db_(db) {
+    if (db->InTransaction()) return;
+    status_ = db->BeginRead().WithContext("reading the audit log");
     open_ = status_.ok();
   }
   ~ReadSnapshot() {
-    if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (open_) (void)db_->Rollback();
   }
   ReadSnapshot(const ReadSnapshot&) = delete;
   ReadSnapshot& operator=(const ReadSnapshot&) = delete;
   const Status& status() const { return status_; }
 
  private:
-  sqlite3* db_;
+  Db* db_;
   Status status_;
   bool open_ = false;
 };
 
 // The single integer `sql` selects; 0 when it is NULL (an aggregate over no rows).
-Status QueryOptionalInt(sqlite3* db, const char* sql, int64_t* out) {
+Status QueryOptionalInt(Db* db, const char* sql, int64_t* out) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, sql, &stmt));
   bool row = false;
@@ -109,8 +111,8 @@ Status QueryOptionalInt(sqlite3* db, const char* sql, int64_t* out) {
   return Status::Ok();
 }
 
-Status AppendEvents(sqlite3* db, AuditEvent* events, size_t n) {
-  if (sqlite3_get_autocommit(db) != 0)
+Status AppendEvents(Db* db, AuditEvent* events, size_t n) {
+  if (!db->InTransaction())
     return Status::Internal("appending to the audit log outside a transaction");
   Stmt head;
   INTERDICT_RETURN_IF_ERROR(
@@ -123,7 +125,7 @@ Status AppendEvents(sqlite3* db, AuditEvent* events, size_t n) {
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db,
       "INSERT INTO audit_event(seq, at, who, kind, subject, detail, list_versions, settings, "
-      "engine_version, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+      "engine_version, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       &insert));
   EventHasher hasher;
   for (size_t i = 0; i < n; ++i) {
@@ -155,7 +157,7 @@ Status Broken(ChainReport* report, int64_t seq, std::string problem) {
 
 // For a chain whose first event is `first` > 1: the newest audit.pruned event must say that the
 // chain was pruned up to `first` and give the hash event `first` links to (*prev).
-Status PrunedStart(sqlite3* db, int64_t first, std::string* prev, ChainReport* report) {
+Status PrunedStart(Db* db, int64_t first, std::string* prev, ChainReport* report) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db,
                                           "SELECT seq, detail FROM audit_event WHERE kind = "
@@ -206,9 +208,27 @@ bool IsIsoTime(std::string_view t) {
   return rest.find_first_not_of("0123456789:.") == std::string_view::npos;
 }
 
+// Now less `years` calendar years, written as UtcNowMillis writes times. A February 29th of a
+// year without one is March 1st, as in the SQLite schema's retention trigger.
+std::string UtcYearsAgo(int64_t years) {
+  timeval tv{};
+  gettimeofday(&tv, nullptr);
+  std::time_t t = tv.tv_sec;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  tm.tm_year -= static_cast<int>(years);
+  t = timegm(&tm);
+  gmtime_r(&t, &tm);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<int>(tv.tv_usec / 1000));
+  return buf;
+}
+
 // The retention setting (whole years) and the time before which events may be removed. A
 // missing or malformed setting is an error: nothing may then be removed.
-Status RetentionCutoff(sqlite3* db, int64_t* years, std::string* cutoff) {
+Status RetentionCutoff(Db* db, int64_t* years, std::string* cutoff) {
   Stmt setting;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
       db, "SELECT value FROM store_setting WHERE key = 'audit.retention_years'", &setting));
@@ -221,31 +241,24 @@ Status RetentionCutoff(sqlite3* db, int64_t* years, std::string* cutoff) {
                                 "', not a whole number of years (1 or more): nothing is pruned");
   }
   *years = std::stoll(value);
-  Stmt now;
-  INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(db, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1)", &now));
-  now.Bind(1, "-" + value + " years");
-  INTERDICT_RETURN_IF_ERROR(now.Step(&row));
-  *cutoff = row ? now.ColumnText(0) : "";
-  if (cutoff->empty()) return Status::Internal("computing the retention cutoff");
+  *cutoff = UtcYearsAgo(*years);
   return Status::Ok();
 }
 
 // The first event to keep when pruning events before `before` (one past the head when all are
 // older) and the hash it links to.
-Status FirstKept(sqlite3* db, const std::string& before, int64_t* keep, std::string* prev) {
+Status FirstKept(Db* db, const std::string& before, int64_t* keep, std::string* prev) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(
       Stmt::Prepare(db,
-                    "SELECT coalesce((SELECT min(seq) FROM audit_event WHERE at >= ?1), "
+                    "SELECT coalesce((SELECT min(seq) FROM audit_event WHERE at >= ?), "
                     "(SELECT coalesce(max(seq), 0) + 1 FROM audit_event))",
                     &stmt));
   stmt.Bind(1, before);
   INTERDICT_RETURN_IF_ERROR(stmt.Step());
   *keep = stmt.ColumnInt(0);
   Stmt hash;
-  INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(db, "SELECT hash FROM audit_event WHERE seq = ?1", &hash));
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, "SELECT hash FROM audit_event WHERE seq = ?", &hash));
   hash.Bind(1, *keep - 1);
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(hash.Step(&row));
@@ -273,25 +286,28 @@ void AppendCsvCell(const std::string& cell, std::string* out) {
 std::string AuditEventHash(const AuditEvent& e) { return EventHasher().Hash(e); }
 
 Status AppendAuditEvent(Store& store, AuditEvent* event) {
-  return AppendEvents(store.handle(), event, 1);
+  return AppendEvents(store.db(), event, 1);
 }
 
 Status AppendAuditEvents(Store& store, std::vector<AuditEvent>* events) {
   if (events->empty()) return Status::Ok();
-  return AppendEvents(store.handle(), events->data(), events->size());
+  return AppendEvents(store.db(), events->data(), events->size());
 }
 
 Status ReadAuditEvents(Store& store, const AuditQuery& query,
                        const std::function<Status(const AuditEvent&)>& sink) {
-  sqlite3* db = store.handle();
+  Db* db = store.db();
   ReadSnapshot snapshot(db);
   INTERDICT_RETURN_IF_ERROR(snapshot.status());
-  std::string sql = std::string("SELECT ") + kEventColumns + " FROM audit_event WHERE seq > ?1";
-  if (!query.kind_prefix.empty())
-    sql += " AND (kind = ?2 OR substr(kind, 1, length(?2) + 1) = ?2 || '.')";
-  if (!query.from.empty()) sql += " AND at >= ?3";
-  if (!query.to.empty()) sql += " AND at < ?4";
-  sql += " ORDER BY seq LIMIT ?5";
+  // Parameters in order: after, [kind, length of the kind's prefix, prefix], [from], [to], page.
+  std::string sql = std::string("SELECT ") + kEventColumns + " FROM audit_event WHERE seq > ?";
+  const std::string prefix = query.kind_prefix + ".";
+  int64_t prefix_chars = 0;  // substr counts characters, not bytes
+  for (char c : prefix) prefix_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (!query.kind_prefix.empty()) sql += " AND (kind = ? OR substr(kind, 1, ?) = ?)";
+  if (!query.from.empty()) sql += " AND at >= ?";
+  if (!query.to.empty()) sql += " AND at < ?";
+  sql += " ORDER BY seq LIMIT ?";
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, sql, &stmt));
   int64_t after = query.after_seq;
@@ -299,10 +315,16 @@ Status ReadAuditEvents(Store& store, const AuditQuery& query,
   while (left > 0) {
     const size_t page = std::min(left, kPage);
     stmt.Reset();
-    stmt.Bind(1, after).Bind(5, static_cast<int64_t>(page));
-    if (!query.kind_prefix.empty()) stmt.Bind(2, query.kind_prefix);
-    if (!query.from.empty()) stmt.Bind(3, query.from);
-    if (!query.to.empty()) stmt.Bind(4, query.to);
+    int index = 1;
+    stmt.Bind(index++, after);
+    if (!query.kind_prefix.empty()) {
+      stmt.Bind(index++, query.kind_prefix);
+      stmt.Bind(index++, prefix_chars);
+      stmt.Bind(index++, prefix);
+    }
+    if (!query.from.empty()) stmt.Bind(index++, query.from);
+    if (!query.to.empty()) stmt.Bind(index++, query.to);
+    stmt.Bind(index, static_cast<int64_t>(page));
     size_t n = 0;
     for (bool row = true;;) {
       INTERDICT_RETURN_IF_ERROR(stmt.Step(&row).WithContext("reading the audit log"));
@@ -321,7 +343,7 @@ Status ReadAuditEvents(Store& store, const AuditQuery& query,
 Status GetAuditEvent(Store& store, int64_t seq, AuditEvent* out) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      store.handle(), std::string("SELECT ") + kEventColumns + " FROM audit_event WHERE seq = ?1",
+      store.db(), std::string("SELECT ") + kEventColumns + " FROM audit_event WHERE seq = ?",
       &stmt));
   stmt.Bind(1, seq);
   bool row = false;
@@ -333,7 +355,7 @@ Status GetAuditEvent(Store& store, int64_t seq, AuditEvent* out) {
 
 Status VerifyChain(Store& store, ChainReport* report) {
   *report = ChainReport();
-  sqlite3* db = store.handle();
+  Db* db = store.db();
   ReadSnapshot snapshot(db);
   INTERDICT_RETURN_IF_ERROR(snapshot.status());
   int64_t first = 0;
@@ -348,7 +370,7 @@ Status VerifyChain(Store& store, ChainReport* report) {
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db,
                                           std::string("SELECT ") + kEventColumns +
-                                              " FROM audit_event WHERE seq > ?1 ORDER BY seq " +
+                                              " FROM audit_event WHERE seq > ? ORDER BY seq " +
                                               "LIMIT " + std::to_string(kPage),
                                           &stmt));
   int64_t prev_seq = first - 1;
@@ -393,8 +415,8 @@ Status PruneAuditEvents(Store& store, const std::string& before, const std::stri
                                 "' is not an ISO 8601 date or time (2016-01-01, "
                                 "2016-01-01T12:00:00Z)");
   }
-  sqlite3* db = store.handle();
-  Transaction txn(db, "BEGIN IMMEDIATE");
+  Db* db = store.db();
+  Transaction txn(db, Transaction::Mode::kWrite);
   INTERDICT_RETURN_IF_ERROR(txn.status().WithContext("audit prune"));
   int64_t years = 0;
   std::string cutoff;
@@ -413,7 +435,7 @@ Status PruneAuditEvents(Store& store, const std::string& before, const std::stri
   if (first == 0 || keep <= first) return Status::Ok();  // nothing older to remove
   Stmt count;
   INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(db, "SELECT count(*) FROM audit_event WHERE seq < ?1", &count));
+      Stmt::Prepare(db, "SELECT count(*) FROM audit_event WHERE seq < ?", &count));
   count.Bind(1, keep);
   INTERDICT_RETURN_IF_ERROR(count.Step());
   const int64_t removed = count.ColumnInt(0);
@@ -432,10 +454,10 @@ Status PruneAuditEvents(Store& store, const std::string& before, const std::stri
   anchor.settings = nlohmann::json{{"audit.retention_years", years}}.dump();
   INTERDICT_RETURN_IF_ERROR(AppendAuditEvent(store, &anchor).WithContext("audit prune"));
   Stmt del;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, "DELETE FROM audit_event WHERE seq < ?1", &del));
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, "DELETE FROM audit_event WHERE seq < ?", &del));
   del.Bind(1, keep);
   INTERDICT_RETURN_IF_ERROR(del.Step().WithContext("audit prune"));
-  if (sqlite3_changes64(db) != removed) return Status::Internal("audit prune: count changed");
+  if (del.Changes() != removed) return Status::Internal("audit prune: count changed");
   INTERDICT_RETURN_IF_ERROR(txn.Commit().WithContext("audit prune"));
   if (pruned != nullptr) *pruned = removed;
   return Status::Ok();

@@ -5,10 +5,11 @@
 //
 // The SQL dialect the modules write is the common subset of SQLite 3.40 and PostgreSQL 15:
 // `?` placeholders (numbered in order of appearance; the PostgreSQL backend rewrites them to
-// $1, $2, ... outside string literals), INSERT ... ON CONFLICT, RETURNING (instead of
-// last-insert-id), standard types (BIGINT, TEXT, DOUBLE PRECISION; blobs are bound with BindBlob
-// and read with ColumnText). Schema text that cannot be common (identity columns, triggers) is
-// written once per backend, in the migrations.
+// $1, $2, ... outside string literals; the SQLite backend refuses SQLite's own numbered ?1 form
+// so that SQL only SQLite understands fails the tests there too), INSERT ... ON CONFLICT, RETURNING
+// (instead of last-insert-id), standard types (BIGINT, TEXT, DOUBLE PRECISION; blobs are bound with
+// BindBlob and read with ColumnText). Schema text that cannot be common (identity columns,
+// triggers) is written once per backend, in the migrations.
 //
 // Transactions: a write transaction is serialised with every other writer on the database, in
 // every process (SQLite: BEGIN IMMEDIATE; PostgreSQL: BEGIN plus a transaction-scoped advisory
@@ -37,7 +38,10 @@ class Db {
   virtual DbBackend backend() const = 0;
 
   // Runs one or more ';'-separated statements without parameters whose rows are not needed.
-  // Errors carry `context` (or the SQL when empty) and the backend's own message.
+  // Errors carry `context` (or the SQL when empty) and the backend's own message. On both
+  // backends, and from Stmt::Step too, a violated constraint (unique key, check, a trigger's
+  // refusal) is InvalidInput; a lock wait past the busy timeout, I/O and connection failures are
+  // IoError; anything else is Internal.
   virtual Status Exec(std::string_view sql, std::string_view context = {}) = 0;
 
   // Compiles one statement.
@@ -102,6 +106,10 @@ class Stmt {
 inline Status Exec(Db* db, std::string_view sql, std::string_view context = {}) {
   return db->Exec(sql, context);
 }
+
+// Runs `sql`, a query of one row, and sets *out to its first column. Internal error when it
+// returns no row.
+Status QueryInt(Db* db, std::string_view sql, int64_t* out);
 
 // Opens a transaction on construction (the caller checks status()) and rolls it back on
 // destruction unless Commit() succeeded.

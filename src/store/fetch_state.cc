@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -39,7 +39,7 @@ Status ReadFetchState(Store& store, const std::string& source, bool* found, Sour
   out->source = source;
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      store.handle(), std::string("SELECT ") + kColumns + " FROM source_fetch WHERE source = ?1",
+      store.db(), std::string("SELECT ") + kColumns + " FROM source_fetch WHERE source = ?",
       &stmt));
   stmt.Bind(1, source);
   INTERDICT_RETURN_IF_ERROR(stmt.Step(found).WithContext("fetch state of " + source));
@@ -50,8 +50,7 @@ Status ReadFetchStates(Store& store, std::vector<SourceFetchState>* out) {
   out->clear();
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      store.handle(), std::string("SELECT ") + kColumns + " FROM source_fetch ORDER BY source",
-      &stmt));
+      store.db(), std::string("SELECT ") + kColumns + " FROM source_fetch ORDER BY source", &stmt));
   for (;;) {
     bool row = false;
     INTERDICT_RETURN_IF_ERROR(stmt.Step(&row).WithContext("fetch state"));
@@ -66,9 +65,14 @@ Status WriteFetchState(Store& store, const SourceFetchState& state) {
   for (const FetchValidator& v : state.validators)
     validators.push_back({{"url", v.url}, {"etag", v.etag}, {"last_modified", v.last_modified}});
   Stmt stmt;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.handle(),
-                                          std::string("INSERT OR REPLACE INTO source_fetch(") +
-                                              kColumns + ") VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(store.db(),
+                                          std::string("INSERT INTO source_fetch(") + kColumns +
+                                              ") VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT (source) "
+                                              "DO UPDATE SET validators = excluded.validators, "
+                                              "content_sha256 = excluded.content_sha256, "
+                                              "last_attempt = excluded.last_attempt, "
+                                              "last_success = excluded.last_success, "
+                                              "last_error = excluded.last_error",
                                           &stmt));
   stmt.Bind(1, state.source).Bind(2, validators.dump()).Bind(3, state.content_sha256);
   stmt.Bind(4, state.last_attempt).Bind(5, state.last_success).Bind(6, state.last_error);

@@ -2,289 +2,22 @@
 
 #include <openssl/evp.h>
 
-#include <array>
-#include <chrono>
 #include <ctime>
-#include <thread>
 #include <utility>
 
 #include "core/entity_json.h"
 #include "store/audit_chain.h"
-#include "store/sqlite_util.h"
+#include "store/db_postgres.h"
+#include "store/db_sqlite.h"
+#include "store/migrations.h"
 
 namespace interdict {
 namespace {
 
 using nlohmann::json;
 
-// "INTD": marks a file as an Interdict store, so that opening some other application's SQLite
-// database is refused instead of silently adding our tables to it.
-constexpr int64_t kApplicationId = 0x494E5444;
-
-// Migration i takes a store from schema version i to i + 1. Append; never edit a released entry.
-//
-// Schema 1:
-// - list_version: one row per committed import. Written once, in the import's transaction, by
-//   Import::Commit; the triggers below make it immutable.
-// - record_body: each distinct record JSON once, keyed by the SHA-256 of its bytes, so a version
-//   that repeats most of the previous one's records costs one version_record row per record.
-// - version_record: which body each entity has in each version. WITHOUT ROWID keeps it clustered
-//   on (version_id, entity_id): reading a version, diffing two and probing one entity are all
-//   range or point reads on that key, so no secondary index is needed. Its version_id foreign key
-//   is deferred because an import writes its records before its list_version row (the row's counts
-//   are only known at the end), all inside one transaction.
-//
-// Schema 2:
-// - audit_log: one row per screening request answered by the server (store/audit.h), written in
-//   batches by the server's audit writer. Append-only, like list versions.
-//
-// Schema 3:
-// - source_fetch: per source, what the updater (src/update, `interdict update`) last fetched
-//   (store/fetch_state.h). Unlike versions it is overwritten on every attempt: it is bookkeeping
-//   about the fetching, never list content.
-constexpr std::array<const char*, 7> kMigrations = {
-    R"sql(
-CREATE TABLE list_version(
-  id INTEGER PRIMARY KEY,
-  source TEXT NOT NULL,
-  published TEXT NOT NULL,
-  content_sha256 TEXT NOT NULL,
-  record_count INTEGER NOT NULL,
-  schema_counts TEXT NOT NULL CHECK (json_valid(schema_counts)),
-  imported_at TEXT NOT NULL,
-  files TEXT NOT NULL CHECK (json_valid(files))
-);
-CREATE INDEX list_version_by_source ON list_version(source, id);
-CREATE TABLE record_body(
-  id INTEGER PRIMARY KEY,
-  digest BLOB NOT NULL UNIQUE CHECK (length(digest) = 32),
-  body TEXT NOT NULL
-);
-CREATE TABLE version_record(
-  version_id INTEGER NOT NULL REFERENCES list_version(id) DEFERRABLE INITIALLY DEFERRED,
-  entity_id TEXT NOT NULL,
-  body_id INTEGER NOT NULL REFERENCES record_body(id),
-  PRIMARY KEY (version_id, entity_id)
-) WITHOUT ROWID;
-CREATE TRIGGER list_version_no_update BEFORE UPDATE ON list_version
-  BEGIN SELECT RAISE(ABORT, 'list versions are immutable'); END;
-CREATE TRIGGER list_version_no_delete BEFORE DELETE ON list_version
-  BEGIN SELECT RAISE(ABORT, 'list versions are immutable'); END;
-CREATE TRIGGER version_record_no_update BEFORE UPDATE ON version_record
-  BEGIN SELECT RAISE(ABORT, 'list versions are immutable'); END;
-CREATE TRIGGER version_record_no_delete BEFORE DELETE ON version_record
-  BEGIN SELECT RAISE(ABORT, 'list versions are immutable'); END;
-CREATE TRIGGER record_body_no_update BEFORE UPDATE ON record_body
-  BEGIN SELECT RAISE(ABORT, 'record bodies are immutable'); END;
-)sql",
-    R"sql(
-CREATE TABLE audit_log(
-  id INTEGER PRIMARY KEY,
-  at TEXT NOT NULL,
-  who TEXT NOT NULL,
-  request_id TEXT NOT NULL,
-  endpoint TEXT NOT NULL,
-  status INTEGER NOT NULL,
-  query TEXT NOT NULL CHECK (json_valid(query)),
-  list_versions TEXT NOT NULL CHECK (json_valid(list_versions)),
-  result_count INTEGER NOT NULL,
-  max_score REAL,
-  results TEXT NOT NULL CHECK (json_valid(results))
-);
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-)sql",
-    R"sql(
-CREATE TABLE source_fetch(
-  source TEXT PRIMARY KEY,
-  validators TEXT NOT NULL CHECK (json_valid(validators)),
-  content_sha256 TEXT NOT NULL,
-  last_attempt TEXT NOT NULL,
-  last_success TEXT NOT NULL,
-  last_error TEXT NOT NULL
-);
-)sql",
-    // 4: the customer book (src/monitor/customer_store.h). `rev` is the book revision of the
-    // customer's last change; the history keeps every version of every customer.
-    R"sql(
-CREATE TABLE customer_book(
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  rev INTEGER NOT NULL
-);
-INSERT INTO customer_book(id, rev) VALUES (1, 0);
-CREATE TABLE customer(
-  id TEXT PRIMARY KEY,
-  body TEXT NOT NULL CHECK (json_valid(body)),
-  fingerprint TEXT NOT NULL,
-  rev INTEGER NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  deleted_at TEXT
-);
-CREATE INDEX customer_by_rev ON customer(rev);
-CREATE TABLE customer_history(
-  id INTEGER PRIMARY KEY,
-  customer_id TEXT NOT NULL,
-  rev INTEGER NOT NULL,
-  change TEXT NOT NULL CHECK (change IN ('added', 'updated', 'deleted')),
-  body TEXT NOT NULL CHECK (json_valid(body)),
-  fingerprint TEXT NOT NULL,
-  at TEXT NOT NULL,
-  who TEXT NOT NULL
-);
-CREATE INDEX customer_history_by_customer ON customer_history(customer_id, rev);
-CREATE TRIGGER customer_history_no_update BEFORE UPDATE ON customer_history
-  BEGIN SELECT RAISE(ABORT, 'customer history is append-only'); END;
-CREATE TRIGGER customer_history_no_delete BEFORE DELETE ON customer_history
-  BEGIN SELECT RAISE(ABORT, 'customer history is append-only'); END;
-)sql",
-    // 5: alerts and their case work (src/monitor/alerts.h, rules.h, users.h). One alert row per
-    // (customer, list record) pair, so an alert can never be raised twice; every change to it is
-    // an alert_event.
-    R"sql(
-CREATE TABLE alert(
-  id INTEGER PRIMARY KEY,
-  customer_id TEXT NOT NULL,
-  entity_id TEXT NOT NULL,
-  source TEXT NOT NULL,
-  list_version INTEGER NOT NULL,
-  score REAL NOT NULL,
-  explanation TEXT NOT NULL CHECK (json_valid(explanation)),
-  customer_fp TEXT NOT NULL,
-  entity_fp TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('open', 'in_review', 'escalated', 'confirmed',
-                                         'false_positive', 'delisted')),
-  assignee TEXT NOT NULL DEFAULT '',
-  pending TEXT CHECK (pending IS NULL OR json_valid(pending)),
-  rev INTEGER NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  UNIQUE (customer_id, entity_id)
-);
-CREATE INDEX alert_by_status ON alert(status, id);
-CREATE INDEX alert_by_entity ON alert(entity_id);
-CREATE INDEX alert_by_assignee ON alert(assignee, status);
-CREATE TABLE alert_event(
-  id INTEGER PRIMARY KEY,
-  alert_id INTEGER NOT NULL REFERENCES alert(id),
-  at TEXT NOT NULL,
-  who TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  from_status TEXT NOT NULL DEFAULT '',
-  to_status TEXT NOT NULL DEFAULT '',
-  reason TEXT NOT NULL DEFAULT '',
-  list_version INTEGER,
-  score REAL,
-  detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
-);
-CREATE INDEX alert_event_by_alert ON alert_event(alert_id, id);
-CREATE TRIGGER alert_event_no_update BEFORE UPDATE ON alert_event
-  BEGIN SELECT RAISE(ABORT, 'alert history is append-only'); END;
-CREATE TRIGGER alert_event_no_delete BEFORE DELETE ON alert_event
-  BEGIN SELECT RAISE(ABORT, 'alert history is append-only'); END;
-CREATE TABLE app_user(
-  name TEXT PRIMARY KEY,
-  role TEXT NOT NULL CHECK (role IN ('analyst', 'supervisor', 'admin')),
-  created_at TEXT NOT NULL,
-  created_by TEXT NOT NULL,
-  disabled_at TEXT
-);
-CREATE TABLE store_setting(
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-INSERT INTO store_setting(key, value) VALUES ('four_eyes', 'on'), ('audit.retention_years', '10');
-CREATE TABLE good_guy_rule(
-  id INTEGER PRIMARY KEY,
-  customer_id TEXT NOT NULL,
-  entity_id TEXT NOT NULL,
-  customer_fp TEXT NOT NULL,
-  entity_fp TEXT NOT NULL,
-  based_on TEXT NOT NULL CHECK (json_valid(based_on)),
-  reason TEXT NOT NULL,
-  created_by TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  expires_at TEXT,
-  revoked_at TEXT,
-  revoked_by TEXT,
-  revoke_reason TEXT,
-  lapsed_at TEXT,
-  lapse_reason TEXT
-);
-CREATE INDEX good_guy_rule_by_pair ON good_guy_rule(customer_id, entity_id);
-)sql",
-    // 6: monitoring progress (src/monitor/monitor.h): which list versions and book revision the
-    // alerts reflect, and the runs (a crashed run is resumed from its cursor).
-    R"sql(
-CREATE TABLE monitor_source_state(
-  source TEXT PRIMARY KEY,
-  version_id INTEGER NOT NULL
-);
-CREATE TABLE monitor_book_state(
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  rev INTEGER NOT NULL
-);
-CREATE TABLE monitor_run(
-  id INTEGER PRIMARY KEY,
-  started_at TEXT NOT NULL,
-  finished_at TEXT,
-  status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
-  full_rescreen INTEGER NOT NULL,
-  targets TEXT NOT NULL CHECK (json_valid(targets)),
-  cursor TEXT NOT NULL DEFAULT '',
-  counts TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(counts)),
-  holder TEXT NOT NULL,
-  heartbeat_at TEXT NOT NULL
-);
-)sql",
-    // 7: the tamper-evident audit chain (src/store/audit_chain.h): each event carries the hash of
-    // its content and of the previous event. From here on screenings are chain events too
-    // (store/audit.h); audit_log keeps the rows written before, unchained. Events are never
-    // updated; a delete is refused unless the event is older than audit.retention_years (a
-    // missing or non-numeric setting refuses every delete), and only `audit prune` deletes.
-    // Screenings are most of the events and their subjects (request ids) are random: indexing
-    // them, or the hashes, cost each server request a random B-tree insert (100,000 appends: 0.3 s
-    // of CPU without either index, 1.65 s with both). The chain, not an index, guards the hashes.
-    R"sql(
-CREATE TABLE audit_event(
-  seq INTEGER PRIMARY KEY,
-  at TEXT NOT NULL,
-  who TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  subject TEXT NOT NULL DEFAULT '',
-  detail TEXT NOT NULL CHECK (json_valid(detail)),
-  list_versions TEXT NOT NULL CHECK (json_valid(list_versions)),
-  settings TEXT NOT NULL CHECK (json_valid(settings)),
-  engine_version TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE INDEX audit_event_by_kind ON audit_event(kind, seq);
-CREATE INDEX audit_event_by_subject ON audit_event(subject, seq) WHERE kind <> 'screening';
-CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
-  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER audit_event_retention BEFORE DELETE ON audit_event
-  WHEN NOT (OLD.at < coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' ||
-      (SELECT value FROM store_setting WHERE key = 'audit.retention_years') || ' years'), ''))
-  BEGIN SELECT RAISE(ABORT, 'audit events within the retention period cannot be deleted'); END;
-)sql",
-};
-constexpr int64_t kSchemaVersion = static_cast<int64_t>(kMigrations.size());
-
 constexpr const char* kVersionColumns =
     "id, source, published, content_sha256, record_count, schema_counts, imported_at, files";
-
-Status QueryInt(sqlite3* db, const char* sql, int64_t* out) {
-  Stmt stmt;
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, sql, &stmt));
-  bool row = false;
-  INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));
-  if (!row) return Status::Internal(std::string("no result from '") + sql + "'");
-  *out = stmt.ColumnInt(0);
-  return Status::Ok();
-}
 
 // Reads a row selected with kVersionColumns.
 Status ReadVersionRow(const Stmt& stmt, ListVersion* v) {
@@ -314,11 +47,11 @@ Status ReadVersionRow(const Stmt& stmt, ListVersion* v) {
 }
 
 // The newest version of `source`; *found is false when it has none.
-Status NewestVersion(sqlite3* db, const std::string& source, bool* found, ListVersion* out) {
+Status NewestVersion(Db* db, const std::string& source, bool* found, ListVersion* out) {
   *found = false;
   Stmt stmt;
   std::string sql = std::string("SELECT ") + kVersionColumns +
-                    " FROM list_version WHERE source = ?1 ORDER BY id DESC LIMIT 1";
+                    " FROM list_version WHERE source = ? ORDER BY id DESC LIMIT 1";
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, sql, &stmt));
   stmt.Bind(1, source);
   bool row = false;
@@ -357,90 +90,6 @@ std::string_view SourceOf(std::string_view entity_id) {
   return colon == std::string_view::npos ? std::string_view() : entity_id.substr(0, colon);
 }
 
-// Switches the file to WAL and sets *mode to the journal mode it then has. On a new file the
-// switch needs a lock that SQLite's busy timeout does not wait for, so two processes opening a
-// new store together could fail with "database is locked": retry for as long as the busy timeout.
-Status EnableWal(sqlite3* db, int busy_timeout_ms, std::string* mode) {
-  const auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
-  for (;;) {
-    Stmt wal;
-    INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db, "PRAGMA journal_mode = WAL", &wal));
-    bool row = false;
-    Status st = wal.Step(&row);
-    if (st.ok()) {
-      *mode = row ? wal.ColumnText(0) : "";
-      return Status::Ok();
-    }
-    if ((sqlite3_extended_errcode(db) & 0xff) != SQLITE_BUSY ||
-        std::chrono::steady_clock::now() >= deadline)
-      return st;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-}
-
-// A read-only connection cannot migrate: it reads only a store already at kSchemaVersion.
-Status CheckCurrentSchema(sqlite3* db, const std::string& path) {
-  int64_t version = 0;
-  int64_t app_id = 0;
-  INTERDICT_RETURN_IF_ERROR(QueryInt(db, "PRAGMA user_version", &version));
-  INTERDICT_RETURN_IF_ERROR(QueryInt(db, "PRAGMA application_id", &app_id));
-  if (app_id != kApplicationId)
-    return Status::InvalidInput(path + ": not an Interdict store (application_id " +
-                                std::to_string(app_id) + ")");
-  if (version != kSchemaVersion) {
-    return Status::InvalidInput(
-        path + ": store schema version " + std::to_string(version) + ", this build reads " +
-        std::to_string(kSchemaVersion) + " only when opened read-only" +
-        (version < kSchemaVersion ? "; open it once read-write (any writing command) to migrate"
-                                  : "; use a newer interdict"));
-  }
-  return Status::Ok();
-}
-
-// Brings the schema to kSchemaVersion. Takes the write lock only when there is work to do, so
-// that opening a current store never waits for another process's import.
-Status Migrate(sqlite3* db, const std::string& path) {
-  int64_t version = 0;
-  int64_t app_id = 0;
-  INTERDICT_RETURN_IF_ERROR(QueryInt(db, "PRAGMA user_version", &version));
-  INTERDICT_RETURN_IF_ERROR(QueryInt(db, "PRAGMA application_id", &app_id));
-  if (version == kSchemaVersion && app_id == kApplicationId) return Status::Ok();
-
-  Transaction txn(db, "BEGIN IMMEDIATE");
-  INTERDICT_RETURN_IF_ERROR(txn.status());
-  // Re-read under the lock: another process may have migrated in between.
-  int64_t tables = 0;
-  INTERDICT_RETURN_IF_ERROR(QueryInt(db, "PRAGMA user_version", &version));
-  INTERDICT_RETURN_IF_ERROR(QueryInt(db, "PRAGMA application_id", &app_id));
-  INTERDICT_RETURN_IF_ERROR(QueryInt(db, "SELECT count(*) FROM sqlite_schema", &tables));
-  if (app_id != kApplicationId && !(app_id == 0 && version == 0 && tables == 0)) {
-    return Status::InvalidInput(path +
-                                ": not an Interdict store (a SQLite database of another "
-                                "application: application_id " +
-                                std::to_string(app_id) + ", " + std::to_string(tables) +
-                                " schema objects)");
-  }
-  if (version > kSchemaVersion) {
-    return Status::InvalidInput(path + ": store schema version " + std::to_string(version) +
-                                " is newer than this build of Interdict supports (" +
-                                std::to_string(kSchemaVersion) + "); use a newer interdict");
-  }
-  if (version < 0) {
-    return Status::InvalidInput(path + ": invalid store schema version " + std::to_string(version));
-  }
-  for (int64_t v = version; v < kSchemaVersion; ++v) {
-    INTERDICT_RETURN_IF_ERROR(
-        Exec(db, kMigrations[static_cast<size_t>(v)],
-             path + ": migrating schema " + std::to_string(v) + " to " + std::to_string(v + 1)));
-  }
-  // PRAGMA arguments cannot be bound; both values are our own integers.
-  std::string set = "PRAGMA user_version = " + std::to_string(kSchemaVersion) +
-                    "; PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
-  INTERDICT_RETURN_IF_ERROR(Exec(db, set.c_str(), path + ": writing schema version"));
-  return txn.Commit().WithContext(path + ": migrating");
-}
-
 }  // namespace
 
 // The statements an import runs once per record, prepared once per import.
@@ -461,9 +110,9 @@ Import::~Import() {
 
 void Import::Abandon() {
   stmts_.reset();
-  // A failed statement may already have made SQLite roll the transaction back (disk full, I/O
-  // error); ROLLBACK then fails harmlessly.
-  sqlite3_exec(store_->db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  // A failed statement may already have ended the transaction (disk full, I/O error); ROLLBACK
+  // then fails harmlessly.
+  (void)store_->db_->Rollback();
   open_ = false;
   store_->open_import_ = nullptr;
 }
@@ -507,7 +156,6 @@ Status Import::Add(const Entity& entity) {
     return Fail(Status::Internal("SHA-256 failed"));
   }
 
-  sqlite3* db = store_->db_;
   auto where = [&] { return "import of " + source_ + ", record '" + entity.id + "'"; };
   Stmt& find = stmts_->find_body;
   find.Reset();
@@ -520,15 +168,19 @@ Status Import::Add(const Entity& entity) {
     Stmt& insert = stmts_->insert_body;
     insert.Reset();
     insert.BindBlob(1, digest, digest_len).Bind(2, body);
-    if (Status st = insert.Step(); !st.ok()) return Fail(st.WithContext(where()));
-    body_id = sqlite3_last_insert_rowid(db);
+    if (Status st = insert.Step(&row); !st.ok()) return Fail(st.WithContext(where()));
+    if (!row) return Fail(Status::Internal(where() + ": INSERT ... RETURNING gave no row"));
+    body_id = insert.ColumnInt(0);
+    insert.Reset();
   }
 
   Stmt& rec = stmts_->insert_record;
   rec.Reset();
   rec.Bind(1, version_id_).Bind(2, entity.id).Bind(3, body_id);
   if (Status st = rec.Step(); !st.ok()) {
-    if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    // The primary key (version, entity id) is the only constraint this insert can break: its
+    // version's foreign key is checked at commit.
+    if (st.code() == Status::Code::kInvalidInput) {
       return Fail(Status::InvalidInput("import of " + source_ + ": record id '" + entity.id +
                                        "' appears twice"));
     }
@@ -548,9 +200,9 @@ Status Import::Commit(const std::string& published, const std::vector<std::strin
     return Fail(Status::InvalidInput("import of " + source_ +
                                      " has no records; refusing to record an empty list version"));
   }
-  sqlite3* db = store_->db_;
-  if (sqlite3_get_autocommit(db)) {
-    // SQLite ended the transaction itself after an error we did not see: committing now would
+  Db* db = store_->db_.get();
+  if (!db->InTransaction()) {
+    // The database ended the transaction itself after an error we did not see: committing now would
     // record a version whose records are not all there.
     return Fail(Status::Internal("import of " + source_ + ": transaction was rolled back"));
   }
@@ -585,7 +237,7 @@ Status Import::Commit(const std::string& published, const std::vector<std::strin
   }
   Stmt insert;
   std::string sql = std::string("INSERT INTO list_version(") + kVersionColumns +
-                    ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+                    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?)";
   if (Status st = Stmt::Prepare(db, sql, &insert); !st.ok()) return Fail(st.WithContext(where));
   insert.Bind(1, v.id).Bind(2, v.source).Bind(3, v.published).Bind(4, v.content_sha256);
   insert.Bind(5, v.record_count).Bind(6, counts_json).Bind(7, v.imported_at).Bind(8, files_json);
@@ -613,7 +265,7 @@ Status Import::Commit(const std::string& published, const std::vector<std::strin
     return Fail(Status::InvalidInput(where + ": " + e.what()));
   }
   if (Status st = AppendAuditEvent(*store_, &event); !st.ok()) return Fail(st.WithContext(where));
-  if (Status st = Exec(db, "COMMIT", where); !st.ok()) {
+  if (Status st = db->Commit().WithContext(where); !st.ok()) {
     Abandon();
     return Fail(st);
   }
@@ -623,54 +275,36 @@ Status Import::Commit(const std::string& published, const std::vector<std::strin
   return Status::Ok();
 }
 
-Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
-  return Open(path, StoreOptions(), out);
+Status Store::Open(const std::string& target, std::unique_ptr<Store>* out) {
+  return Open(target, StoreOptions(), out);
 }
 
-Status Store::Open(const std::string& path, const StoreOptions& options,
+Status Store::Open(const std::string& target, const StoreOptions& options,
                    std::unique_ptr<Store>* out) {
-  sqlite3* db = nullptr;
-  const int flags =
-      options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    Status st = SqliteError(db, rc, path + ": cannot open store");
-    sqlite3_close_v2(db);
-    return st;
-  }
-  std::unique_ptr<Store> store(new Store(db));
-  sqlite3_extended_result_codes(db, 1);
-  sqlite3_busy_timeout(db, options.busy_timeout_ms);
-  // The first read of the file: a file that is not SQLite fails here.
-  int64_t ignored = 0;
-  if (Status st = QueryInt(db, "PRAGMA schema_version", &ignored); !st.ok()) {
-    if (st.code() != Status::Code::kInvalidInput) return st.WithContext(path);
-    return Status::InvalidInput(path + ": not an Interdict store: " + sqlite3_errmsg(db));
+  std::unique_ptr<Db> db;
+  // A URL may hold a password: errors name the store by what follows its last '@'.
+  const std::string where = IsPostgresUrl(target) ? target.substr(target.rfind('@') + 1) : target;
+  if (IsPostgresUrl(target)) {
+#ifdef INTERDICT_HAVE_POSTGRES
+    INTERDICT_RETURN_IF_ERROR(OpenPostgresDb(target, options, &db));
+#else
+    return Status::InvalidInput(
+        "cannot open store " + where +
+        ": this build has no PostgreSQL support: install libpqxx-dev and rebuild");
+#endif
+  } else {
+    INTERDICT_RETURN_IF_ERROR(OpenSqliteDb(target, options, &db));
   }
   if (options.read_only) {
-    INTERDICT_RETURN_IF_ERROR(CheckCurrentSchema(db, path));
-    *out = std::move(store);
-    return Status::Ok();
+    INTERDICT_RETURN_IF_ERROR(CheckCurrentSchema(db.get(), where));
+  } else {
+    INTERDICT_RETURN_IF_ERROR(MigrateSchema(db.get(), where));
   }
-  // WAL: readers never block the importer and the importer never blocks readers; a crashed
-  // writer's uncommitted frames are ignored on the next open.
-  std::string mode;
-  INTERDICT_RETURN_IF_ERROR(
-      EnableWal(db, options.busy_timeout_ms, &mode).WithContext(path + ": enabling WAL"));
-  if (mode != "wal" && mode != "memory") {
-    return Status::IoError(path + ": cannot enable WAL mode (journal mode is '" + mode + "')");
-  }
-  // See "Durability" in store.h for why NORMAL is enough. PRAGMA arguments cannot be bound; the
-  // page count is an integer.
-  const std::string pragmas =
-      "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-      "PRAGMA wal_autocheckpoint = " +
-      std::to_string(options.wal_autocheckpoint_pages) + ";";
-  INTERDICT_RETURN_IF_ERROR(Exec(db, pragmas.c_str(), path + ": configuring"));
-  INTERDICT_RETURN_IF_ERROR(Migrate(db, path));
-  *out = std::move(store);
+  out->reset(new Store(std::move(db)));
   return Status::Ok();
 }
+
+Store::Store(std::unique_ptr<Db> db) : db_(std::move(db)) {}
 
 Store::~Store() {
   // An import still open when its store closes is rolled back now and made inert.
@@ -678,24 +312,20 @@ Store::~Store() {
     import->Abandon();
     import->store_ = nullptr;
   }
-  sqlite3_close_v2(db_);
 }
 
 Status Store::Checkpoint() {
-  int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-  if (rc != SQLITE_OK) return SqliteError(db_, rc, "checkpointing the store");
-  return Status::Ok();
+  // PostgreSQL checkpoints on its own; a client has nothing to do.
+  if (db_->backend() != DbBackend::kSqlite) return Status::Ok();
+  return CheckpointSqliteDb(db_.get());
 }
 
-bool Store::LastErrorBusy() const {
-  int rc = sqlite3_extended_errcode(db_) & 0xff;
-  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
-}
+bool Store::LastErrorBusy() const { return db_->LastErrorBusy(); }
 
 Status Store::FindCurrentWithHash(const std::string& source, const std::string& content_sha256,
                                   bool* found, ListVersion* version) {
   ListVersion v;
-  INTERDICT_RETURN_IF_ERROR(NewestVersion(db_, source, found, &v));
+  INTERDICT_RETURN_IF_ERROR(NewestVersion(db_.get(), source, found, &v));
   *found = *found && v.content_sha256 == content_sha256;
   if (*found && version != nullptr) *version = std::move(v);
   return Status::Ok();
@@ -713,8 +343,8 @@ Status Store::BeginImport(const std::string& source, const std::string& content_
   }
   // IMMEDIATE takes the write lock now, so a concurrent importer fails here (after the busy
   // timeout) rather than after parsing a whole list.
-  INTERDICT_RETURN_IF_ERROR(Exec(
-      db_, "BEGIN IMMEDIATE", "cannot start import of " + source + " (another import running?)"));
+  if (Status st = db_->BeginWrite(); !st.ok())
+    return st.WithContext("cannot start import of " + source + " (another import running?)");
   std::unique_ptr<Import> import(new Import(this, source, content_sha256));
   import->open_ = true;
   open_import_ = import.get();
@@ -734,15 +364,16 @@ Status Store::BeginImport(const std::string& source, const std::string& content_
     return Status::Ok();  // `import` is destroyed here, releasing the lock
   }
   // Under the write lock no other connection can take the next id.
-  INTERDICT_RETURN_IF_ERROR(
-      QueryInt(db_, "SELECT coalesce(max(id), 0) + 1 FROM list_version", &import->version_id_));
+  INTERDICT_RETURN_IF_ERROR(QueryInt(db_.get(), "SELECT coalesce(max(id), 0) + 1 FROM list_version",
+                                     &import->version_id_));
   import->stmts_ = std::make_unique<Import::Statements>();
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db_, "SELECT id FROM record_body WHERE digest = ?1",
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db_.get(), "SELECT id FROM record_body WHERE digest = ?",
                                           &import->stmts_->find_body));
+  INTERDICT_RETURN_IF_ERROR(
+      Stmt::Prepare(db_.get(), "INSERT INTO record_body(digest, body) VALUES(?, ?) RETURNING id",
+                    &import->stmts_->insert_body));
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db_, "INSERT INTO record_body(digest, body) VALUES(?1, ?2)", &import->stmts_->insert_body));
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db_, "INSERT INTO version_record(version_id, entity_id, body_id) VALUES(?1, ?2, ?3)",
+      db_.get(), "INSERT INTO version_record(version_id, entity_id, body_id) VALUES(?, ?, ?)",
       &import->stmts_->insert_record));
   *out = std::move(import);
   return Status::Ok();
@@ -752,8 +383,8 @@ Status Store::ListVersions(const std::string& source, std::vector<ListVersion>* 
   out->clear();
   Stmt stmt;
   std::string sql = std::string("SELECT ") + kVersionColumns + " FROM list_version" +
-                    (source.empty() ? "" : " WHERE source = ?1") + " ORDER BY id";
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db_, sql, &stmt));
+                    (source.empty() ? "" : " WHERE source = ?") + " ORDER BY id";
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db_.get(), sql, &stmt));
   if (!source.empty()) stmt.Bind(1, source);
   for (;;) {
     bool row = false;
@@ -771,7 +402,7 @@ Status Store::LatestVersions(std::vector<ListVersion>* out) {
   std::string sql = std::string("SELECT ") + kVersionColumns +
                     " FROM list_version WHERE id IN (SELECT max(id) FROM list_version GROUP BY "
                     "source) ORDER BY source";
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db_, sql, &stmt));
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db_.get(), sql, &stmt));
   for (;;) {
     bool row = false;
     INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));
@@ -784,8 +415,8 @@ Status Store::LatestVersions(std::vector<ListVersion>* out) {
 
 Status Store::GetVersion(int64_t id, ListVersion* out) {
   Stmt stmt;
-  std::string sql = std::string("SELECT ") + kVersionColumns + " FROM list_version WHERE id = ?1";
-  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db_, sql, &stmt));
+  std::string sql = std::string("SELECT ") + kVersionColumns + " FROM list_version WHERE id = ?";
+  INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(db_.get(), sql, &stmt));
   stmt.Bind(1, id);
   bool row = false;
   INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));
@@ -798,9 +429,9 @@ Status Store::ReadRecords(int64_t version_id, const std::function<Status(Entity&
   INTERDICT_RETURN_IF_ERROR(GetVersion(version_id, &v));
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db_,
+      db_.get(),
       "SELECT r.entity_id, b.body FROM version_record r JOIN record_body b ON b.id = r.body_id "
-      "WHERE r.version_id = ?1 ORDER BY r.entity_id",
+      "WHERE r.version_id = ? ORDER BY r.entity_id",
       &stmt));
   stmt.Bind(1, version_id);
   for (;;) {
@@ -824,9 +455,9 @@ Status Store::GetEntity(const std::string& entity_id, int64_t version_id, Entity
     ListVersion v;
     INTERDICT_RETURN_IF_ERROR(GetVersion(version_id, &v));
     INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-        db_,
+        db_.get(),
         "SELECT r.version_id, b.body FROM version_record r JOIN record_body b ON b.id = r.body_id "
-        "WHERE r.version_id = ?1 AND r.entity_id = ?2",
+        "WHERE r.version_id = ? AND r.entity_id = ?",
         &stmt));
     stmt.Bind(1, version_id).Bind(2, entity_id);
     bool row = false;
@@ -844,20 +475,20 @@ Status Store::GetEntity(const std::string& entity_id, int64_t version_id, Entity
     // Walks the source's versions newest first and probes each one's primary key: a record
     // present in the newest version costs one probe.
     INTERDICT_RETURN_IF_ERROR(
-        Stmt::Prepare(db_,
+        Stmt::Prepare(db_.get(),
                       "SELECT v.id, b.body FROM list_version v "
-                      "JOIN version_record r ON r.version_id = v.id AND r.entity_id = ?2 "
+                      "JOIN version_record r ON r.version_id = v.id AND r.entity_id = ? "
                       "JOIN record_body b ON b.id = r.body_id "
-                      "WHERE v.source = ?1 ORDER BY v.id DESC LIMIT 1",
+                      "WHERE v.source = ? ORDER BY v.id DESC LIMIT 1",
                       &stmt));
-    stmt.Bind(1, source).Bind(2, entity_id);
+    stmt.Bind(1, entity_id).Bind(2, source);
     bool row = false;
     INTERDICT_RETURN_IF_ERROR(stmt.Step(&row));
     if (!row) {
       int64_t versions = 0;
       Stmt count;
       INTERDICT_RETURN_IF_ERROR(
-          Stmt::Prepare(db_, "SELECT count(*) FROM list_version WHERE source = ?1", &count));
+          Stmt::Prepare(db_.get(), "SELECT count(*) FROM list_version WHERE source = ?", &count));
       count.Bind(1, source);
       INTERDICT_RETURN_IF_ERROR(count.Step());
       versions = count.ColumnInt(0);
@@ -895,20 +526,20 @@ Status Store::Diff(int64_t from, int64_t to, VersionDiff* out) {
   // materialised copy of one side for every row of the other.)
   Stmt stmt;
   INTERDICT_RETURN_IF_ERROR(Stmt::Prepare(
-      db_,
+      db_.get(),
       "SELECT a.entity_id AS eid, a.body_id, b.body_id FROM version_record a "
-      "LEFT JOIN version_record b ON b.version_id = ?2 AND b.entity_id = a.entity_id "
-      "WHERE a.version_id = ?1 AND a.body_id IS NOT b.body_id "
+      "LEFT JOIN version_record b ON b.version_id = ? AND b.entity_id = a.entity_id "
+      "WHERE a.version_id = ? AND (b.body_id IS NULL OR a.body_id <> b.body_id) "
       "UNION ALL "
-      "SELECT b.entity_id, NULL, b.body_id FROM version_record b WHERE b.version_id = ?2 "
-      "AND NOT EXISTS (SELECT 1 FROM version_record a WHERE a.version_id = ?1 "
+      "SELECT b.entity_id, NULL, b.body_id FROM version_record b WHERE b.version_id = ? "
+      "AND NOT EXISTS (SELECT 1 FROM version_record a WHERE a.version_id = ? "
       "AND a.entity_id = b.entity_id) "
       "ORDER BY eid",
       &stmt));
-  stmt.Bind(1, from).Bind(2, to);
+  stmt.Bind(1, to).Bind(2, from).Bind(3, to).Bind(4, from);
   Stmt body;
   INTERDICT_RETURN_IF_ERROR(
-      Stmt::Prepare(db_, "SELECT body FROM record_body WHERE id = ?1", &body));
+      Stmt::Prepare(db_.get(), "SELECT body FROM record_body WHERE id = ?", &body));
   auto read_body = [&](int64_t id, const std::string& where, json* j) -> Status {
     body.Reset();
     body.Bind(1, id);

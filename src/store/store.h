@@ -1,11 +1,12 @@
-// Store: the versioned, persistent home of imported lists (SQLite, WAL mode, one file).
+// Store: the versioned, persistent home of imported lists: a SQLite file (WAL mode) or a
+// PostgreSQL database (db.h has the connection; both hold the same schema and behave the same).
 //
 // Every successful import of a source is a list version: immutable, numbered per store, with the
 // source name, the publisher's publication date (when the file states one), the SHA-256 of the
 // input files, record counts and the import time. Importing content whose hash equals the newest
 // version of that source creates no new version.
 //
-// Atomicity: an import is one SQLite transaction. Until Commit() returns ok nothing of it is
+// Atomicity: an import is one database transaction. Until Commit() returns ok nothing of it is
 // visible, and a failed parse, an abandoned Import (destroyed without Commit) or a killed process
 // leaves the store exactly as it was.
 //
@@ -20,7 +21,7 @@
 // that repeats most of the previous one's records costs little space.
 //
 // Thread-safety: a Store is used by one thread at a time. Several processes may open the same file;
-// SQLite serialises writers.
+// the database serialises writers.
 #pragma once
 
 #include <cstdint>
@@ -35,9 +36,9 @@
 #include "store/list_version.h"
 #include "store/shrink_guard.h"
 
-struct sqlite3;
-
 namespace interdict {
+
+class Db;
 
 // One record that differs between two versions, with the top-level fields that changed
 // ("names", "birth_dates", "addresses", ...).
@@ -120,12 +121,14 @@ class Import {
 
 class Store {
  public:
-  // Opens (creating if needed) the store at `path`, migrating its schema. The default path is
-  // the caller's business: the CLI uses --db, then $INTERDICT_DB, then ./interdict.db.
-  // InvalidInput when the file is not SQLite, is another application's SQLite database, or was
-  // written by a newer Interdict (its schema version is above the one this build knows).
-  static Status Open(const std::string& path, std::unique_ptr<Store>* out);
-  static Status Open(const std::string& path, const StoreOptions& options,
+  // Opens (creating if needed) the store at `target`, migrating its schema. `target` is a file
+  // path (SQLite) or a PostgreSQL connection URL (IsPostgresUrl in db.h: postgresql://...).
+  // The default is the caller's business: the CLI uses --db, then $INTERDICT_DB, then
+  // ./interdict.db. InvalidInput when the file is not SQLite, the database is another
+  // application's, it was written by a newer Interdict (its schema version is above the one
+  // this build knows), or `target` is a URL and this build has no PostgreSQL support.
+  static Status Open(const std::string& target, std::unique_ptr<Store>* out);
+  static Status Open(const std::string& target, const StoreOptions& options,
                      std::unique_ptr<Store>* out);
   ~Store();
   Store(const Store&) = delete;
@@ -169,22 +172,22 @@ class Store {
   Status Diff(int64_t from, int64_t to, VersionDiff* out);
 
   // Copies what it can of the WAL into the database file without waiting for, or blocking,
-  // other connections (SQLite's PASSIVE checkpoint).
+  // other connections (SQLite's PASSIVE checkpoint). Nothing to do on PostgreSQL.
   Status Checkpoint();
 
   // Whether this connection's last failed statement found the store locked by another connection
   // for longer than the busy timeout (an import in progress, typically), rather than failing.
   bool LastErrorBusy() const;
 
-  // The SQLite connection, for the modules that keep their tables in the store (src/store's audit
-  // and fetch state; src/monitor's customer book, alerts and monitoring state). Not for callers
-  // outside those: they use the Store methods and the modules' own headers.
-  sqlite3* handle() { return db_; }
+  // The database connection (db.h), for the modules that keep their tables in the store
+  // (src/store's audit and fetch state; src/monitor's customer book, alerts and monitoring state).
+  // Not for callers outside those: they use the Store methods and the modules' own headers.
+  Db* db() { return db_.get(); }
 
  private:
   friend class Import;
-  explicit Store(sqlite3* db) : db_(db) {}
-  sqlite3* db_;
+  explicit Store(std::unique_ptr<Db> db);
+  std::unique_ptr<Db> db_;
   Import* open_import_ = nullptr;
 };
 

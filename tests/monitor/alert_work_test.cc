@@ -35,7 +35,7 @@ class AlertWorkTest : public CaseStoreTest {
   }
   int64_t Count(const std::string& sql) {
     Stmt stmt;
-    EXPECT_TRUE(Stmt::Prepare(store_->handle(), sql, &stmt).ok());
+    EXPECT_TRUE(Stmt::Prepare(store_->db(), sql, &stmt).ok());
     bool row = false;
     EXPECT_TRUE(stmt.Step(&row).ok());
     return stmt.ColumnInt(0);

@@ -225,9 +225,9 @@ class SinkRuleTest : public CaseStoreTest {
   }
   std::string RuleField(const std::string& column) {
     Stmt stmt;
-    EXPECT_TRUE(Stmt::Prepare(store_->handle(),
-                              "SELECT COALESCE(" + column + ", '') FROM good_guy_rule", &stmt)
-                    .ok());
+    EXPECT_TRUE(
+        Stmt::Prepare(store_->db(), "SELECT COALESCE(" + column + ", '') FROM good_guy_rule", &stmt)
+            .ok());
     bool row = false;
     EXPECT_TRUE(stmt.Step(&row).ok());
     return row ? stmt.ColumnText(0) : "<none>";

@@ -8,9 +8,10 @@
 #include <memory>
 #include <string>
 
+#include "../store/test_store.h"
 #include "gtest/gtest.h"
 #include "monitor/alerts.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 #include "store/store.h"
 
 namespace interdict {
@@ -21,7 +22,7 @@ class CaseStoreTest : public ::testing::Test {
     std::string tmpl = (std::filesystem::temp_directory_path() / "interdict-case-XXXXXX");
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
-    Status s = Store::Open((dir_ / "s.db").string(), &store_);
+    Status s = OpenTestStore((dir_ / "s.db").string(), &store_);
     ASSERT_TRUE(s.ok()) << s.message();
   }
   void TearDown() override {
@@ -47,7 +48,7 @@ class CaseStoreTest : public ::testing::Test {
   // Runs `fn(sink)` in a write transaction, as a monitoring run does, and commits.
   template <typename Fn>
   Status WithSink(Fn fn) {
-    Transaction txn(store_->handle(), "BEGIN IMMEDIATE");
+    Transaction txn(store_->db(), Transaction::Mode::kWrite);
     if (!txn.status().ok()) return txn.status();
     std::unique_ptr<AlertSink> sink = NewStoreAlertSink(*store_, "system:monitor");
     Status s = fn(*sink);
@@ -82,7 +83,7 @@ class CaseStoreTest : public ::testing::Test {
   }
 
   void ExecSql(const std::string& sql) {
-    Status s = Exec(store_->handle(), sql.c_str());
+    Status s = Exec(store_->db(), sql);
     ASSERT_TRUE(s.ok()) << s.message();
   }
 

@@ -5,10 +5,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../store/test_store.h"
 #include "monitor/customer.h"
 #include "monitor/customer_file.h"
 #include "monitor/customer_store.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 namespace interdict {
 namespace {
@@ -20,7 +21,7 @@ class CustomerTest : public ::testing::Test {
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
     ASSERT_TRUE(CountryTable::LoadDefault(INTERDICT_DATA, &countries_).ok());
-    ASSERT_TRUE(Store::Open((dir_ / "store.db").string(), &store_).ok());
+    ASSERT_TRUE(OpenTestStore((dir_ / "store.db").string(), &store_).ok());
   }
   void TearDown() override {
     store_.reset();
@@ -53,7 +54,7 @@ class CustomerTest : public ::testing::Test {
   }
   int64_t Count(const char* sql) {
     Stmt q;
-    EXPECT_TRUE(Stmt::Prepare(store_->handle(), sql, &q).ok());
+    EXPECT_TRUE(Stmt::Prepare(store_->db(), sql, &q).ok());
     bool row = false;
     EXPECT_TRUE(q.Step(&row).ok());
     return row ? q.ColumnInt(0) : -1;
@@ -199,8 +200,8 @@ TEST_F(CustomerTest, ImportIsIdempotentAndTracksChanges) {
 
 TEST_F(CustomerTest, HistoryIsAppendOnly) {
   ImportOrDie(ReadOrDie("b.csv", kCsv));
-  EXPECT_FALSE(Exec(store_->handle(), "DELETE FROM customer_history").ok());
-  EXPECT_FALSE(Exec(store_->handle(), "UPDATE customer_history SET who = 'x'").ok());
+  EXPECT_FALSE(Exec(store_->db(), "DELETE FROM customer_history").ok());
+  EXPECT_FALSE(Exec(store_->db(), "UPDATE customer_history SET who = 'x'").ok());
 }
 
 }  // namespace

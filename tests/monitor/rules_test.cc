@@ -174,7 +174,7 @@ TEST_F(RulesTest, MakingAndRevokingAreAudited) {
   ASSERT_TRUE(CreateRuleFromAlert(*store_, 1, "other DOB", "", "sue", nullptr).ok());
   ASSERT_TRUE(RevokeRule(*store_, 1, "wrong", "sue").ok());
   Stmt stmt;
-  ASSERT_TRUE(Stmt::Prepare(store_->handle(),
+  ASSERT_TRUE(Stmt::Prepare(store_->db(),
                             "SELECT kind, who, subject FROM audit_event WHERE kind LIKE 'rule.%' "
                             "ORDER BY seq",
                             &stmt)

@@ -15,8 +15,7 @@ class UsersTest : public CaseStoreTest {
   int64_t AuditCount(const std::string& kind) {
     Stmt stmt;
     EXPECT_TRUE(
-        Stmt::Prepare(store_->handle(), "SELECT COUNT(*) FROM audit_event WHERE kind = ?1", &stmt)
-            .ok());
+        Stmt::Prepare(store_->db(), "SELECT COUNT(*) FROM audit_event WHERE kind = ?", &stmt).ok());
     stmt.Bind(1, kind);
     bool row = false;
     EXPECT_TRUE(stmt.Step(&row).ok());
@@ -64,7 +63,7 @@ TEST_F(UsersTest, ADisabledUserCannotActAndTheLastAdminStays) {
   EXPECT_EQ(DisableUser(*store_, "ann", "ann").code(), Status::Code::kPermissionDenied);
   ASSERT_TRUE(DisableUser(*store_, "ann", "ada").ok());
   User user;
-  Status s = ActingUser(store_->handle(), "ann", &user);
+  Status s = ActingUser(store_->db(), "ann", &user);
   EXPECT_EQ(s.code(), Status::Code::kPermissionDenied);
   EXPECT_THAT(s.message(), HasSubstr("disabled"));
   EXPECT_EQ(DisableUser(*store_, "ann", "ada").code(), Status::Code::kInvalidInput);
@@ -92,7 +91,7 @@ TEST_F(UsersTest, SettingsAreAnAdminsAndChecked) {
   ASSERT_TRUE(AddUser(*store_, "ada", Role::kAdmin, "").ok());
   ASSERT_TRUE(AddUser(*store_, "sue", Role::kSupervisor, "ada").ok());
   bool on = false;
-  ASSERT_TRUE(FourEyesOn(store_->handle(), &on).ok());
+  ASSERT_TRUE(FourEyesOn(store_->db(), &on).ok());
   EXPECT_TRUE(on);  // seeded by the schema
   EXPECT_EQ(SetSetting(*store_, "four_eyes", "off", "sue").code(), Status::Code::kPermissionDenied);
   EXPECT_EQ(SetSetting(*store_, "four_eyes", "maybe", "ada").code(), Status::Code::kInvalidInput);
@@ -100,11 +99,11 @@ TEST_F(UsersTest, SettingsAreAnAdminsAndChecked) {
   EXPECT_EQ(SetSetting(*store_, "audit.retention_years", "0", "ada").code(),
             Status::Code::kInvalidInput);
   ASSERT_TRUE(SetSetting(*store_, "four_eyes", "off", "ada").ok());
-  ASSERT_TRUE(FourEyesOn(store_->handle(), &on).ok());
+  ASSERT_TRUE(FourEyesOn(store_->db(), &on).ok());
   EXPECT_FALSE(on);
   ASSERT_TRUE(SetSetting(*store_, "audit.retention_years", "12", "ada").ok());
   std::string value;
-  ASSERT_TRUE(GetSetting(store_->handle(), "audit.retention_years", &value).ok());
+  ASSERT_TRUE(GetSetting(store_->db(), "audit.retention_years", &value).ok());
   EXPECT_EQ(value, "12");
   EXPECT_EQ(AuditCount("setting.set"), 2);
 }

@@ -1,10 +1,9 @@
 #include "store/audit.h"
 
-#include <sqlite3.h>
-
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/audit_writer.h"
+#include "store/db.h"
 #include "test_support.h"
 
 namespace interdict::server {
@@ -31,11 +30,11 @@ TEST(AuditLogTest, AppendsReadsAndIsAppendOnly) {
   testing::TempDir dir;
   std::unique_ptr<Store> store;
   ASSERT_TRUE(Store::Open(dir.path() + "/a.db", &store).ok());
-  sqlite3_stmt* v = nullptr;
-  sqlite3_prepare_v2(store->handle(), "PRAGMA user_version", -1, &v, nullptr);
-  ASSERT_EQ(sqlite3_step(v), SQLITE_ROW);
-  EXPECT_GE(sqlite3_column_int(v, 0), 7);  // migration 7 added the audit chain
-  sqlite3_finalize(v);
+  Stmt v;
+  ASSERT_TRUE(Stmt::Prepare(store->db(), "PRAGMA user_version", &v).ok());
+  bool row = false;
+  ASSERT_TRUE(v.Step(&row).ok() && row);
+  EXPECT_GE(v.ColumnInt(0), 7);  // migration 7 added the audit chain
 
   std::vector<AuditRecord> batch = {Record(3), Record(2)};
   ASSERT_TRUE(AppendAudit(*store, &batch).ok());
@@ -59,14 +58,10 @@ TEST(AuditLogTest, AppendsReadsAndIsAppendOnly) {
   ASSERT_EQ(read.size(), 1u);
   EXPECT_EQ(read[0].id, 2);
 
-  char* err = nullptr;
-  EXPECT_NE(
-      sqlite3_exec(store->handle(), "UPDATE audit_event SET who = 'x'", nullptr, nullptr, &err),
-      SQLITE_OK);
-  EXPECT_THAT(err, HasSubstr("append-only"));
-  sqlite3_free(err);
-  EXPECT_NE(sqlite3_exec(store->handle(), "DELETE FROM audit_event", nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  Status s = Exec(store->db(), "UPDATE audit_event SET who = 'x'");
+  EXPECT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("append-only"));
+  EXPECT_FALSE(Exec(store->db(), "DELETE FROM audit_event").ok());
   int64_t n = 0;
   ASSERT_TRUE(CountAudit(*store, &n).ok());
   EXPECT_EQ(n, 2);
@@ -128,7 +123,7 @@ TEST(AuditWriterTest, WaitsOutALockedStoreWithoutRefusing) {
   // Another connection (an import, say) holds the write lock much longer than the busy timeout.
   std::unique_ptr<Store> other;
   ASSERT_TRUE(Store::Open(db, &other).ok());
-  ASSERT_EQ(sqlite3_exec(other->handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_TRUE(other->db()->BeginWrite().ok());
   ASSERT_TRUE(w->Submit(Record(1)));
   for (int i = 0; i < 200 && w->write_failures() < 2; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -136,7 +131,7 @@ TEST(AuditWriterTest, WaitsOutALockedStoreWithoutRefusing) {
   EXPECT_TRUE(w->healthy());           // a lock is not a failure: nothing is refused
   EXPECT_TRUE(w->Submit(Record(2)));
   EXPECT_EQ(w->written(), 0u);
-  ASSERT_EQ(sqlite3_exec(other->handle(), "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_TRUE(other->db()->Commit().ok());
   ASSERT_TRUE(w->Close().ok());
   EXPECT_EQ(w->written(), 2u);
 }
@@ -150,12 +145,12 @@ TEST(AuditWriterTest, RefusesBeyondItsQueue) {
   // Hold the store's write lock from another connection so that the writer cannot drain.
   std::unique_ptr<Store> other;
   ASSERT_TRUE(Store::Open(dir.path() + "/a.db", &other).ok());
-  ASSERT_EQ(sqlite3_exec(other->handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_TRUE(other->db()->BeginWrite().ok());
   int accepted = 0;
   for (int i = 0; i < 10; ++i) accepted += w->Submit(Record(i)) ? 1 : 0;
   // Records stay counted in the queue until committed, so exactly the capacity fits.
   EXPECT_EQ(accepted, 3);
-  ASSERT_EQ(sqlite3_exec(other->handle(), "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_TRUE(other->db()->Commit().ok());
   ASSERT_TRUE(w->Close().ok());
   EXPECT_EQ(w->written(), static_cast<uint64_t>(accepted));
 }

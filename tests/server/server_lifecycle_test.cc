@@ -1,6 +1,5 @@
 // The server's behaviour over time and under policy: API keys, the audit log, readiness before
 // lists arrive and when they age, a new list version swapped in under load, overload.
-#include <sqlite3.h>
 
 #include <atomic>
 #include <fstream>
@@ -12,6 +11,7 @@
 #include "server/endpoints.h"
 #include "server/server.h"
 #include "store/audit.h"
+#include "store/db.h"
 #include "store/fetch_state.h"
 #include "test_support.h"
 
@@ -291,7 +291,7 @@ TEST(ServerAuditTest, AHeldWriteLockMakesItRefuseBeyondTheBacklogBoundThenCatchU
   const uint16_t port = server->port();
   std::unique_ptr<Store> other;
   ASSERT_TRUE(Store::Open(db, &other).ok());
-  ASSERT_EQ(sqlite3_exec(other->handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_TRUE(other->db()->BeginWrite().ok());
 
   testing::Client client(port);
   int accepted = 0, refused = 0;
@@ -319,7 +319,7 @@ TEST(ServerAuditTest, AHeldWriteLockMakesItRefuseBeyondTheBacklogBoundThenCatchU
               HasSubstr("\ninterdict_audit_refused_total " + std::to_string(refused) + "\n"));
   EXPECT_THAT(metrics, HasSubstr("\ninterdict_audit_records_written_total 0\n"));
 
-  ASSERT_EQ(sqlite3_exec(other->handle(), "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_TRUE(other->db()->Commit().ok());
   for (int i = 0; i < 1000 && Fetch(port, "GET", "/readyz").status != 200; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   EXPECT_EQ(Fetch(port, "GET", "/readyz").status, 200);

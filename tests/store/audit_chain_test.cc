@@ -1,6 +1,5 @@
 #include "store/audit_chain.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 
 #include <atomic>
@@ -12,7 +11,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "store/audit.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
+#include "test_store.h"
 
 namespace interdict {
 namespace {
@@ -27,7 +27,7 @@ class AuditChainTest : public ::testing::Test {
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
     path_ = (dir_ / "s.db").string();
-    ASSERT_TRUE(Store::Open(path_, &store_).ok());
+    ASSERT_TRUE(OpenTestStore(path_, &store_).ok());
   }
   void TearDown() override {
     store_.reset();
@@ -37,7 +37,7 @@ class AuditChainTest : public ::testing::Test {
   // Appends `n` events, each in its own transaction, recorded at `at` ("" = now).
   void Append(int n, const std::string& at = "", const std::string& kind = "alert.decision") {
     for (int i = 0; i < n; ++i) {
-      Transaction txn(store_->handle(), "BEGIN IMMEDIATE");
+      Transaction txn(store_->db(), Transaction::Mode::kWrite);
       ASSERT_TRUE(txn.status().ok());
       AuditEvent e;
       e.at = at;
@@ -52,9 +52,8 @@ class AuditChainTest : public ::testing::Test {
   }
   // Runs raw SQL, as someone editing the file behind Interdict's back would.
   void Sql(const std::string& sql) {
-    char* err = nullptr;
-    ASSERT_EQ(sqlite3_exec(store_->handle(), sql.c_str(), nullptr, nullptr, &err), SQLITE_OK)
-        << sql << ": " << (err ? err : "");
+    Status s = Exec(store_->db(), sql);
+    ASSERT_TRUE(s.ok()) << sql << ": " << s.message();
   }
   ChainReport Verify() {
     ChainReport r;
@@ -100,7 +99,7 @@ TEST_F(AuditChainTest, AppendedEventsLinkAndVerify) {
 
 TEST_F(AuditChainTest, ABatchAppendsInOrderAndARollbackLeavesNoEvent) {
   {
-    Transaction txn(store_->handle(), "BEGIN IMMEDIATE");
+    Transaction txn(store_->db(), Transaction::Mode::kWrite);
     std::vector<AuditEvent> events(3);
     for (AuditEvent& e : events) e.kind = "screening";
     ASSERT_TRUE(AppendAuditEvents(*store_, &events).ok());
@@ -163,23 +162,16 @@ TEST_F(AuditChainTest, OldestEventsRemovedWithoutAPruneAreReported) {
 
 TEST_F(AuditChainTest, EventsAreNeverUpdatedNorDeletedInsideRetention) {
   Append(3);
-  char* err = nullptr;
-  EXPECT_NE(sqlite3_exec(store_->handle(), "UPDATE audit_event SET who = 'x' WHERE seq = 1",
-                         nullptr, nullptr, &err),
-            SQLITE_OK);
-  EXPECT_THAT(err, HasSubstr("append-only"));
-  sqlite3_free(err);
-  err = nullptr;
-  EXPECT_NE(sqlite3_exec(store_->handle(), "DELETE FROM audit_event", nullptr, nullptr, &err),
-            SQLITE_OK);
-  EXPECT_THAT(err, HasSubstr("retention period"));
-  sqlite3_free(err);
+  Status s = Exec(store_->db(), "UPDATE audit_event SET who = 'x' WHERE seq = 1");
+  EXPECT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("append-only"));
+  s = Exec(store_->db(), "DELETE FROM audit_event");
+  EXPECT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("retention period"));
   // A setting that is not a number of years protects everything, old events included.
   Append(1, "2001-01-01T00:00:00.000Z");
   Sql("UPDATE store_setting SET value = 'ten' WHERE key = 'audit.retention_years'");
-  EXPECT_NE(sqlite3_exec(store_->handle(), "DELETE FROM audit_event WHERE seq = 4", nullptr,
-                         nullptr, nullptr),
-            SQLITE_OK);
+  EXPECT_FALSE(Exec(store_->db(), "DELETE FROM audit_event WHERE seq = 4").ok());
   EXPECT_EQ(Count(), 4);
   EXPECT_EQ(PruneAuditEvents(*store_, "2002-01-01", "admin", nullptr).code(),
             Status::Code::kInvalidInput);
@@ -342,9 +334,9 @@ TEST_F(AuditChainTest, ConnectionsAppendingAtOnceKeepOneChain) {
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&] {
       std::unique_ptr<Store> store;
-      if (!Store::Open(path_, &store).ok()) return void(++failures);
+      if (!OpenTestStore(path_, &store).ok()) return void(++failures);
       for (int i = 0; i < 25; ++i) {
-        Transaction txn(store->handle(), "BEGIN IMMEDIATE");
+        Transaction txn(store->db(), Transaction::Mode::kWrite);
         AuditEvent e;
         e.kind = "alert.transition";
         if (!txn.status().ok() || !AppendAuditEvent(*store, &e).ok() || !txn.Commit().ok())
@@ -441,7 +433,7 @@ TEST(StoreOptionsTest, ReadOnlyNeverWritesNorCreates) {
   store.reset();
   Status s = Store::Open(path, ro, &store);
   ASSERT_TRUE(s.ok()) << s.message();
-  Transaction txn(store->handle(), "BEGIN IMMEDIATE");
+  Transaction txn(store->db(), Transaction::Mode::kWrite);
   AuditEvent e;
   Status w = txn.status().ok() ? AppendAuditEvent(*store, &e) : txn.status();
   EXPECT_FALSE(w.ok());

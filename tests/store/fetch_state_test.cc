@@ -1,12 +1,13 @@
 #include "store/fetch_state.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 
 #include <filesystem>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "store/db.h"
+#include "test_store.h"
 
 namespace interdict {
 namespace {
@@ -27,7 +28,7 @@ class FetchStateTest : public ::testing::Test {
   }
   std::unique_ptr<Store> Open() {
     std::unique_ptr<Store> store;
-    Status s = Store::Open(path_, &store);
+    Status s = OpenTestStore(path_, &store);
     EXPECT_TRUE(s.ok()) << s.message();
     return store;
   }
@@ -99,9 +100,7 @@ TEST_F(FetchStateTest, WrittenStateSurvivesReopenAndIsReplaced) {
 TEST_F(FetchStateTest, MalformedValidatorsAreAnError) {
   auto store = Open();
   ASSERT_TRUE(WriteFetchState(*store, Sample()).ok());
-  ASSERT_EQ(sqlite3_exec(store->handle(), "UPDATE source_fetch SET validators = '[{\"url\": 1}]'",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_TRUE(Exec(store->db(), "UPDATE source_fetch SET validators = '[{\"url\": 1}]'").ok());
   bool found = false;
   SourceFetchState read;
   Status s = ReadFetchState(*store, "us-ofac-sdn", &found, &read);
@@ -111,23 +110,21 @@ TEST_F(FetchStateTest, MalformedValidatorsAreAnError) {
 
 // A store written before the updater existed (schema 2) gains the table when opened.
 TEST_F(FetchStateTest, SchemaTwoStoreIsMigrated) {
+  if (!TestPostgresUrl().empty()) GTEST_SKIP() << "rewrites a SQLite file's schema";
   {
     auto store = Open();
     // Every table that schemas 3 and later added goes, so the file is what schema 2 wrote.
     std::string drop;
-    sqlite3_stmt* tables = nullptr;
-    ASSERT_EQ(
-        sqlite3_prepare_v2(store->handle(),
-                           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
-                           "IN ('list_version', 'record_body', 'version_record', 'audit_log')",
-                           -1, &tables, nullptr),
-        SQLITE_OK);
-    while (sqlite3_step(tables) == SQLITE_ROW)
-      drop += std::string("DROP TABLE ") +
-              reinterpret_cast<const char*>(sqlite3_column_text(tables, 0)) + ";";
-    sqlite3_finalize(tables);
+    Stmt tables;
+    ASSERT_TRUE(Stmt::Prepare(store->db(),
+                              "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
+                              "IN ('list_version', 'record_body', 'version_record', 'audit_log')",
+                              &tables)
+                    .ok());
+    for (bool row = true; tables.Step(&row).ok() && row;)
+      drop += "DROP TABLE " + tables.ColumnText(0) + ";";
     drop += "PRAGMA user_version = 2";
-    ASSERT_EQ(sqlite3_exec(store->handle(), drop.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_TRUE(Exec(store->db(), drop).ok());
   }
   auto store = Open();
   ASSERT_TRUE(WriteFetchState(*store, Sample()).ok());

@@ -19,6 +19,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest/source.h"
+#include "store/db.h"
+#include "test_store.h"
 
 namespace interdict {
 namespace {
@@ -90,7 +92,7 @@ class StoreTest : public ::testing::Test {
 
   std::unique_ptr<Store> OpenOrDie() {
     std::unique_ptr<Store> store;
-    Status st = Store::Open(path_, &store);
+    Status st = OpenTestStore(path_, &store);
     EXPECT_TRUE(st.ok()) << st.message();
     return store;
   }
@@ -113,13 +115,17 @@ class StoreTest : public ::testing::Test {
     return v;
   }
 
-  static int64_t Count(Store* store, const char* sql) {
-    sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(store->handle(), sql, -1, &stmt, nullptr), SQLITE_OK) << sql;
-    EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW) << sql;
-    int64_t n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return n;
+  static int64_t Count(Store* store, const char* sql) { return std::stoll(Text(store, sql)); }
+
+  // The first column of the first row `sql` selects.
+  static std::string Text(Store* store, const char* sql) {
+    Stmt stmt;
+    Status st = Stmt::Prepare(store->db(), sql, &stmt);
+    EXPECT_TRUE(st.ok()) << st.message();
+    bool row = false;
+    if (st.ok()) st = stmt.Step(&row);
+    EXPECT_TRUE(st.ok() && row) << sql << ": " << st.message();
+    return row ? stmt.ColumnText(0) : "0";
   }
 
   static std::vector<std::string> ReadAll(Store* store, int64_t version) {
@@ -149,13 +155,13 @@ class StoreTest : public ::testing::Test {
     return s;
   }
 
+  // SQLite's own check of the file; PostgreSQL has no counterpart a client runs.
   static std::string IntegrityCheck(Store* store) {
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(store->handle(), "PRAGMA integrity_check", -1, &stmt, nullptr);
+    if (store->db()->backend() != DbBackend::kSqlite) return "ok";
+    Stmt stmt;
+    EXPECT_TRUE(Stmt::Prepare(store->db(), "PRAGMA integrity_check", &stmt).ok());
     std::string out;
-    while (sqlite3_step(stmt) == SQLITE_ROW)
-      out += reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-    sqlite3_finalize(stmt);
+    for (bool row = true; stmt.Step(&row).ok() && row;) out += stmt.ColumnText(0);
     return out;
   }
 
@@ -170,7 +176,9 @@ class StoreTest : public ::testing::Test {
                     "SELECT count(*) FROM version_record r WHERE NOT EXISTS "
                     "(SELECT 1 FROM list_version v WHERE v.id = r.version_id)"),
               0);
-    EXPECT_EQ(Count(store, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    if (store->db()->backend() == DbBackend::kSqlite) {
+      EXPECT_EQ(Count(store, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    }
   }
 
   std::filesystem::path dir_;
@@ -178,6 +186,7 @@ class StoreTest : public ::testing::Test {
 };
 
 TEST_F(StoreTest, NewStoreIsEmptyWalAndVersioned) {
+  if (!TestPostgresUrl().empty()) GTEST_SKIP() << "the SQLite file's settings";
   auto store = OpenOrDie();
   ASSERT_TRUE(store);
   std::vector<ListVersion> versions;
@@ -188,11 +197,7 @@ TEST_F(StoreTest, NewStoreIsEmptyWalAndVersioned) {
   EXPECT_EQ(Count(store.get(), "PRAGMA application_id"), 0x494E5444);
   EXPECT_EQ(Count(store.get(), "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(Count(store.get(), "PRAGMA synchronous"), 1);  // NORMAL
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(store->handle(), "PRAGMA journal_mode", -1, &stmt, nullptr);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
-  sqlite3_finalize(stmt);
+  EXPECT_EQ(Text(store.get(), "PRAGMA journal_mode"), "wal");
 }
 
 TEST_F(StoreTest, CommittedVersionSurvivesReopen) {
@@ -621,17 +626,11 @@ TEST_F(StoreTest, VersionsAreImmutableAndShareBodies) {
   EXPECT_THAT(e.remarks.back(), "variant 1");
 
   // Not even direct SQL may change a version.
-  char* err = nullptr;
-  EXPECT_NE(sqlite3_exec(store->handle(), "UPDATE list_version SET record_count = 0", nullptr,
-                         nullptr, &err),
-            SQLITE_OK);
-  EXPECT_THAT(std::string(err ? err : ""), HasSubstr("immutable"));
-  sqlite3_free(err);
-  EXPECT_NE(sqlite3_exec(store->handle(), "DELETE FROM version_record", nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(store->handle(), "UPDATE record_body SET body = '{}'", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  Status st = Exec(store->db(), "UPDATE list_version SET record_count = 0");
+  EXPECT_FALSE(st.ok());
+  EXPECT_THAT(st.message(), HasSubstr("immutable"));
+  EXPECT_FALSE(Exec(store->db(), "DELETE FROM version_record").ok());
+  EXPECT_FALSE(Exec(store->db(), "UPDATE record_body SET body = '{}'").ok());
   EXPECT_EQ(ReadAll(store.get(), v1.id), v1_records);
 }
 
@@ -713,15 +712,23 @@ TEST_F(StoreTest, DamagedRecordIsAnErrorNamingIt) {
   auto store = OpenOrDie();
   ImportOrDie(store.get(), {MakePerson("1", "A")});
   // Hand-write a version whose one body is not JSON (the API cannot produce one).
-  ASSERT_EQ(
-      sqlite3_exec(store->handle(),
-                   "BEGIN;"
-                   "INSERT INTO record_body(id, digest, body) VALUES(99, zeroblob(32), '{oops');"
-                   "INSERT INTO version_record VALUES(2, 'test-list:1', 99);"
-                   "INSERT INTO list_version VALUES(2, 'test-list', '', 'x', 1, '{}', '', '[]');"
-                   "COMMIT;",
-                   nullptr, nullptr, nullptr),
-      SQLITE_OK);
+  {
+    Transaction txn(store->db(), Transaction::Mode::kWrite);
+    ASSERT_TRUE(txn.status().ok());
+    Stmt body;
+    ASSERT_TRUE(Stmt::Prepare(store->db(),
+                              "INSERT INTO record_body(id, digest, body) VALUES(99, ?, '{oops')",
+                              &body)
+                    .ok());
+    const std::string digest(32, '\0');
+    body.BindBlob(1, digest.data(), digest.size());
+    ASSERT_TRUE(body.Step().ok());
+    ASSERT_TRUE(Exec(store->db(),
+                     "INSERT INTO version_record VALUES(2, 'test-list:1', 99);"
+                     "INSERT INTO list_version VALUES(2, 'test-list', '', 'x', 1, '{}', '', '[]');")
+                    .ok());
+    ASSERT_TRUE(txn.Commit().ok());
+  }
   Status st = store->ReadRecords(2, [](Entity&&) { return Status::Ok(); });
   EXPECT_EQ(st.code(), Status::Code::kInvalidInput);
   EXPECT_THAT(st.message(), HasSubstr("list version 2, record 'test-list:1'"));
@@ -808,7 +815,7 @@ TEST_F(StoreTest, ProcessesOpeningANewStoreAtOnceAllSucceed) {
     for (int i = 0; i < 4; ++i) {
       pids.push_back(Spawn([&path] {
         std::unique_ptr<Store> store;
-        Status st = Store::Open(path, &store);
+        Status st = OpenTestStore(path, &store);
         std::vector<ListVersion> versions;
         if (st.ok()) st = store->ListVersions("", &versions);
         if (!st.ok()) std::fprintf(stderr, "%s\n", st.message().c_str());
@@ -840,7 +847,7 @@ TEST_F(StoreTest, KilledImporterLeavesStoreAsBefore) {
   pid_t pid = Spawn([&] {
     close(ready[0]);
     std::unique_ptr<Store> store;
-    if (!Store::Open(path, &store).ok()) _exit(2);
+    if (!OpenTestStore(path, &store).ok()) _exit(2);
     std::unique_ptr<Import> import;
     if (!store->BeginImport(kSource, "h2", &import).ok()) _exit(3);
     // Far more than SQLite's page cache holds, so uncommitted pages spill into the WAL file.
@@ -885,7 +892,7 @@ TEST_F(StoreTest, ImporterExitingWithoutCommitLeavesStoreAsBefore) {
   const std::string path = path_;
   pid_t pid = Spawn([&] {
     std::unique_ptr<Store> store;
-    if (!Store::Open(path, &store).ok()) _exit(2);
+    if (!OpenTestStore(path, &store).ok()) _exit(2);
     std::unique_ptr<Import> import;
     if (!store->BeginImport(kSource, "h2", &import).ok()) _exit(3);
     for (int i = 0; i < 5000; ++i)
@@ -915,7 +922,7 @@ TEST_F(StoreTest, RandomlyKilledImporterNeverLeavesAPartialVersion) {
     pid_t pid = Spawn([&] {
       close(committed[0]);
       std::unique_ptr<Store> store;
-      if (!Store::Open(path, &store).ok()) _exit(2);
+      if (!OpenTestStore(path, &store).ok()) _exit(2);
       for (int n = 0;; ++n) {
         std::unique_ptr<Import> import;
         std::string sha = "h" + std::to_string(round) + "-" + std::to_string(n);
@@ -965,6 +972,7 @@ TEST_F(StoreTest, RandomlyKilledImporterNeverLeavesAPartialVersion) {
 // Imports 15,000 synthetic records, then a second version that changes 1% of them: reports the
 // time and the file size, and checks that the second version costs little space.
 TEST_F(StoreTest, Import15000RecordsTimeAndSize) {
+  if (!TestPostgresUrl().empty()) GTEST_SKIP() << "measures the SQLite file";
   constexpr int kRecords = 15000;
   auto store = OpenOrDie();
   auto import_all = [&](int variant_every, const std::string& sha) {
@@ -981,9 +989,7 @@ TEST_F(StoreTest, Import15000RecordsTimeAndSize) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
   auto db_bytes = [&] {
-    EXPECT_EQ(sqlite3_wal_checkpoint_v2(store->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE,
-                                        nullptr, nullptr),
-              SQLITE_OK);
+    EXPECT_TRUE(Exec(store->db(), "PRAGMA wal_checkpoint(TRUNCATE)").ok());
     return FileSize(path_);
   };
   double t1 = import_all(0, "h1");
