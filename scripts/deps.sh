@@ -5,7 +5,8 @@ set -euo pipefail
 PACKAGES=(cmake ninja-build g++ pkg-config libicu-dev libxml2-dev libsimdjson-dev nlohmann-json3-dev
   libboost-dev libsqlite3-dev libfmt-dev libcli11-dev libssl-dev libgtest-dev libgmock-dev
   libbenchmark-dev sqlite3 python3 libcurl4-openssl-dev
-  curl wrk clang libclang-rt-14-dev)  # serve: end-to-end test, load test, fuzzer
+  curl wrk clang libclang-rt-14-dev  # serve: end-to-end test, load test, fuzzer
+  libpq-dev postgresql)  # the store's PostgreSQL backend; its tests' throwaway server
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
