@@ -166,9 +166,11 @@ Status PgDb::Error(const PGresult* r, std::string_view context) {
       code.substr(0, 3) == "57P" || code == "25006") {
     return Status::IoError(msg + " (PostgreSQL at " + where_ + ")");
   }
-  // 23: integrity constraint violations, the append-only triggers included (they raise 23000);
-  // 22: data exceptions (text that is not UTF-8, a number out of range).
-  if (code.substr(0, 2) == "23" || code.substr(0, 2) == "22") return Status::InvalidInput(msg);
+  // 23: integrity constraint violations. P0001: RAISE EXCEPTION in the schema's triggers (an
+  // append-only table refusing a change), a constraint error on SQLite too (RAISE(ABORT)).
+  // 22: data exceptions (text that is not UTF-8, JSON that does not parse, a number too big).
+  if (code.substr(0, 2) == "23" || code == "P0001" || code.substr(0, 2) == "22")
+    return Status::InvalidInput(msg);
   return Status::Internal(msg);
 }
 

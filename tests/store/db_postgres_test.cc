@@ -170,6 +170,20 @@ TEST_F(PgDbTest, ErrorsMapLikeSqlite) {
   EXPECT_FALSE(db_->LastErrorBusy());
 }
 
+TEST_F(PgDbTest, ATriggerRefusingAChangeIsInvalidInput) {
+  ASSERT_TRUE(db_->Exec(R"sql(
+CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'append-only'; END $$;
+CREATE TRIGGER t_no_delete BEFORE DELETE ON t FOR EACH ROW EXECUTE FUNCTION refuse();
+INSERT INTO t(name) VALUES ('kept');
+)sql")
+                  .ok());
+  Status st = db_->Exec("DELETE FROM t");
+  EXPECT_EQ(st.code(), Status::Code::kInvalidInput) << st.message();
+  EXPECT_NE(st.message().find("append-only"), std::string::npos) << st.message();
+  EXPECT_EQ(Count(db_.get()), 1);
+}
+
 TEST_F(PgDbTest, RollbackDiscardsAndCommitKeeps) {
   ASSERT_TRUE(db_->BeginWrite().ok());
   EXPECT_TRUE(db_->InTransaction());
