@@ -20,14 +20,6 @@ if [ "${3:-}" = postgres ]; then
   export INTERDICT_DB="$INTERDICT_TEST_PG_URL&options=-csearch_path%3D$schema"
 fi
 
-# sdn_version DIR IDS: a list folder with these records of the 2021 SDN set (awk condition).
-sdn_version() {
-  mkdir -p "$1"
-  for f in sdn.csv alt.csv add.csv; do
-    awk -F, "$2" "$SRC/tests/fixtures/ofac-sdn-2021/$f" >"$1/$f"
-    printf '\x1a' >>"$1/$f"
-  done
-}
 # Twelve individuals named "LAST, First"; the book holds a customer named after each.
 # (awk splits at the name's own comma: $2 is "LAST, $3 is " First".)
 ids=$(awk -F, '$4 == "\"individual\"" && $2 ~ /^"[A-Z]+$/ && $3 ~ /^ [A-Za-z]+"$/ && ++n <= 12 {
