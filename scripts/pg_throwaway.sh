@@ -30,7 +30,9 @@ if [ "$(id -u)" = 0 ]; then
   chown "$server_user" "$dir"
   as_server=(runuser -u "$server_user" --)
 fi
+sleeper=
 cleanup() {
+  if [ -n "$sleeper" ]; then kill "$sleeper" 2>/dev/null || true; fi
   "${as_server[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$dir"
 }
@@ -55,7 +57,12 @@ url="postgresql:///postgres?host=$dir"
 
 if [ $# -eq 0 ]; then
   echo "$url"
-  while true; do sleep 3600; done
+  # `wait` (unlike a foreground sleep) lets the INT/TERM trap run at once.
+  while true; do
+    sleep 3600 &
+    sleeper=$!
+    wait $sleeper || true
+  done
 fi
 status=0
 INTERDICT_TEST_PG_URL=$url "$@" || status=$?
