@@ -6,6 +6,7 @@ PACKAGES=(cmake ninja-build g++ pkg-config libicu-dev libxml2-dev libsimdjson-de
   libboost-dev libsqlite3-dev libfmt-dev libcli11-dev libssl-dev libgtest-dev libgmock-dev
   libbenchmark-dev sqlite3 python3 libcurl4-openssl-dev
   curl wrk clang libclang-rt-14-dev  # serve: end-to-end test, load test, fuzzer
+  libpq-dev postgresql  # the store's PostgreSQL backend; its tests' throwaway server
   chromium)  # the review web UI's browser tests (tests/ui)
 missing=()
 for p in "${PACKAGES[@]}"; do

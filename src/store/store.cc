@@ -290,7 +290,7 @@ Status Store::Open(const std::string& target, const StoreOptions& options,
 #else
     return Status::InvalidInput(
         "cannot open store " + where +
-        ": this build has no PostgreSQL support: install libpqxx-dev and rebuild");
+        ": this build has no PostgreSQL support: install libpq-dev and rebuild");
 #endif
   } else {
     INTERDICT_RETURN_IF_ERROR(OpenSqliteDb(target, options, &db));

@@ -47,15 +47,18 @@ finish() {
   [ "$FAILS" = 0 ]
 }
 
+# sdn_version DIR IDS: a list folder with these records of the 2021 SDN set (awk condition).
+sdn_version() {
+  mkdir -p "$1"
+  for f in sdn.csv alt.csv add.csv; do
+    awk -F, "$2" "$SRC/tests/fixtures/ofac-sdn-2021/$f" >"$1/$f"
+    printf '\x1a' >>"$1/$f"
+  done
+}
+
 # run_import_sdn_subset: `run import` of five real records of the 2021 SDN set (with their aliases
 # and addresses), small enough for every screen to load quickly.
 run_import_sdn_subset() {
-  mkdir -p "$TMP/sdn"
-  local keep='$1 == 36 || $1 == 2676 || $1 == 4107 || $1 == 6366 || $1 == 12606' f
-  # Each file ends with the 0x1A byte OFAC writes after the last line, as import requires.
-  for f in sdn.csv alt.csv add.csv; do
-    awk -F, "$keep" "$SRC/tests/fixtures/ofac-sdn-2021/$f" >"$TMP/sdn/$f"
-    printf '\x1a' >>"$TMP/sdn/$f"
-  done
+  sdn_version "$TMP/sdn" '$1 == 36 || $1 == 2676 || $1 == 4107 || $1 == 6366 || $1 == 12606'
   run import --source us-ofac-sdn "$TMP/sdn"
 }

@@ -7,14 +7,6 @@ source "$(dirname "$0")/lib.sh"
 # pyv EXPR: EXPR (Python) evaluated with `d` = the last stdout as JSON.
 pyv() { python3 -c "import json; d = json.load(open('$TMP/out')); print($1)"; }
 
-# sdn_version DIR IDS: a list folder with these records of the 2021 SDN set (awk condition).
-sdn_version() {
-  mkdir -p "$1"
-  for f in sdn.csv alt.csv add.csv; do
-    awk -F, "$2" "$SRC/tests/fixtures/ofac-sdn-2021/$f" >"$1/$f"
-    printf '\x1a' >>"$1/$f"
-  done
-}
 sdn_version "$TMP/v1" '$1 == 36 || $1 == 2676 || $1 == 4107 || $1 == 6366 || $1 == 12606'
 sdn_version "$TMP/v2" '$1 == 36 || $1 == 2676 || $1 == 4107 || $1 == 6366 || $1 == 2681'
 

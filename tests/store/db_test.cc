@@ -152,7 +152,7 @@ TEST(StoreOpenTest, PostgresUrlWithoutPostgresSupportIsAClearError) {
   Status s = Store::Open("postgresql://user:secret@db.invalid/interdict", &store);
   EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
   EXPECT_THAT(s.message(), HasSubstr("this build has no PostgreSQL support"));
-  EXPECT_THAT(s.message(), HasSubstr("install libpqxx-dev"));
+  EXPECT_THAT(s.message(), HasSubstr("install libpq-dev"));
   EXPECT_THAT(s.message(), ::testing::Not(HasSubstr("secret")));
   EXPECT_EQ(store, nullptr);
 #endif
