@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "store/db.h"
 #include "store/store.h"
 
 namespace interdict::cli {
@@ -14,7 +15,7 @@ Status Engine::Load(const Context& ctx) {
 
 Status ScreeningEngine::Load(const Context& ctx) {
   INTERDICT_RETURN_IF_ERROR(engine.Load(ctx));
-  if (!std::filesystem::exists(ctx.db_path))
+  if (!IsPostgresUrl(ctx.db_path) && !std::filesystem::exists(ctx.db_path))
     return Status::NotFound(ctx.db_path + ": no list store here (run `interdict import` first)");
   std::unique_ptr<Store> store;
   INTERDICT_RETURN_IF_ERROR(Store::Open(ctx.db_path, &store));

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "server/metrics.h"
+#include "store/db.h"
 #include "store/fetch_state.h"
 
 namespace interdict::server {
@@ -146,7 +147,8 @@ std::string SecondsText(std::chrono::steady_clock::duration d) {
 Status LiveLists::OpenStore() {
   if (store_ == nullptr && !replaced_) {
     std::error_code ec;
-    if (!std::filesystem::exists(db_path_, ec))  // Store::Open would create an empty store
+    // Store::Open would create an empty store file (a PostgreSQL server has its own existence).
+    if (!IsPostgresUrl(db_path_) && !std::filesystem::exists(db_path_, ec))
       return Status::NotFound(db_path_ + ": the list store is gone");
     INTERDICT_RETURN_IF_ERROR(Store::Open(db_path_, &store_));
     // Opened again after a failure, it must be the file the lists in service came from.

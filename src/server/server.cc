@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "store/db.h"
+
 namespace interdict::server {
 
 ReloadOptions DefaultReloadOptions() {
@@ -26,7 +28,7 @@ Status Server::Start(ServeOptions options, std::unique_ptr<Server>* out) {
         "127.0.0.1");
   }
   std::error_code ec;
-  if (!std::filesystem::exists(options.db_path, ec))
+  if (!IsPostgresUrl(options.db_path) && !std::filesystem::exists(options.db_path, ec))
     return Status::NotFound(options.db_path +
                             ": no list store here (run `interdict import` first)");
   std::unique_ptr<Server> s(new Server());

@@ -5,9 +5,13 @@
 #include <cerrno>
 #include <cstring>
 
+#include "store/db.h"
+
 namespace interdict::server {
 
 Status StoreFile::Remember() {
+  // A PostgreSQL store is no file that can be swapped under the server: nothing to remember.
+  if (IsPostgresUrl(path_)) return Status::Ok();
   struct stat st {};
   if (stat(path_.c_str(), &st) != 0)
     return Status::IoError(path_ + ": cannot read the store file: " + std::strerror(errno));
