@@ -385,7 +385,8 @@ TEST_F(CaseApiTest, RelatedAlertsShareTheCustomerOrTheRecord) {
   ASSERT_EQ(Post("/v1/monitor/run", json::object(), "ada").status, 200);
   auto related_customers = [&](const json& alert) {
     std::set<std::string> out;
-    for (const json& a : Get(AlertPath(alert)).Json()["related"])
+    const json detail = Get(AlertPath(alert)).Json();
+    for (const json& a : detail["related"])
       out.insert(a["customer"].get<std::string>() + "/" + a["entity"].get<std::string>());
     return out;
   };
