@@ -766,6 +766,7 @@ TEST_F(StoreTest, OpeningAnotherApplicationsDatabaseFails) {
 }
 
 TEST_F(StoreTest, OpeningANewerSchemaFails) {
+  if (!TestPostgresUrl().empty()) GTEST_SKIP() << "writes the SQLite file's header";
   { auto store = OpenOrDie(); }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
@@ -863,8 +864,10 @@ TEST_F(StoreTest, KilledImporterLeavesStoreAsBefore) {
   char c = 0;
   ASSERT_EQ(read(ready[0], &c, 1), 1) << "child failed before the kill point";
   close(ready[0]);
-  // The child's uncommitted records are on disk: this is a crash with a dirty WAL.
-  EXPECT_GT(FileSize(path_ + "-wal"), 1 << 20);
+  // The child's uncommitted records are on disk: this is a crash with a dirty WAL (SQLite).
+  if (TestPostgresUrl().empty()) {
+    EXPECT_GT(FileSize(path_ + "-wal"), 1 << 20);
+  }
   ASSERT_EQ(kill(pid, SIGKILL), 0);
   int status = 0;
   ASSERT_EQ(waitpid(pid, &status, 0), pid);

@@ -41,8 +41,15 @@ inline Status OpenTestStore(const std::string& path, const StoreOptions& options
 #ifdef INTERDICT_HAVE_POSTGRES
   std::unique_ptr<Db> admin;
   INTERDICT_RETURN_IF_ERROR(OpenPostgresDb(url, options, &admin));
-  INTERDICT_RETURN_IF_ERROR(
-      Exec(admin.get(), std::string("CREATE SCHEMA IF NOT EXISTS ") + schema, "test schema"));
+  // Processes opening the same new store at once race to create its schema: IF NOT EXISTS
+  // still fails for the loser of that race, whose next try finds the schema there.
+  Status created;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    created =
+        Exec(admin.get(), std::string("CREATE SCHEMA IF NOT EXISTS ") + schema, "test schema");
+    if (created.ok()) break;
+  }
+  INTERDICT_RETURN_IF_ERROR(created);
 #endif
   // Without PostgreSQL support Store::Open refuses the URL, saying why.
   const std::string sep = url.find('?') == std::string::npos ? "?" : "&";
