@@ -154,26 +154,6 @@ Status CustomerFromJson(const json& j, const CountryTable& countries, Customer* 
 
 std::string CustomerFingerprint(const Customer& c) { return Sha256Hex(ScreeningJson(c).dump()); }
 
-Entity CustomerToEntity(const Customer& c, const CountryTable& countries) {
-  Entity e;
-  e.id = std::string(kCustomerSource) + ":" + c.id;
-  e.source = kCustomerSource;
-  e.schema = c.type.value_or(Schema::kEntity);
-  e.names.push_back(Name{c.name, c.name, NameKind::kPrimary, ""});
-  for (const std::string& a : c.aliases) e.names.push_back(Name{a, a, NameKind::kStrongAlias, ""});
-  for (const PartialDate& d : c.birth_dates) e.birth_dates.push_back(BirthDate{d, d, false, ""});
-  for (const std::string& code : c.countries)
-    e.nationalities.push_back(Country{code, countries.NameOf(code)});
-  for (const QueryIdentifier& qi : c.identifiers)
-    e.identifiers.push_back(Identifier{qi.kind.value_or(IdKind::kOther), qi.value, "", "", {}, ""});
-  return e;
-}
-
-std::string CustomerIdOf(const std::string& entity_id) {
-  const std::string prefix = std::string(kCustomerSource) + ":";
-  return entity_id.rfind(prefix, 0) == 0 ? entity_id.substr(prefix.size()) : entity_id;
-}
-
 std::vector<ScreeningQuery> CustomerQueries(const Customer& c) {
   std::vector<ScreeningQuery> out;
   std::vector<const std::string*> names = {&c.name};

@@ -46,14 +46,6 @@ Status CustomerFromJson(const nlohmann::json& j, const CountryTable& countries, 
 // again gives the same answer, which good-guy rules and alerts rely on.
 std::string CustomerFingerprint(const Customer& c);
 
-// The customer as a list record, so that a Snapshot (index/snapshot.h) can index the book:
-// id "customer:<id>", source "customer", the name primary, aliases strong aliases, countries as
-// nationalities.
-inline constexpr const char* kCustomerSource = "customer";
-Entity CustomerToEntity(const Customer& c, const CountryTable& countries);
-// The customer id of CustomerToEntity's entity id ("customer:C-1" -> "C-1").
-std::string CustomerIdOf(const std::string& entity_id);
-
 // The screening queries of a customer: one per name (the name, then each alias), each with all of
 // the customer's evidence, as `interdict screen` would be asked them.
 std::vector<ScreeningQuery> CustomerQueries(const Customer& c);

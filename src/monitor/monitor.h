@@ -31,7 +31,7 @@
 
 #include "core/status.h"
 #include "monitor/alert_sink.h"
-#include "monitor/customer_index.h"
+#include "monitor/screening_deps.h"
 #include "monitor/reverse_screen.h"
 #include "store/store.h"
 

@@ -6,7 +6,7 @@
 // the changed records only. A small snapshot makes each customer cheap (bench/monitor_bench.cc:
 // 50 records against 100,000 customers in 3.1 s, against 18.5 s for the whole book against the
 // whole SDN list), and it is forward screening, so it finds exactly the pairs `screen` finds.
-// Candidates from a name index over the customers (CustomerIndex's matcher, screened with the
+// Candidates from a name index over the customers (the book as a Snapshot, screened with the
 // record's names) were tried first and rejected: the scorer weighs a token only the query has far
 // more than one only the list name has, so a customer named by part of a listed name scores far
 // lower in reverse; even with candidates taken 0.40 below the threshold that lost 196 of 400
@@ -23,7 +23,7 @@
 #include "match/matcher.h"
 #include "monitor/alert_sink.h"
 #include "monitor/customer.h"
-#include "monitor/customer_index.h"  // ScreeningDeps
+#include "monitor/screening_deps.h"
 
 namespace interdict {
 

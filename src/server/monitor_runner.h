@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "core/status.h"
-#include "monitor/customer_index.h"
+#include "monitor/screening_deps.h"
 #include "monitor/monitor.h"
 
 namespace interdict::server {

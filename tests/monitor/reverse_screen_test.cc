@@ -169,24 +169,5 @@ TEST(ReverseScreenTest, MatchesForwardOracle) {
   }
 }
 
-// The customer index screens a party against the book: a listed name finds the customer that
-// bears it, with the customer's id.
-TEST(CustomerIndexTest, FindsACustomerByName) {
-  const World& w = TheWorld();
-  size_t planted = 0;
-  std::vector<Customer> book = MakeBook(200, w.records, &planted);
-  auto index = CustomerIndex::Build(book, 4, w.deps());
-  EXPECT_EQ(index->size(), 200u);
-  EXPECT_EQ(index->book_rev(), 4);
-  ASSERT_NE(index->Find("C-1"), nullptr);
-  auto session = index->matcher().NewSession();
-  ScreeningQuery q;
-  q.name = book[0].name;
-  ScreenResult result;
-  ASSERT_TRUE(index->matcher().Screen(q, ScreenOptions(), session.get(), &result).ok());
-  ASSERT_FALSE(result.matches.empty());
-  EXPECT_EQ(CustomerIdOf(result.matches[0].entity->id), "C-1");
-}
-
 }  // namespace
 }  // namespace interdict
