@@ -10,10 +10,10 @@
 #include <string>
 #include <thread>
 
-#include "pg_test_db.h"
 #include "store/db.h"
 #include "store/db_postgres.h"
 #include "store/pg_sql.h"
+#include "test_store.h"
 
 namespace interdict {
 namespace {

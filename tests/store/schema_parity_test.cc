@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "pg_test_db.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "test_store.h"
 
 namespace interdict {
 namespace {
