@@ -50,6 +50,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "ingest/control_char.h"
 #include "ingest/date_text.h"
 #include "ingest/parsers.h"
 #include "ingest/xml_push.h"
@@ -420,6 +421,13 @@ void UnParser::OnStart(std::string_view name, int nb_attributes, const xmlChar**
 
 void UnParser::OnText(std::string_view text) {
   if (skip_from_ > 0) return;
+  // XML 1.0 admits DEL (0x7F), and XML 1.1 other controls by reference: list text never holds one.
+  if (size_t at = FindControlChar(text); at != std::string_view::npos) {
+    Fail(Status::InvalidInput(Where(Line()) + ": control character " + DescribeByte(text[at]) +
+                              " in <" + (level_ >= 5 ? sub_ : field_) +
+                              "> (list text cannot hold one)"));
+    return;
+  }
   if (level_ == 4) {
     field_text_.append(text);
   } else if (level_ >= 5) {
