@@ -423,9 +423,11 @@ void UnParser::OnText(std::string_view text) {
   if (skip_from_ > 0) return;
   // XML 1.0 admits DEL (0x7F), and XML 1.1 other controls by reference: list text never holds one.
   if (size_t at = FindControlChar(text); at != std::string_view::npos) {
+    const std::string in = level_ >= 5   ? "<" + sub_ + ">"
+                           : level_ == 4 ? "<" + field_ + ">"
+                                         : std::string("the text between elements");
     Fail(Status::InvalidInput(Where(Line()) + ": control character " + DescribeByte(text[at]) +
-                              " in <" + (level_ >= 5 ? sub_ : field_) +
-                              "> (list text cannot hold one)"));
+                              " in " + in + " (list text cannot hold one)"));
     return;
   }
   if (level_ == 4) {
