@@ -2,7 +2,7 @@
 // against a Snapshot and explains every match.
 //
 //   score = name score of the best-matching list name of the record
-//         + the effects of birth date, country, identifier and type evidence (evidence.h),
+//         + the effects of birth date, country, identifier and type (attribute_terms.h),
 //   clipped to [0, 1]. Matches at or above the threshold are returned, best first.
 //
 // Weak aliases count only when the name matches them almost exactly (name score >= 0.95), and
@@ -22,7 +22,7 @@
 
 #include "core/country.h"
 #include "index/snapshot.h"
-#include "match/evidence.h"
+#include "match/attribute_terms.h"
 #include "match/name_scorer.h"
 
 namespace interdict {

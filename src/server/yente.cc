@@ -7,7 +7,7 @@
 #include <regex>
 #include <set>
 
-#include "match/evidence.h"
+#include "match/attribute_terms.h"
 #include "match/explain.h"
 #include "core/ftm_schema.h"
 #include "server/yente.h"

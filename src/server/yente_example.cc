@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "core/text.h"
-#include "match/evidence.h"
+#include "match/attribute_terms.h"
 #include "match/query_json.h"
 #include "core/ftm_schema.h"
 #include "server/yente.h"
@@ -124,7 +124,7 @@ Status ReadAttributes(const json& props, ScreeningQuery* base) {
 }
 
 // Records carrying one of the query's identifiers, for a query without a name: the identifier
-// term (evidence.h) decides, and a record it confirms scores 1.
+// term (attribute_terms.h) decides, and a record it confirms scores 1.
 void ScreenIdentifiers(const Snapshot& snapshot, const ScreeningQuery& q,
                        const std::function<bool(const Entity&)>& keep,
                        std::vector<NamedMatch>* out) {

@@ -1,7 +1,7 @@
-// Evidence beyond the name: date of birth, country, identifiers and the kind of party. Each
-// term can confirm (positive effect) or contradict (negative effect); an attribute missing on
-// either side gives no term at all, so a name-only query scores the same against a sparse record
-// and a rich one.
+// Attribute terms, the evidence beyond the name: date of birth, country, identifiers and the kind
+// of party. Each term can confirm (positive effect) or contradict (negative effect); an attribute
+// missing on either side gives no term at all, so a name-only query scores the same against a
+// sparse record and a rich one.
 #pragma once
 
 #include <optional>

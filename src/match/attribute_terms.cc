@@ -1,4 +1,4 @@
-#include "match/evidence.h"
+#include "match/attribute_terms.h"
 
 #include <cstdlib>
 
