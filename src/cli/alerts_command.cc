@@ -34,8 +34,8 @@ int RunList(const Context& ctx, const AlertsArgs& args) {
   for (const std::string& text : args.statuses) {
     AlertStatus s;
     if (!ParseAlertStatus(text, &s))
-      return UsageError("alerts list: unknown --status '" + text +
-                        "' (open, in_review, escalated, confirmed, false_positive, delisted)");
+      return UsageError("alerts list: unknown --status '" + text + "' (" + AlertStatusNames() +
+                        ")");
     filter.statuses.push_back(s);
   }
   filter.customer_id = args.customer;

@@ -11,14 +11,15 @@
 namespace interdict {
 namespace {
 
-constexpr std::array<std::pair<AlertStatus, std::string_view>, 6> kStatusNames = {{
-    {AlertStatus::kOpen, "open"},
-    {AlertStatus::kInReview, "in_review"},
-    {AlertStatus::kEscalated, "escalated"},
-    {AlertStatus::kConfirmed, "confirmed"},
-    {AlertStatus::kFalsePositive, "false_positive"},
-    {AlertStatus::kDelisted, "delisted"},
-}};
+constexpr std::array<std::pair<AlertStatus, std::string_view>, std::size(kAlertStatuses)>
+    kStatusNames = {{
+        {AlertStatus::kOpen, "open"},
+        {AlertStatus::kInReview, "in_review"},
+        {AlertStatus::kEscalated, "escalated"},
+        {AlertStatus::kConfirmed, "confirmed"},
+        {AlertStatus::kFalsePositive, "false_positive"},
+        {AlertStatus::kDelisted, "delisted"},
+    }};
 
 nlohmann::json ParseOr(const std::string& text, nlohmann::json fallback) {
   if (text.empty()) return fallback;
@@ -32,6 +33,13 @@ std::string_view AlertStatusName(AlertStatus status) {
   for (const auto& [s, name] : kStatusNames)
     if (s == status) return name;
   return "unknown";
+}
+
+std::string AlertStatusNames() {
+  std::string names;
+  for (AlertStatus s : kAlertStatuses)
+    names += (names.empty() ? "" : ", ") + std::string(AlertStatusName(s));
+  return names;
 }
 
 bool ParseAlertStatus(std::string_view text, AlertStatus* out) {

@@ -28,10 +28,17 @@ namespace interdict {
 
 enum class AlertStatus { kOpen, kInReview, kEscalated, kConfirmed, kFalsePositive, kDelisted };
 
+// Every status, in the order of the lifecycle.
+inline constexpr AlertStatus kAlertStatuses[] = {
+    AlertStatus::kOpen,      AlertStatus::kInReview,      AlertStatus::kEscalated,
+    AlertStatus::kConfirmed, AlertStatus::kFalsePositive, AlertStatus::kDelisted};
+
 // "open", "in_review", "escalated", "confirmed", "false_positive", "delisted".
 std::string_view AlertStatusName(AlertStatus status);
 // false (and *out untouched) for any other text.
 bool ParseAlertStatus(std::string_view text, AlertStatus* out);
+// "open, in_review, escalated, confirmed, false_positive, delisted": for messages.
+std::string AlertStatusNames();
 
 struct Alert {
   int64_t id = 0;

@@ -12,10 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr AlertStatus kStatuses[] = {AlertStatus::kOpen,          AlertStatus::kInReview,
-                                     AlertStatus::kEscalated,     AlertStatus::kConfirmed,
-                                     AlertStatus::kFalsePositive, AlertStatus::kDelisted};
-
 constexpr std::pair<Permission, const char*> kPermissions[] = {
     {Permission::kWork, "work"},
     {Permission::kDecide, "decide"},
@@ -65,10 +61,7 @@ bool ReadAlertQuery(const Params& q, AlertQuery* out, HttpResponse* error) {
   for (const std::string& s : ParamAll(q, "status")) {
     AlertStatus st;
     if (!ParseAlertStatus(s, &st)) {
-      *error = BadParam(
-          "'status' must be open, in_review, escalated, confirmed, false_positive "
-          "or delisted, not '" +
-          s + "'");
+      *error = BadParam("'status' must be one of " + AlertStatusNames() + ", not '" + s + "'");
       return false;
     }
     out->statuses.push_back(st);
@@ -210,7 +203,7 @@ HttpResponse V1Alerts(const CaseRequest& r) {
     selected.push_back(&a);
   }
   json counts = json::object();
-  for (AlertStatus st : kStatuses) counts[std::string(AlertStatusName(st))] = per_status[st];
+  for (AlertStatus st : kAlertStatuses) counts[std::string(AlertStatusName(st))] = per_status[st];
   const size_t total = selected.size();
   SortAlerts(q.sort, &selected);
   json alerts = json::array();

@@ -19,9 +19,7 @@ std::vector<std::string> Kinds(const std::vector<AlertEvent>& history) {
 }
 
 TEST(AlertStatusTest, NamesRoundTrip) {
-  for (AlertStatus s :
-       {AlertStatus::kOpen, AlertStatus::kInReview, AlertStatus::kEscalated,
-        AlertStatus::kConfirmed, AlertStatus::kFalsePositive, AlertStatus::kDelisted}) {
+  for (AlertStatus s : kAlertStatuses) {
     AlertStatus parsed = AlertStatus::kOpen;
     ASSERT_TRUE(ParseAlertStatus(AlertStatusName(s), &parsed)) << AlertStatusName(s);
     EXPECT_EQ(parsed, s);
@@ -29,6 +27,7 @@ TEST(AlertStatusTest, NamesRoundTrip) {
   AlertStatus out = AlertStatus::kDelisted;
   EXPECT_FALSE(ParseAlertStatus("closed", &out));
   EXPECT_EQ(out, AlertStatus::kDelisted);
+  EXPECT_EQ(AlertStatusNames(), "open, in_review, escalated, confirmed, false_positive, delisted");
 }
 
 TEST_F(AlertSinkTest, RepeatedHitsRaiseOneAlertWithOneEvent) {
