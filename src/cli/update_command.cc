@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/list_import.h"
+#include "core/utc_now.h"
 #include "store/fetch_state.h"
 #include "store/store.h"
 #include "update/fetcher.h"

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <unordered_map>
 
+#include "core/utc_now.h"
 #include "match/explain.h"
 
 namespace interdict::server {
@@ -292,12 +293,7 @@ std::string_view LocalId(const Entity& e) {
 }
 
 std::string IsoTime(std::chrono::system_clock::time_point t) {
-  std::time_t tt = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return UtcIso(std::chrono::system_clock::to_time_t(t));
 }
 
 std::optional<double> AgeSeconds(const std::string& iso_utc) {

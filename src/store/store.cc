@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/entity_json.h"
+#include "core/utc_now.h"
 #include "store/audit_chain.h"
 #include "store/db_postgres.h"
 #include "store/db_sqlite.h"
@@ -73,15 +74,6 @@ Status DecodeBody(const std::string& body, const std::string& where, Entity* out
   json j;
   INTERDICT_RETURN_IF_ERROR(ParseBody(body, where, &j));
   return EntityFromJson(j, out).WithContext(where);
-}
-
-std::string UtcNow() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 // The source an entity id belongs to: the part before the first ':'.
@@ -213,7 +205,7 @@ Status Import::Commit(const std::string& published, const std::vector<std::strin
   v.content_sha256 = content_sha256_;
   v.record_count = count_;
   v.schema_counts = schema_counts_;
-  v.imported_at = UtcNow();
+  v.imported_at = UtcIso(std::time(nullptr));
   v.files = files;
   std::string counts_json;
   std::string files_json;

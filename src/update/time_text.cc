@@ -5,29 +5,6 @@
 
 namespace interdict {
 
-std::string UtcIso(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-bool ParseUtcIso(std::string_view text, std::time_t* out) {
-  std::tm tm{};
-  char z = 0;
-  int n = 0;
-  std::string s(text);
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &z, &n) != 7 ||
-      z != 'Z' || static_cast<size_t>(n) != s.size())
-    return false;
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  *out = timegm(&tm);
-  return *out != static_cast<std::time_t>(-1);
-}
-
 std::string FormatAge(int64_t seconds) {
   if (seconds < 0) seconds = 0;
   struct Unit {

@@ -5,16 +5,6 @@
 namespace interdict {
 namespace {
 
-TEST(TimeTextTest, IsoRoundTrip) {
-  std::time_t t = 0;
-  ASSERT_TRUE(ParseUtcIso("2026-03-01T12:34:56Z", &t));
-  EXPECT_EQ(t, 1772368496);
-  EXPECT_EQ(UtcIso(t), "2026-03-01T12:34:56Z");
-  EXPECT_FALSE(ParseUtcIso("2026-03-01T12:34:56", &t));
-  EXPECT_FALSE(ParseUtcIso("2026-03-01T12:34:56Zx", &t));
-  EXPECT_FALSE(ParseUtcIso("", &t));
-}
-
 TEST(TimeTextTest, FormatAge) {
   EXPECT_EQ(FormatAge(0), "0s");
   EXPECT_EQ(FormatAge(45), "45s");
