@@ -132,27 +132,26 @@ constexpr Route kRoutes[] = {
 };
 // clang-format on
 
-// Matches `path` against `pattern`, collecting the {x} segments in order.
-bool MatchPath(std::string_view pattern, std::string_view path, std::vector<std::string>* args) {
+// Matches the path's decoded segments against `pattern`, collecting the {x} segments in order.
+bool MatchPath(std::string_view pattern, const std::vector<std::string>& segments,
+               std::vector<std::string>* args) {
   args->clear();
-  while (!pattern.empty() || !path.empty()) {
-    if (pattern.empty() || path.empty() || pattern[0] != '/' || path[0] != '/') return false;
-    pattern.remove_prefix(1);
-    path.remove_prefix(1);
-    size_t pe = pattern.find('/');
-    size_t se = path.find('/');
-    std::string_view pseg = pattern.substr(0, pe);
-    std::string_view sseg = path.substr(0, se);
-    if (pseg.size() >= 2 && pseg.front() == '{' && pseg.back() == '}') {
-      if (sseg.empty()) return false;
-      args->emplace_back(sseg);
-    } else if (pseg != sseg) {
+  pattern.remove_prefix(1);  // every pattern starts with '/'
+  bool pattern_left = true;
+  for (const std::string& segment : segments) {
+    if (!pattern_left) return false;  // the path is longer
+    size_t slash = pattern.find('/');
+    std::string_view want = pattern.substr(0, slash);
+    pattern_left = slash != std::string_view::npos;
+    if (pattern_left) pattern.remove_prefix(slash + 1);
+    if (want.size() >= 2 && want.front() == '{' && want.back() == '}') {
+      if (segment.empty()) return false;
+      args->push_back(segment);
+    } else if (want != segment) {
       return false;
     }
-    pattern = pe == std::string_view::npos ? std::string_view() : pattern.substr(pe);
-    path = se == std::string_view::npos ? std::string_view() : path.substr(se);
   }
-  return true;
+  return !pattern_left;  // else the pattern is longer
 }
 
 bool ValidRequestId(std::string_view id) {
@@ -212,7 +211,7 @@ bool Api::Prepare(Call& call, HttpResponse* early) {
   const Route* path_match = nullptr;
   std::string allow;
   for (const Route& r : kRoutes) {
-    if (!MatchPath(r.pattern, call.target.path, &call.args)) continue;
+    if (!MatchPath(r.pattern, call.target.segments, &call.args)) continue;
     path_match = &r;
     allow += (allow.empty() ? "" : ", ") + std::string(r.method);
     if (call.request.method == r.method) {

@@ -43,6 +43,7 @@ std::string_view HttpRequest::Header(std::string_view name) const {
 
 Status ParseTarget(std::string_view target, Target* out) {
   out->path.clear();
+  out->segments.clear();
   out->query.clear();
   if (target.empty() || target[0] != '/')
     return Status::InvalidInput("the request target must be a path starting with '/'");
@@ -50,6 +51,14 @@ Status ParseTarget(std::string_view target, Target* out) {
   std::string_view path = target.substr(0, q);
   if (size_t hash = path.find('#'); hash != std::string_view::npos) path = path.substr(0, hash);
   INTERDICT_RETURN_IF_ERROR(Decode(path, /*plus_is_space=*/false, &out->path));
+  out->segments.clear();
+  for (std::string_view rest = path.substr(1);;) {
+    size_t slash = rest.find('/');
+    INTERDICT_RETURN_IF_ERROR(
+        Decode(rest.substr(0, slash), /*plus_is_space=*/false, &out->segments.emplace_back()));
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
+  }
   if (q == std::string_view::npos) return Status::Ok();
   std::string_view query = target.substr(q + 1);
   if (size_t hash = query.find('#'); hash != std::string_view::npos) query = query.substr(0, hash);

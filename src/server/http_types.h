@@ -43,7 +43,10 @@ struct HttpResponse {
 
 // A request target split into its decoded path and query parameters.
 struct Target {
-  std::string path;                                        // percent-decoded
+  std::string path;  // percent-decoded
+  // The path's segments after the leading '/', each percent-decoded on its own: "%2F" stays
+  // inside its segment, so an id holding a '/' ("/v1/customers/A%2F7") still names one thing.
+  std::vector<std::string> segments;
   std::vector<std::pair<std::string, std::string>> query;  // decoded, '+' read as a space, in order
 };
 

@@ -48,7 +48,7 @@ class CaseApiTest : public ::testing::Test {
                                 {testing::TestCustomer("C-1", "Zebediah Quartermaine"),
                                  testing::TestCustomer("C-2", "Philomena Ravensworth"),
                                  testing::TestCustomer("C-3", "Thaddeus Winterbourne"),
-                                 testing::TestCustomer("C-4", "Ignatius Fairweather")},
+                                 testing::TestCustomer("C/4", "Ignatius Fairweather")},
                                 BookMode::kFull, "tester", &summary)
                     .ok());
     store.reset();
@@ -310,6 +310,9 @@ TEST_F(CaseApiTest, CustomersUsersAndMonitorRuns) {
   ASSERT_EQ(j["alerts"].size(), 1);
   EXPECT_EQ(j["alerts"][0]["entity_name"], "Thaddeus Winterbourne");
   ExpectError(Get("/v1/customers/C-99"), 404);
+  // An id holding a '/' is one path segment when escaped.
+  EXPECT_EQ(Get("/v1/customers/C%2F4").Json()["name"], "Ignatius Fairweather");
+  ExpectError(Get("/v1/customers/C/4"), 404);
 
   j = Get("/v1/users").Json();
   ASSERT_EQ(j["users"].size(), 4);
@@ -325,7 +328,7 @@ TEST_F(CaseApiTest, CustomersUsersAndMonitorRuns) {
 }
 
 TEST_F(CaseApiTest, ANewListVersionRaisesItsAlertWithoutAnyCommand) {
-  EXPECT_EQ(Get("/v1/alerts?customer=C-4").Json()["total"], 0);
+  EXPECT_EQ(Get("/v1/alerts?customer=C%2F4").Json()["total"], 0);
   std::vector<Entity> next = FirstList();
   next.erase(next.begin() + 1);
   next[0].programs.push_back("UKRAINE");
@@ -334,7 +337,7 @@ TEST_F(CaseApiTest, ANewListVersionRaisesItsAlertWithoutAnyCommand) {
   json found;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   while (std::chrono::steady_clock::now() < deadline) {
-    found = Get("/v1/alerts?customer=C-4").Json();
+    found = Get("/v1/alerts?customer=C%2F4").Json();
     if (found["total"] == 1) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }

@@ -27,6 +27,17 @@ TEST(ParseTargetTest, PathKeepsPlusAndDecodesColon) {
   EXPECT_TRUE(t.query.empty());
 }
 
+TEST(ParseTargetTest, SegmentsAreDecodedOneByOne) {
+  Target t;
+  ASSERT_TRUE(ParseTarget("/v1/customers/A%2F7%20b/x?y=1", &t).ok());
+  EXPECT_EQ(t.path, "/v1/customers/A/7 b/x");
+  EXPECT_THAT(t.segments, ElementsAre("v1", "customers", "A/7 b", "x"));
+  ASSERT_TRUE(ParseTarget("/", &t).ok());
+  EXPECT_THAT(t.segments, ElementsAre(""));
+  ASSERT_TRUE(ParseTarget("/a/", &t).ok());
+  EXPECT_THAT(t.segments, ElementsAre("a", ""));
+}
+
 TEST(ParseTargetTest, RefusesMalformedTargets) {
   Target t;
   EXPECT_THAT(ParseTarget("http://example.com/", &t).message(), HasSubstr("starting with '/'"));
