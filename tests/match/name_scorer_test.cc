@@ -123,6 +123,21 @@ TEST_F(NameScorerTest, AbjadSpellingAgreementLiftsAShortSkeleton) {
   EXPECT_TRUE(a.unmatched_query.empty());
 }
 
+// Persian letters (pe, che, zhe, gaf, Persian yeh and kaf) romanise through the Persian BGN table
+// and agree with their Latin spellings letter by letter too.
+TEST_F(NameScorerTest, PersianLettersAgreeWithTheirLatinSpellings) {
+  for (const auto& [persian, latin] :
+       std::vector<std::pair<std::string, std::string>>{{"چمران", "Chamran"},
+                                                        {"ژاله", "Jaleh"},
+                                                        {"گلپایگانی", "Golpayegani"},
+                                                        {"کاظمی", "Kazemi"},
+                                                        {"پوراندخت", "Pourandokht"}}) {
+    TokenMatch m = Cmp(persian, latin);
+    EXPECT_EQ(m.evidence, Evidence::kTransliteration) << latin;
+    EXPECT_GE(m.similarity, 0.9f) << latin;
+  }
+}
+
 // The skeleton rules on hand-made tokens, independent of how the normaliser spells keys.
 TEST(CompareTokensTest, TransliterationSkeletonRules) {
   auto tok = [](std::string text, std::string skeleton, bool transliterated) {
