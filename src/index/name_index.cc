@@ -88,9 +88,9 @@ struct Probe {
 
 // True when a and b are the same token to a token similarity: it reads nothing else.
 bool SameKeys(const PreparedToken& a, const PreparedToken& b) {
-  return a.kind == b.kind && a.transliterated == b.transliterated && a.initial == b.initial &&
-         a.text == b.text && a.variant == b.variant && a.phonetic == b.phonetic &&
-         a.skeleton == b.skeleton && a.surface == b.surface;
+  return a.kind == b.kind && a.transliterated == b.transliterated && a.abjad == b.abjad &&
+         a.initial == b.initial && a.text == b.text && a.variant == b.variant &&
+         a.phonetic == b.phonetic && a.skeleton == b.skeleton && a.surface == b.surface;
 }
 
 // The slot's share of a key: its high half (the position comes from the low bits); never 0.
@@ -188,6 +188,7 @@ NameIndex::NameIndex(const std::vector<Entity>& entities, const NameNormalizer& 
         t->text + '\1' + t->variant + '\1' + t->phonetic + '\1' + t->skeleton + '\1' + t->surface;
     key.push_back(static_cast<char>('0' + static_cast<int>(t->kind)));
     key.push_back(t->transliterated ? '1' : '0');
+    key.push_back(t->abjad ? '1' : '0');
     auto [it, inserted] = token_ids.emplace(key, static_cast<uint32_t>(tokens_.size()));
     t->id = it->second;
     if (inserted) {
@@ -423,7 +424,9 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
     // Skeleton keys, after the typo keys so that closer spellings are scored exactly first; the
     // bounds are CompareTokens' skeleton similarities. Transliterated list tokens are always
     // looked for; Latin ones by a Latin query token only when it is unknown.
-    const float script_bound = q.skeleton.size() >= 3 ? 0.9f : 0.65f;
+    // A two-letter skeleton scores 0.9 too when the abjad spelling agrees letter by letter
+    // (match/abjad_spelling.h), which only the scorer can tell.
+    const float script_bound = 0.9f;
     auto skeleton_deletions = [&](char tag) {
       add(HashKey(tag, q.skeleton), 0.65f);
       ForEachDeletion(q.skeleton, false, [&](std::string_view d) { add(HashKey(tag, d), 0.65f); });

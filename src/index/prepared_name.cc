@@ -26,6 +26,7 @@ PreparedName Prepare(NormalizedName name, const TokenStats& stats,
     p.surface = std::move(t.surface);
     p.kind = t.kind;
     p.transliterated = t.transliterated;
+    p.abjad = t.abjad;
     p.begin = t.begin;
     p.end = t.end;
     p.initial = p.text.size() == 1 && t.kind == TokenKind::kWord;
@@ -57,6 +58,8 @@ PreparedName Prepare(NormalizedName name, const TokenStats& stats,
     j.phonetic = normalizer.PhoneticKey(j.text);
     j.skeleton = NameNormalizer::Skeleton(j.text);
     j.transliterated = a.transliterated || b.transliterated;
+    // The article romanised bare ("al") is no abjad token of its own; joined with one it is.
+    j.abjad = (a.abjad || b.abjad) && a.transliterated && b.transliterated;
     j.weight = a.weight + b.weight;
     j.text_set = a.text_set | b.text_set;
     j.phonetic_set = ByteSet(j.phonetic);

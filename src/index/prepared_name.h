@@ -22,6 +22,7 @@ struct PreparedToken {
   float weight = 1;  // how much the token identifies; see Prepare()
   TokenKind kind = TokenKind::kWord;
   bool transliterated = false;
+  bool abjad = false;         // NameToken::abjad
   bool initial = false;       // a single letter: can confirm a name part, never find one
   uint64_t text_set = 0;      // ByteSet(text): filters edit distances (match/similarity.h)
   std::string text;           // folded token ("mohammed")

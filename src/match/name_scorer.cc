@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 
+#include "match/abjad_spelling.h"
 #include "match/similarity.h"
 #include "normalize/name_limits.h"
 
@@ -29,6 +30,19 @@ void Consider(TokenMatch* best, float sim, Evidence e, int edits = 0) {
     best->evidence = e;
     best->edits = static_cast<uint8_t>(edits);
   }
+}
+
+// An abjad romanisation against a Latin spelling: agreement on every letter, long vowels and
+// article included (match/abjad_spelling.h), counts as a full transliteration even where the
+// consonant skeleton is short or, through an assimilated article, differs. Three letters or fewer
+// say too little (a free initial vowel makes "hmd" meet Ahmad as well as Hamid).
+void CompareAbjadSpelling(const PreparedToken& q, const PreparedToken& l, TokenMatch* best) {
+  if (best->similarity >= kTransliterationSimilarity || q.abjad == l.abjad) return;
+  const PreparedToken& abjad = q.abjad ? q : l;
+  const PreparedToken& latin = q.abjad ? l : q;
+  if (latin.transliterated) return;
+  if (AbjadSpellingAgreement(abjad.text, latin.text) >= 4)
+    Consider(best, kTransliterationSimilarity, Evidence::kTransliteration);
 }
 
 }  // namespace
@@ -113,6 +127,7 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
                BoundedEditDistance(q.skeleton, l.skeleton, 1) <= 1) {
       Consider(&best, kShortTransliterationSimilarity, Evidence::kTransliteration);
     }
+    CompareAbjadSpelling(q, l, &best);
   }
   size_t len = std::max(q.text.size(), l.text.size());
   if (typo && len <= 3) {

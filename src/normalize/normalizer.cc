@@ -354,6 +354,7 @@ NormalizedName NameNormalizer::Normalize(std::string_view name, Schema schema) c
     t.begin = raw[i].begin;
     t.end = raw[i].end;
     t.transliterated = raw[i].transliterated;
+    t.abjad = raw[i].abjad;
     if (m.kind == Mark::kLegal) {
       t.kind = TokenKind::kLegalForm;
       t.text = m.legal->canonical;

@@ -48,6 +48,7 @@ struct NameToken {
   std::string surface;   // kLegalForm: its words as written, folded and joined ("ooo", "sal")
   TokenKind kind = TokenKind::kWord;
   bool transliterated = false;  // came from a non-Latin script (vowels may be missing)
+  bool abjad = false;           // romanised from an abjad (Arabic script): short vowels unwritten
   // Byte range of the token's source in the input (for explanations and text spans).
   uint32_t begin = 0;
   uint32_t end = 0;

@@ -286,6 +286,30 @@ void FoldOutput(const FoldTable& fold, const icu::UnicodeString& u,
 
 }  // namespace
 
+namespace {
+
+// X الدين ("X al dyn": Nur al-Din) written apart: "al" and "dyn" join into "aldyn", so that
+// Nureddine, Nur al-Din, Nour Eddine and Nuruddin each meet it with at most one join. (عبد ال+X is
+// not joined the same way: "bdal" has Abdullah's skeleton, and would take it from عبد الله.)
+// Only tokens romanised from Arabic script join.
+void JoinDinCompounds(size_t first, std::vector<RawToken>* out) {
+  std::vector<RawToken>& t = *out;
+  auto article = [&](size_t k) {
+    return k + 1 < t.size() && t[k].transliterated && t[k].text == "al" && t[k + 1].abjad;
+  };
+  for (size_t k = first; k < t.size(); ++k) {
+    if (k == first || !t[k - 1].abjad || !article(k) || t[k + 1].text != "dyn") continue;
+    RawToken& a = t[k];
+    RawToken& b = t[k + 1];
+    a.text += b.text;
+    a.end = b.end;
+    a.abjad = true;
+    t.erase(t.begin() + static_cast<long>(k) + 1);
+  }
+}
+
+}  // namespace
+
 void Tokenizer::Tokenize(std::string_view text, std::vector<RawToken>* out,
                          const Chain* arabic_chain) const {
   Hints hints;
@@ -293,6 +317,7 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<RawToken>* out,
     ComputeHints(text, &hints);
     hints.arabic = *arabic_chain;
   }
+  const size_t first = out->size();
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
@@ -321,6 +346,7 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<RawToken>* out,
     EmitWord(text, i, j, &hints, out);
     i = j;
   }
+  JoinDinCompounds(first, out);
 }
 
 void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints* hints,

@@ -39,7 +39,8 @@ class Tokenizer {
   // character and every Hangul syllable is a token of its own, and an Arabic-script word opening
   // with the article ال is split into "al" and the rest, as Latin spellings write it (al-Tikriti);
   // likewise the compounds عبدال+X ("abdal" + X: Abdul Halim, Abd al-Halim, Abdelhalim all meet
-  // it with at most one join) and ابو+X ("abu" + X).
+  // it with at most one join) and ابو+X ("abu" + X). X الدين written apart is X + "aldyn"
+  // (Nureddine, Nur al-Din).
   // `arabic_chain`, when given, replaces the per-name choice between the Arabic, Persian and
   // Pashto tables (dictionaries use it to romanise an entry both ways).
   void Tokenize(std::string_view text, std::vector<RawToken>* out,

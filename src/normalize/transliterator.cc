@@ -11,12 +11,15 @@ namespace {
 // the word start). BGN drops a word-initial alef ("nwr" for both انور and نور) and the alef
 // forms with hamza or madda (leaving a stray mark: "ٔhmd" for أحمد) and leaves letters of Urdu it
 // does not know (ڑ ہ ھ ے ں ...) unconverted; both are fixed here. The tatweel only stretches a
-// word.
+// word. An ayn between two letters is a vowel in Latin spellings (معمر Muammar, سعدي Saadi):
+// written "a", it keeps apart the consonants it separates (BGN's "m'mr" folds to "mmr", whose
+// skeleton merges the m's); at either end of a word it is left to BGN and folds away (عمر "mr").
 constexpr const char* kArabicPre =
     "::NFKC;"
     "\\u0640 > ;"
     "^ \\u0627 > a; \\u0623 > a; \\u0625 > i; \\u0622 > a; \\u0671 > a;"
     "\\u0653 > ; \\u0654 > ; \\u0655 > ;"
+    "[a\\u0620-\\u064A\\u066E-\\u06D3] { \\u0639 } [\\u0620-\\u064A\\u066E-\\u06D3] > a;"
     "\\u0679 > t; \\u0688 > d; \\u0691 > r; \\u06C1 > h; \\u06C2 > h; \\u06BE > h; \\u06C3 > h;"
     "\\u06D2 > e; \\u06D3 > e; \\u06BA > n;"
     "\\u0681 > z;";  // Pashto ځ: "dz" in BGN, "z" in Latin spellings (Zadran)

@@ -185,6 +185,35 @@ TEST_F(NormalizerTest, ArabicArticleAndCompoundsSplitLikeLatin) {
   EXPECT_THAT(Texts("الله"), ElementsAre("allh"));
 }
 
+TEST_F(NormalizerTest, ArabicDinCompoundJoinsItsArticle) {
+  EXPECT_THAT(Texts("نور الدين"), ElementsAre("nwr", "aldyn"));
+  // Other words keep the article apart, and so does a name that opens with الدين.
+  std::vector<std::string> huda = Texts("نور الهدى");
+  ASSERT_EQ(huda.size(), 3u);
+  EXPECT_EQ(huda[1], "al");
+  EXPECT_THAT(Texts("الدين"), ElementsAre("al", "dyn"));
+  EXPECT_THAT(Texts("عبد القادر"), ElementsAre("bd", "al", "qadr"));
+  // Latin words never join.
+  EXPECT_THAT(Texts("Nur al Dyn"), ElementsAre("nur", "al", "dyn"));
+  NormalizedName n = normalizer_->Normalize("نور الدين", Schema::kPerson);
+  ASSERT_EQ(n.tokens.size(), 2u);
+  EXPECT_EQ(n.tokens[1].begin, std::string("نور ").size());
+  EXPECT_EQ(n.tokens[1].end, std::string("نور الدين").size());
+}
+
+TEST_F(NormalizerTest, AynInsideAWordIsAVowelSlot) {
+  // The ayn between the m's of معمر is a vowel in every Latin spelling (Muammar): the skeleton
+  // keeps both m's, as Muammar's does.
+  EXPECT_THAT(Texts("معمر سعدي"), ElementsAre("mamr", "sady"));
+  EXPECT_EQ(Skeletons("معمر")[0], NameNormalizer::Skeleton("muammar"));
+  // At either end of a word it folds away, as BGN leaves it.
+  EXPECT_THAT(Texts("عمر ربيع"), ElementsAre("mr", "rby"));
+  NormalizedName n = normalizer_->Normalize("معمر Smith", Schema::kPerson);
+  ASSERT_EQ(n.tokens.size(), 2u);
+  EXPECT_TRUE(n.tokens[0].abjad);
+  EXPECT_FALSE(n.tokens[1].abjad);
+}
+
 TEST_F(NormalizerTest, ArabicTokensAreNotTakenForLatinWords) {
   // عمر romanises to "mr" and آدم to "adm": neither is the honorific Mr or the rank Adm.
   EXPECT_THAT(Texts("عمر محمود عثمان"), ElementsAre("mr", "mhmwd", "thman"));
