@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "normalize/hangul.h"
+#include "normalize/letter_names.h"
 #include "normalize/utf8_decode.h"
 
 namespace interdict::normalize_internal {
@@ -156,6 +157,10 @@ Chain ChainFor(UScriptCode script, const Hints& h) {
       return Chain::kGeorgian;
     case USCRIPT_HAN:
       return Chain::kHan;
+    case USCRIPT_SINHALA:
+      return Chain::kSinhala;
+    case USCRIPT_THAANA:
+      return Chain::kThaana;
     default:
       return Chain::kGeneric;
   }
@@ -275,9 +280,23 @@ void FoldOutput(const FoldTable& fold, const icu::UnicodeString& u,
       }
     } else {
       cls = ClassifyOther(cp);
-      // A letter the chain left unconverted carries nothing we can compare: drop it but keep
-      // the word whole.
-      if (cls == CharClass::kContent) continue;
+      if (cls == CharClass::kContent) {
+        // Letters the chain left unconverted: read by their names, a run at a time (a vowel sign
+        // changes the letter before it). An Arabic-script letter left over carries nothing we
+        // can compare: dropped, the word kept whole.
+        int32_t end = i;
+        while (end < n) {
+          const UChar32 next = u.char32At(end);
+          if (fold.Find(static_cast<uint32_t>(next)) != nullptr ||
+              ClassifyOther(static_cast<uint32_t>(next)) != CharClass::kContent)
+            break;
+          end += U16_LENGTH(next);
+        }
+        if (ScriptOf(cp) != USCRIPT_ARABIC)
+          RomanizeByLetterNames(u, i - U16_LENGTH(c), end, &pieces->back());
+        i = end;
+        continue;
+      }
     }
     if (cls == CharClass::kSeparator && !pieces->back().empty()) pieces->emplace_back();
   }

@@ -37,7 +37,10 @@ enum class Chain : int {
   kArmenian,    // Armenian-Latin/BGN
   kGeorgian,    // Georgian-Latin/BGN
   kHan,         // Han-Latin/Names: Mandarin pinyin, surname readings; tones folded away later
+  kSinhala,     // si-si_Latn, which Any-Latin does not pick
+  kThaana,      // Maldivian-Latin/BGN: "nasheed", where Any-Latin writes "nasid"
   kGeneric,     // Any-Latin: Devanagari, Thai, Kana, fullwidth Latin and everything else
+                //   (letters it leaves are read by their names: letter_names.h)
   kCount,
 };
 

@@ -274,6 +274,75 @@ TEST_F(NormalizerTest, GeorgianArmenianDevanagariThai) {
   EXPECT_EQ(thai.tokens[0].text, "thaksin");
 }
 
+// A name in every script gets Latin tokens, never none (none made `compare` and `screen` refuse
+// it as "no letters"): ICU's own chains where ICU has one, else the letters' Unicode names.
+TEST_F(NormalizerTest, EveryScriptGivesLatinTokens) {
+  const std::vector<std::pair<std::string, std::string>> names = {
+      {"Khmr", "ហ៊ុន សែន"},
+      {"Laoo", "ທອງລຸນ ສີສຸລິດ"},
+      {"Tibt", "བསྟན་འཛིན་རྒྱ་མཚོ"},
+      {"Ethi", "አቢይ አሕመድ"},
+      {"Geor", "მიხეილ სააკაშვილი"},
+      {"Armn", "Նիկոլ Փաշինյան"},
+      {"Thai", "ทักษิณ ชินวัตร"},
+      {"Mymr", "မင်းအောင်လှိုင်"},
+      {"Sinh", "මහින්ද රාජපක්ෂ"},
+      {"Deva", "नरेन्द्र मोदी"},
+      {"Beng", "শেখ হাসিনা"},
+      {"Taml", "வேலுப்பிள்ளை பிரபாகரன்"},
+      {"Telu", "చంద్రబాబు నాయుడు"},
+      {"Gujr", "નરેન્દ્ર મોદી"},
+      {"Guru", "ਮਨਮੋਹਨ ਸਿੰਘ"},
+      {"Knda", "ಸಿದ್ದರಾಮಯ್ಯ"},
+      {"Mlym", "പിണറായി വിജയൻ"},
+      {"Orya", "ନବୀନ ପଟ୍ଟନାୟକ"},
+      {"Grek", "Αλέξης Τσίπρας"},
+      {"Hebr", "בנימין נתניהו"},
+      {"Cyrl", "Владимир Путин"},
+      {"Mong", "ᠴᠠᠬᠢᠶᠠᠭᠢᠨ ᠡᠯᠪᠡᠭᠳᠣᠷᠵ"},
+      {"Cher", "ᏍᏏᏉᏯ"},
+      {"Cans", "ᓄᓇᕗᑦ"},
+      {"Hira", "たなか"},
+      {"Kana", "プーチン"},
+      {"Hang", "김정은"},
+      {"Hani", "习近平"},
+      {"Thaa", "މުހައްމަދު ނަޝީދު"},
+      {"Syrc", "ܐܦܪܝܡ"},
+      {"Yiii", "ꆈꌠꁱꂷ"},
+      {"Vaii", "ꕙꔤ"},
+      {"Tfng", "ⵜⴰⵎⴰⵣⵉⵖⵜ"},
+      {"Copt", "ⲡⲁⲩⲗⲟⲥ"},
+      {"Java", "ꦱꦸꦏꦂꦤꦺꦴ"},
+      {"Olck", "ᱥᱟᱱᱛᱟᱲᱤ"},
+      {"Glag", "ⰃⰎⰀⰃⰑⰎ"},
+  };
+  for (const auto& [script, name] : names) {
+    NormalizedName n = normalizer_->Normalize(name, Schema::kPerson);
+    EXPECT_EQ(n.script, script) << name;
+    ASSERT_FALSE(n.tokens.empty()) << script << " " << name;
+    for (const NameToken& t : n.tokens) {
+      EXPECT_FALSE(t.text.empty()) << script;
+      EXPECT_EQ(t.text.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789"), std::string::npos)
+          << script << " " << t.text;
+    }
+  }
+}
+
+// Where ICU has no chain, a letter reads as its Unicode name says, and an abugida's vowel sign
+// replaces the consonant's inherent vowel ("HA" + "VOWEL SIGN U" is "hu", not "hau").
+TEST_F(NormalizerTest, LettersWithoutAnIcuChainReadByTheirNames) {
+  EXPECT_THAT(Texts("ហ៊ុន សែន"), ElementsAre("huno", "saeno"));  // Hun Sen
+  EXPECT_THAT(Texts("ᏍᏏᏉᏯ"), ElementsAre("ssiquoya"));         // Sequoyah: S, SI, QUO, YA
+  EXPECT_THAT(Texts("ᓄᓇᕗᑦ"), ElementsAre("nonafot"));  // ICU reads ᓄ ᓇ ᑦ (Cree), the name ᕗ
+}
+
+// ICU has chains for these that Any-Latin does not pick: Sinhala (si-si_Latn) and Thaana
+// (Maldivian-Latin/BGN, whose "ee" is how Maldivian names are spelt in Latin: Nasheed).
+TEST_F(NormalizerTest, SinhalaAndThaanaUseTheirOwnChains) {
+  EXPECT_THAT(Texts("මහින්ද රාජපක්ෂ"), ElementsAre("mahinda", "rajapaksa"));
+  EXPECT_THAT(Texts("މުހައްމަދު ނަޝީދު"), ElementsAre("muhammadhu", "nasheedhu"));
+}
+
 TEST_F(NormalizerTest, NonAsciiDigits) {
   EXPECT_THAT(Texts("Unit ٣٢ / ३४"), ElementsAre("unit", "32", "34"));
   NormalizedName n = normalizer_->Normalize("Vessel 1998", Schema::kVessel);
