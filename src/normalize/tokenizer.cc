@@ -1,5 +1,6 @@
 #include "normalize/tokenizer.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -172,6 +173,7 @@ struct Builder {
   uint32_t begin = 0, end = 0;
   bool transliterated = false;
   bool abjad = false;
+  std::string native;
 
   void Extend(size_t b, size_t e) {
     if (text.empty()) {
@@ -184,9 +186,11 @@ struct Builder {
   }
   void Close(std::vector<RawToken>* out) {
     if (!text.empty()) {
-      out->push_back(RawToken{std::move(text), begin, end, transliterated, abjad});
+      out->push_back(
+          RawToken{std::move(text), begin, end, transliterated, abjad, std::move(native)});
     }
     text.clear();
+    native.clear();
     transliterated = false;
     abjad = false;
   }
@@ -256,7 +260,54 @@ size_t ArabicPrefixLength(const std::vector<uint32_t>& cps, size_t at) {
   return 0;
 }
 
+void NfcUtf8(const icu::UnicodeString& u, std::string* out) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString composed = nfc->normalize(u, status);
+    if (U_SUCCESS(status)) {
+      composed.toUTF8String(*out);
+      return;
+    }
+  }
+  u.toUTF8String(*out);
+}
+
+// A Han character in its simplified form, so that 習 and 习 are one character.
+std::string SimplifiedHan(const TransliteratorSet& translit, uint32_t cp) {
+  icu::UnicodeString u(static_cast<UChar32>(cp));
+  translit.Transliterate(Chain::kSimplified, &u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
 }  // namespace
+
+bool InOwnScript(UScriptCode script) {
+  switch (script) {
+    case USCRIPT_HAN:
+    case USCRIPT_HANGUL:
+    case USCRIPT_DEVANAGARI:
+    case USCRIPT_BENGALI:
+    case USCRIPT_GURMUKHI:
+    case USCRIPT_GUJARATI:
+    case USCRIPT_ORIYA:
+    case USCRIPT_TAMIL:
+    case USCRIPT_TELUGU:
+    case USCRIPT_KANNADA:
+    case USCRIPT_MALAYALAM:
+    case USCRIPT_SINHALA:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_TIBETAN:
+      return true;
+    default:
+      return false;
+  }
+}
 
 namespace {
 
@@ -367,6 +418,7 @@ void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints*
         if (aligned) {
           t.begin = seg.offsets[han[k]];
           t.end = seg.offsets[han[k] + 1];
+          t.native = SimplifiedHan(*translit_, seg.cps[han[k]]);
         }
         out->push_back(std::move(t));
       }
@@ -399,6 +451,7 @@ void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints*
                   : icu::UnicodeString(seg.buf, seg.buf.moveIndex32(0, static_cast<int32_t>(skip)));
     translit_->Transliterate(chain, &word);
     FoldOutput(*fold_, word, &pieces);
+    const bool whole = cur.text.empty() && pieces.size() == 1;
     for (size_t k = 0; k < pieces.size(); ++k) {
       if (k > 0) cur.Close(out);
       cur.Extend(seg.offsets[skip], seg_end);
@@ -406,6 +459,9 @@ void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints*
       cur.transliterated = true;
       cur.abjad |= abjad;
     }
+    // Only a token made of this run alone is compared in its script.
+    cur.native.clear();
+    if (whole && InOwnScript(seg.script)) NfcUtf8(seg.buf, &cur.native);
     seg.Clear();
   };
 
@@ -419,6 +475,7 @@ void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints*
       flush();
       cur.Extend(at, i);
       cur.text.append(e->text, e->len);
+      cur.native.clear();  // a word of two scripts is compared in Latin
       continue;
     }
     const CharClass cls = ClassifyOther(cp);
@@ -435,6 +492,7 @@ void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints*
       cur.Close(out);
       RawToken t{std::string(), static_cast<uint32_t>(at), static_cast<uint32_t>(i), true};
       RomanizeHangulSyllable(cp, &t.text);
+      t.native = std::string(text.substr(at, i - at));
       out->push_back(std::move(t));
       continue;
     }

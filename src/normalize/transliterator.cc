@@ -42,6 +42,7 @@ constexpr ChainSpec kSpecs[] = {
     {nullptr, "NFKC; Armenian-Latin/BGN; Any-Latin; Latin-ASCII"},
     {nullptr, "NFKC; Georgian-Latin/BGN; Any-Latin; Latin-ASCII"},
     {nullptr, "NFKC; Han-Latin/Names; Latin-ASCII"},
+    {nullptr, "NFKC; Traditional-Simplified"},
     {nullptr, "NFKC; si-si_Latn; Any-Latin; Latin-ASCII"},
     {nullptr, "NFKC; Maldivian-Latin/BGN; Any-Latin; Latin-ASCII"},
     {nullptr, "NFKC; Any-Latin; Latin-ASCII"},

@@ -257,6 +257,36 @@ TEST_F(NormalizerTest, HangulOneTokenPerSyllableDprkStyle) {
   EXPECT_THAT(Texts("Kim Jong-un"), Texts("김정은"));
 }
 
+// Tokens of Han, Hangul and the Brahmic scripts keep their letters as written, for comparing two
+// names in that script (Han in its simplified form); Latin tokens and words of two scripts do not.
+TEST_F(NormalizerTest, OwnScriptTokensKeepTheirLetters) {
+  auto surfaces = [](std::string_view name) {
+    std::vector<std::string> out;
+    for (const NameToken& t : normalizer_->Normalize(name, Schema::kPerson).tokens)
+      out.push_back(t.surface);
+    return out;
+  };
+  EXPECT_THAT(surfaces("김정은"), ElementsAre("김", "정", "은"));
+  EXPECT_THAT(surfaces("習近平"), ElementsAre("习", "近", "平"));
+  EXPECT_THAT(surfaces("नरेन्द्र मोदी"), ElementsAre("नरेन्द्र", "मोदी"));
+  EXPECT_THAT(surfaces("Kim Jong Un"), ElementsAre("", "", ""));
+  EXPECT_THAT(surfaces("Владимир"), ElementsAre(""));
+  EXPECT_THAT(surfaces("Xनरेन्द्र"), ElementsAre(""));
+}
+
+// A Korean name in Han (a Korean surname, then one to three characters) also carries each
+// character's Sino-Korean reading, as its variant; its text stays the Mandarin reading. Names of
+// any other shape keep the Mandarin reading alone.
+TEST_F(NormalizerTest, KoreanNamesInHanCarryTheirKoreanReading) {
+  EXPECT_THAT(Texts("金正恩"), ElementsAre("jin", "zheng", "en"));
+  EXPECT_THAT(Variants("金正恩"), ElementsAre("kim", "jong", "un"));
+  EXPECT_THAT(Variants("김정은"), ElementsAre("kim", "jong", "un"));
+  EXPECT_THAT(Variants("朴槿惠"), Variants("박근혜"));
+  EXPECT_THAT(Variants("崔龍海"), Variants("최룡해"));
+  EXPECT_THAT(Variants("习近平"), ElementsAre("xi", "jin", "ping"));  // 习 is no Korean surname
+  EXPECT_THAT(Variants("金"), Variants("Jin"));                       // a surname alone
+}
+
 TEST_F(NormalizerTest, Kana) {
   EXPECT_THAT(Texts("ウラジーミル・プーチン"), ElementsAre("urajimiru", "puchin"));
   EXPECT_THAT(Texts("たなか"), ElementsAre("tanaka"));
