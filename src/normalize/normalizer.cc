@@ -332,7 +332,9 @@ void AddSinoKoreanReadings(const HanKoreanReadings& korean, const VariantTable& 
                            std::vector<NameToken>* tokens) {
   for (size_t i = 0; i < tokens->size(); ++i) {
     size_t j = i;
-    while (j < tokens->size() && korean.Find((*tokens)[j].surface) != nullptr) ++j;
+    while (j < tokens->size() && !(*tokens)[j].surface.empty() &&
+           korean.Find((*tokens)[j].surface) != nullptr)
+      ++j;
     if (j - i >= 2 && j - i <= 4 && korean.IsSurname((*tokens)[i].surface)) {
       for (size_t k = i; k < j; ++k) {
         NameToken& t = (*tokens)[k];

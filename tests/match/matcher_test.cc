@@ -546,6 +546,17 @@ TEST_F(UnMatcherTest, UnknownCountryIsAWarningNotAnError) {
   EXPECT_GT(Term(r.matches[0], "country")->effect, 0.0f);
 }
 
+// Names in scripts that ICU has no chain for were refused as having no letters: they are screened.
+TEST_F(UnMatcherTest, NamesInEveryScriptAreScreenedNotRefused) {
+  auto session = matcher_->NewSession();
+  for (const char* name : {"ហ៊ុន សែន", "ທອງລຸນ ສີສຸລິດ", "བསྟན་འཛིན་རྒྱ་མཚོ", "ᠴᠠᠬᠢᠶᠠᠭᠢᠨ", "ᏍᏏᏉᏯ", "ꆈꌠꁱꂷ",
+                           "ⵜⴰⵎⴰⵣⵉⵖⵜ", "ꦱꦸꦏꦂꦤꦺꦴ"}) {
+    ScreenResult r;
+    Status st = matcher_->Screen(Query(name), {}, session.get(), &r);
+    EXPECT_TRUE(st.ok()) << name << ": " << st.message();
+  }
+}
+
 TEST_F(UnMatcherTest, TheReadersWarningsComeFirstAndTheNameIsStillScreened) {
   ScreeningQuery q = Query("AIMAN MUHAMMED RABI AL-ZAWAHIRI");
   q.warnings = {"birth_date '1951-13-40' is not a date"};
