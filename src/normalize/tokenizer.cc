@@ -311,6 +311,21 @@ bool InOwnScript(UScriptCode script) {
 
 namespace {
 
+bool ReadByLetterNames(UScriptCode script) {
+  switch (script) {
+    case USCRIPT_LATIN:
+    case USCRIPT_GREEK:
+    case USCRIPT_CYRILLIC:
+    case USCRIPT_ARABIC:
+    case USCRIPT_HEBREW:
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED:
+      return false;
+    default:
+      return true;
+  }
+}
+
 // Splits romanised output into pieces of a-z0-9, using the same classes as the input.
 void FoldOutput(const FoldTable& fold, const icu::UnicodeString& u,
                 std::vector<std::string>* pieces) {
@@ -333,8 +348,9 @@ void FoldOutput(const FoldTable& fold, const icu::UnicodeString& u,
       cls = ClassifyOther(cp);
       if (cls == CharClass::kContent) {
         // Letters the chain left unconverted: read by their names, a run at a time (a vowel sign
-        // changes the letter before it). An Arabic-script letter left over carries nothing we
-        // can compare: dropped, the word kept whole.
+        // changes the letter before it). A letter left over by the Latin, Greek, Cyrillic,
+        // Arabic or Hebrew chains is a rare or archaic one whose name is no sound ("LITTLE YUS",
+        // "OPEN E"): dropped, the word kept whole.
         int32_t end = i;
         while (end < n) {
           const UChar32 next = u.char32At(end);
@@ -343,7 +359,7 @@ void FoldOutput(const FoldTable& fold, const icu::UnicodeString& u,
             break;
           end += U16_LENGTH(next);
         }
-        if (ScriptOf(cp) != USCRIPT_ARABIC)
+        if (ReadByLetterNames(ScriptOf(cp)))
           RomanizeByLetterNames(u, i - U16_LENGTH(c), end, &pieces->back());
         i = end;
         continue;

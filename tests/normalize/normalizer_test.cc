@@ -362,7 +362,9 @@ TEST_F(NormalizerTest, EveryScriptGivesLatinTokens) {
 // replaces the consonant's inherent vowel ("HA" + "VOWEL SIGN U" is "hu", not "hau").
 TEST_F(NormalizerTest, LettersWithoutAnIcuChainReadByTheirNames) {
   EXPECT_THAT(Texts("ហ៊ុន សែន"), ElementsAre("huno", "saeno"));  // Hun Sen
-  EXPECT_THAT(Texts("ᏍᏏᏉᏯ"), ElementsAre("ssiquoya"));         // Sequoyah: S, SI, QUO, YA
+  // Left over by the Latin and Cyrillic chains, rare letters whose names are no sound: dropped.
+  EXPECT_THAT(Texts("Maʃa Ѩkov"), ElementsAre("maa", "kov"));
+  EXPECT_THAT(Texts("ᏍᏏᏉᏯ"), ElementsAre("ssiquoya"));  // Sequoyah: S, SI, QUO, YA
   EXPECT_THAT(Texts("ᓄᓇᕗᑦ"), ElementsAre("nonafot"));  // ICU reads ᓄ ᓇ ᑦ (Cree), the name ᕗ
 }
 
