@@ -5,6 +5,7 @@
 #include <bit>
 
 #include "match/abjad_spelling.h"
+#include "match/own_script.h"
 #include "match/similarity.h"
 #include "normalize/name_limits.h"
 
@@ -53,7 +54,9 @@ std::string_view EvidenceName(Evidence e) {
   return kNames[static_cast<size_t>(e)];
 }
 
-TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
+namespace {
+
+TokenMatch CompareRomanised(const PreparedToken& q, const PreparedToken& l) {
   TokenMatch best;
   // Legal forms meet legal forms of the same canonical form; a word may be a misspelt legal form
   // ("olo" for OOO, "lttd" for LTD), compared with the form as the other side wrote it. Numbers
@@ -158,6 +161,33 @@ TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
       q.text.size() <= l.text.size() + 1 && l.text.size() <= q.text.size() + 1)
     Consider(&best, kPhoneticSimilarity, Evidence::kPhonetic);
   return best;
+}
+
+// Two tokens of one script that names are compared in (own_script.h) are no closer than their
+// letters there are, read as a Latin typo would be: one letter apart in a short token (a Hangul
+// syllable's jamo, a Han character) is weak evidence, longer tokens lose a share per edit. Only
+// ever lowers the romanised similarity, so the index's bounds (NameIndex) still hold.
+void CapInOwnScript(const PreparedToken& q, const PreparedToken& l, TokenMatch* m) {
+  ScriptDistance d;
+  if (m->similarity <= 0 || !OwnScriptDistance(q, l, &d) || d.edits == 0) return;
+  float cap = 0;
+  if (d.length <= 3) {
+    cap = d.edits == 1 ? kShortTypoSimilarity : 0.0f;
+  } else if (d.edits <= AllowedEdits(d.length)) {
+    cap = 1.0f - static_cast<float>(d.edits) / static_cast<float>(d.length);
+  }
+  if (cap >= m->similarity) return;
+  m->similarity = cap;
+  m->evidence = cap > 0 ? Evidence::kTypo : Evidence::kNone;
+  m->edits = static_cast<uint8_t>(d.edits);
+}
+
+}  // namespace
+
+TokenMatch CompareTokens(const PreparedToken& q, const PreparedToken& l) {
+  TokenMatch m = CompareRomanised(q, l);
+  CapInOwnScript(q, l, &m);
+  return m;
 }
 
 float TokenSimilarityOf(const PreparedToken& query, const PreparedToken& list) {

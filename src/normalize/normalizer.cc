@@ -5,6 +5,7 @@
 
 #include "normalize/dictionary.h"
 #include "normalize/fold_table.h"
+#include "normalize/han_korean.h"
 #include "normalize/tokenizer.h"
 #include "normalize/transliterator.h"
 
@@ -16,6 +17,7 @@ using normalize_internal::AffixTable;
 using normalize_internal::DominantScriptOf;
 using normalize_internal::FoldedEntry;
 using normalize_internal::FoldTable;
+using normalize_internal::HanKoreanReadings;
 using normalize_internal::LegalFormTable;
 using normalize_internal::LegalFormVariant;
 using normalize_internal::RawToken;
@@ -32,6 +34,7 @@ struct NameNormalizer::Impl {
   SpellingRules rules;
   LegalFormTable legal_forms;
   AffixTable affixes;
+  HanKoreanReadings korean;
 };
 
 NameNormalizer::NameNormalizer() : impl_(std::make_unique<Impl>()) {}
@@ -65,6 +68,7 @@ Status NameNormalizer::Load(const std::string& data_dir, std::unique_ptr<NameNor
   INTERDICT_RETURN_IF_ERROR(impl.rules.Load(dir + "romanization_rules.tsv"));
   INTERDICT_RETURN_IF_ERROR(impl.legal_forms.Load(dir + "legal_forms.tsv", fold));
   INTERDICT_RETURN_IF_ERROR(impl.affixes.Load(dir + "name_affixes.tsv", fold));
+  INTERDICT_RETURN_IF_ERROR(impl.korean.Load(dir + "han_korean_readings.tsv"));
   *out = std::move(n);
   return Status::Ok();
 }
@@ -318,6 +322,31 @@ void MarkAffixes(const AffixTable& table, Schema schema, const std::vector<RawTo
   }
 }
 
+// A Korean name written in Han: a Korean surname's character, then one to three more (Korean
+// names have two to four syllables), each with a Sino-Korean reading. Each character then also
+// carries its Korean reading, as its variant: its text (the Mandarin reading) still meets pinyin
+// spellings, the variant meets Korean ones (金正恩: "jin zheng en", and Kim Jong Un), so both
+// readings are tried and the better kept. A Chinese name of that shape gets a Korean reading it
+// does not need, which only lets it meet the same characters' Korean spelling.
+void AddSinoKoreanReadings(const HanKoreanReadings& korean, const VariantTable& variants,
+                           std::vector<NameToken>* tokens) {
+  for (size_t i = 0; i < tokens->size(); ++i) {
+    size_t j = i;
+    while (j < tokens->size() && !(*tokens)[j].surface.empty() &&
+           korean.Find((*tokens)[j].surface) != nullptr)
+      ++j;
+    if (j - i >= 2 && j - i <= 4 && korean.IsSurname((*tokens)[i].surface)) {
+      for (size_t k = i; k < j; ++k) {
+        NameToken& t = (*tokens)[k];
+        const std::string& latin = *korean.Find(t.surface);
+        const std::string* v = variants.Find(latin, true, false);
+        t.variant = v != nullptr ? *v : latin;
+      }
+    }
+    i = std::max(i, j);
+  }
+}
+
 }  // namespace
 
 NormalizedName NameNormalizer::Normalize(std::string_view name, Schema schema) const {
@@ -377,9 +406,11 @@ NormalizedName NameNormalizer::Normalize(std::string_view name, Schema schema) c
       t.variant = v != nullptr ? *v : t.text;
       t.phonetic = impl.rules.Apply(t.text);
       t.skeleton = Skeleton(t.text);
+      t.surface = std::move(raw[i].native);
     }
     result.tokens.push_back(std::move(t));
   }
+  AddSinoKoreanReadings(impl.korean, impl.variants, &result.tokens);
   return result;
 }
 

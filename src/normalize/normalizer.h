@@ -5,8 +5,10 @@
 //      and modifier letters (ʿ ʾ) removed; apostrophes deleted ("Fu'ad" -> "fuad"); hyphens,
 //      dots, commas, slashes and other punctuation separate tokens.
 //   2. Script: Latin goes through a fold table (no ICU on the fast path); every other script is
-//      transliterated to Latin with ICU (BGN/PCGN chains where ICU has them). Hangul and Han are
-//      split into one token per syllable.
+//      transliterated to Latin with ICU (BGN/PCGN chains where ICU has them), and letters no ICU
+//      chain converts are read by their Unicode names. Hangul and Han are split into one token
+//      per syllable. Tokens of Han, Hangul and the Brahmic scripts keep their letters as written
+//      (NameToken::surface) so that two names in one of those scripts are compared in it.
 //   3. Affixes (data/name_affixes.tsv): honorifics and titles ("dr", "sheikh", "haji") are dropped
 //      from names that may be persons; vessel prefixes ("mv", "m/v", "mt") from vessel names.
 //   4. Legal forms (data/legal_forms.tsv): any listed phrase ("limited liability company", "ooo",
@@ -45,7 +47,10 @@ struct NameToken {
   std::string variant;   // variant-class representative ("muhammad"); == text when none known
   std::string phonetic;  // spelling-rule key, vowels kept: "muhamed"
   std::string skeleton;  // consonant skeleton: "mhmd"
-  std::string surface;   // kLegalForm: its words as written, folded and joined ("ooo", "sal")
+  // The token as written where `text` is not: a kLegalForm's words, folded and joined ("ooo",
+  // "sal"); a word of a script compared in its own script (Han, Hangul, Brahmic scripts), its
+  // letters in that script ("정"; Han simplified). Empty otherwise.
+  std::string surface;
   TokenKind kind = TokenKind::kWord;
   bool transliterated = false;  // came from a non-Latin script (vowels may be missing)
   bool abjad = false;           // romanised from an abjad (Arabic script): short vowels unwritten

@@ -1,11 +1,13 @@
 #include "normalize/tokenizer.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 #include <utility>
 
 #include "normalize/hangul.h"
+#include "normalize/letter_names.h"
 #include "normalize/utf8_decode.h"
 
 namespace interdict::normalize_internal {
@@ -156,6 +158,10 @@ Chain ChainFor(UScriptCode script, const Hints& h) {
       return Chain::kGeorgian;
     case USCRIPT_HAN:
       return Chain::kHan;
+    case USCRIPT_SINHALA:
+      return Chain::kSinhala;
+    case USCRIPT_THAANA:
+      return Chain::kThaana;
     default:
       return Chain::kGeneric;
   }
@@ -167,6 +173,7 @@ struct Builder {
   uint32_t begin = 0, end = 0;
   bool transliterated = false;
   bool abjad = false;
+  std::string native;
 
   void Extend(size_t b, size_t e) {
     if (text.empty()) {
@@ -179,9 +186,11 @@ struct Builder {
   }
   void Close(std::vector<RawToken>* out) {
     if (!text.empty()) {
-      out->push_back(RawToken{std::move(text), begin, end, transliterated, abjad});
+      out->push_back(
+          RawToken{std::move(text), begin, end, transliterated, abjad, std::move(native)});
     }
     text.clear();
+    native.clear();
     transliterated = false;
     abjad = false;
   }
@@ -251,9 +260,71 @@ size_t ArabicPrefixLength(const std::vector<uint32_t>& cps, size_t at) {
   return 0;
 }
 
+void NfcUtf8(const icu::UnicodeString& u, std::string* out) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString composed = nfc->normalize(u, status);
+    if (U_SUCCESS(status)) {
+      composed.toUTF8String(*out);
+      return;
+    }
+  }
+  u.toUTF8String(*out);
+}
+
+// A Han character in its simplified form, so that 習 and 习 are one character.
+std::string SimplifiedHan(const TransliteratorSet& translit, uint32_t cp) {
+  icu::UnicodeString u(static_cast<UChar32>(cp));
+  translit.Transliterate(Chain::kSimplified, &u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
 }  // namespace
 
+bool InOwnScript(UScriptCode script) {
+  switch (script) {
+    case USCRIPT_HAN:
+    case USCRIPT_HANGUL:
+    case USCRIPT_DEVANAGARI:
+    case USCRIPT_BENGALI:
+    case USCRIPT_GURMUKHI:
+    case USCRIPT_GUJARATI:
+    case USCRIPT_ORIYA:
+    case USCRIPT_TAMIL:
+    case USCRIPT_TELUGU:
+    case USCRIPT_KANNADA:
+    case USCRIPT_MALAYALAM:
+    case USCRIPT_SINHALA:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_TIBETAN:
+      return true;
+    default:
+      return false;
+  }
+}
+
 namespace {
+
+bool ReadByLetterNames(UScriptCode script) {
+  switch (script) {
+    case USCRIPT_LATIN:
+    case USCRIPT_GREEK:
+    case USCRIPT_CYRILLIC:
+    case USCRIPT_ARABIC:
+    case USCRIPT_HEBREW:
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED:
+      return false;
+    default:
+      return true;
+  }
+}
 
 // Splits romanised output into pieces of a-z0-9, using the same classes as the input.
 void FoldOutput(const FoldTable& fold, const icu::UnicodeString& u,
@@ -275,9 +346,24 @@ void FoldOutput(const FoldTable& fold, const icu::UnicodeString& u,
       }
     } else {
       cls = ClassifyOther(cp);
-      // A letter the chain left unconverted carries nothing we can compare: drop it but keep
-      // the word whole.
-      if (cls == CharClass::kContent) continue;
+      if (cls == CharClass::kContent) {
+        // Letters the chain left unconverted: read by their names, a run at a time (a vowel sign
+        // changes the letter before it). A letter left over by the Latin, Greek, Cyrillic,
+        // Arabic or Hebrew chains is a rare or archaic one whose name is no sound ("LITTLE YUS",
+        // "OPEN E"): dropped, the word kept whole.
+        int32_t end = i;
+        while (end < n) {
+          const UChar32 next = u.char32At(end);
+          if (fold.Find(static_cast<uint32_t>(next)) != nullptr ||
+              ClassifyOther(static_cast<uint32_t>(next)) != CharClass::kContent)
+            break;
+          end += U16_LENGTH(next);
+        }
+        if (ReadByLetterNames(ScriptOf(cp)))
+          RomanizeByLetterNames(u, i - U16_LENGTH(c), end, &pieces->back());
+        i = end;
+        continue;
+      }
     }
     if (cls == CharClass::kSeparator && !pieces->back().empty()) pieces->emplace_back();
   }
@@ -374,6 +460,7 @@ void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints*
         if (aligned) {
           t.begin = seg.offsets[han[k]];
           t.end = seg.offsets[han[k] + 1];
+          t.native = SimplifiedHan(*translit_, seg.cps[han[k]]);
         }
         out->push_back(std::move(t));
       }
@@ -406,6 +493,7 @@ void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints*
                   : icu::UnicodeString(seg.buf, seg.buf.moveIndex32(0, static_cast<int32_t>(skip)));
     translit_->Transliterate(chain, &word);
     FoldOutput(*fold_, word, &pieces);
+    const bool whole = cur.text.empty() && pieces.size() == 1;
     for (size_t k = 0; k < pieces.size(); ++k) {
       if (k > 0) cur.Close(out);
       cur.Extend(seg.offsets[skip], seg_end);
@@ -413,6 +501,9 @@ void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints*
       cur.transliterated = true;
       cur.abjad |= abjad;
     }
+    // Only a token made of this run alone is compared in its script.
+    cur.native.clear();
+    if (whole && InOwnScript(seg.script)) NfcUtf8(seg.buf, &cur.native);
     seg.Clear();
   };
 
@@ -426,6 +517,7 @@ void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints*
       flush();
       cur.Extend(at, i);
       cur.text.append(e->text, e->len);
+      cur.native.clear();  // a word of two scripts is compared in Latin
       continue;
     }
     const CharClass cls = ClassifyOther(cp);
@@ -442,6 +534,7 @@ void Tokenizer::EmitWord(std::string_view text, size_t begin, size_t end, Hints*
       cur.Close(out);
       RawToken t{std::string(), static_cast<uint32_t>(at), static_cast<uint32_t>(i), true};
       RomanizeHangulSyllable(cp, &t.text);
+      t.native = std::string(text.substr(at, i - at));
       out->push_back(std::move(t));
       continue;
     }

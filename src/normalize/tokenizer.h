@@ -4,6 +4,8 @@
 // safe for concurrent use.
 #pragma once
 
+#include <unicode/uscript.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,6 +26,11 @@ struct RawToken {
   // Romanised from an abjad (Arabic, Hebrew script): vowels are missing, so the text is a
   // consonant string ("mr" for عمر) that must not be taken for a Latin word ("Mr").
   bool abjad = false;
+  // The token's letters as written (UTF-8), for the scripts that names are compared in
+  // (InOwnScript): Han (one character, in its simplified form), Hangul (one syllable) and the
+  // Brahmic scripts of South and South-East Asia (one word). Their romanisations merge letters
+  // that tell names apart (종 and 정 are both "jong"). Empty for every other token.
+  std::string native;
 };
 
 class Tokenizer {
@@ -53,6 +60,9 @@ class Tokenizer {
   const FoldTable* fold_;
   const TransliteratorSet* translit_;
 };
+
+// True for the scripts whose tokens carry RawToken::native.
+bool InOwnScript(UScriptCode script);
 
 // ISO 15924 code of the script with the most letters in `text`; "Zyyy" when it has no letter.
 // Ties go to the script seen first.

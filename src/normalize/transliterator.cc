@@ -45,6 +45,9 @@ constexpr ChainSpec kSpecs[] = {
     {nullptr, "NFKC; Armenian-Latin/BGN; Any-Latin; Latin-ASCII"},
     {nullptr, "NFKC; Georgian-Latin/BGN; Any-Latin; Latin-ASCII"},
     {nullptr, "NFKC; Han-Latin/Names; Latin-ASCII"},
+    {nullptr, "NFKC; Traditional-Simplified"},
+    {nullptr, "NFKC; si-si_Latn; Any-Latin; Latin-ASCII"},
+    {nullptr, "NFKC; Maldivian-Latin/BGN; Any-Latin; Latin-ASCII"},
     {nullptr, "NFKC; Any-Latin; Latin-ASCII"},
 };
 static_assert(sizeof(kSpecs) / sizeof(kSpecs[0]) == static_cast<size_t>(Chain::kCount));

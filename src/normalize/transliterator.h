@@ -1,11 +1,11 @@
 // TransliteratorSet: the ICU chains that romanise non-Latin words, one per script (and per
 // language where ICU has BGN/PCGN rules and the letters tell the language apart).
 //
-// Every chain starts with NFKC (Arabic presentation forms, fullwidth letters) and ends with
-// Latin-ASCII; the caller folds the output with the FoldTable. Chains are built once, in Init().
-// ICU does not promise that Transliterator::transliterate is thread-safe, so each chain keeps a
-// small pool of clones: a call borrows one under a mutex (clone() costs ~10 µs, once per
-// concurrently active thread), so concurrent callers never share an instance. A
+// Every chain starts with NFKC (Arabic presentation forms, fullwidth letters) and, but for
+// kSimplified, ends with Latin-ASCII; the caller folds the output with the FoldTable. Chains are
+// built once, in Init(). ICU does not promise that Transliterator::transliterate is thread-safe, so
+// each chain keeps a small pool of clones: a call borrows one under a mutex (clone() costs ~10 µs,
+// once per concurrently active thread), so concurrent callers never share an instance. A
 // TransliteratorSet is safe for concurrent use after Init().
 #pragma once
 
@@ -37,7 +37,11 @@ enum class Chain : int {
   kArmenian,    // Armenian-Latin/BGN
   kGeorgian,    // Georgian-Latin/BGN
   kHan,         // Han-Latin/Names: Mandarin pinyin, surname readings; tones folded away later
+  kSimplified,  // Traditional-Simplified: Han to Han, for comparing characters (no Latin)
+  kSinhala,     // si-si_Latn, which Any-Latin does not pick
+  kThaana,      // Maldivian-Latin/BGN: "nasheed", where Any-Latin writes "nasid"
   kGeneric,     // Any-Latin: Devanagari, Thai, Kana, fullwidth Latin and everything else
+                //   (letters it leaves are read by their names: letter_names.h)
   kCount,
 };
 

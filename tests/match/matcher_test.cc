@@ -545,6 +545,17 @@ TEST_F(UnMatcherTest, UnknownCountryIsAWarningNotAnError) {
   EXPECT_GT(Term(r.matches[0], "country")->effect, 0.0f);
 }
 
+// Names in scripts that ICU has no chain for were refused as having no letters: they are screened.
+TEST_F(UnMatcherTest, NamesInEveryScriptAreScreenedNotRefused) {
+  auto session = matcher_->NewSession();
+  for (const char* name : {"ហ៊ុន សែន", "ທອງລຸນ ສີສຸລິດ", "བསྟན་འཛིན་རྒྱ་མཚོ", "ᠴᠠᠬᠢᠶᠠᠭᠢᠨ", "ᏍᏏᏉᏯ", "ꆈꌠꁱꂷ",
+                           "ⵜⴰⵎⴰⵣⵉⵖⵜ", "ꦱꦸꦏꦂꦤꦺꦴ"}) {
+    ScreenResult r;
+    Status st = matcher_->Screen(Query(name), {}, session.get(), &r);
+    EXPECT_TRUE(st.ok()) << name << ": " << st.message();
+  }
+}
+
 TEST_F(UnMatcherTest, TheReadersWarningsComeFirstAndTheNameIsStillScreened) {
   ScreeningQuery q = Query("AIMAN MUHAMMED RABI AL-ZAWAHIRI");
   q.warnings = {"birth_date '1951-13-40' is not a date"};
@@ -627,6 +638,43 @@ TEST_F(CompareNamesTest, RejectsUnreadableNames) {
             Status::Code::kInvalidInput);
   EXPECT_EQ(CompareNames("John", "-/-", std::nullopt, *normalizer_, *stats_, &c).code(),
             Status::Code::kInvalidInput);
+}
+
+// A name in any script is compared, never refused (Khmer, Lao, Tibetan and others have no ICU
+// chain and were "no letters to compare"): it meets itself exactly, and its Latin spelling gets a
+// score, whatever that score is.
+TEST_F(CompareNamesTest, EveryScriptGetsAScoreNeverAnError) {
+  const std::vector<std::pair<std::string, std::string>> names = {
+      {"ហ៊ុន សែន", "Hun Sen"},
+      {"ທອງລຸນ ສີສຸລິດ", "Thongloun Sisoulith"},
+      {"བསྟན་འཛིན་རྒྱ་མཚོ", "Tenzin Gyatso"},
+      {"አቢይ አሕመድ", "Abiy Ahmed"},
+      {"ᠴᠠᠬᠢᠶᠠᠭᠢᠨ ᠡᠯᠪᠡᠭᠳᠣᠷᠵ", "Tsakhiagiin Elbegdorj"},
+      {"မင်းအောင်လှိုင်", "Min Aung Hlaing"},
+      {"මහින්ද රාජපක්ෂ", "Mahinda Rajapaksa"},
+      {"ᏍᏏᏉᏯ", "Sequoyah"},
+      {"ᓄᓇᕗᑦ", "Nunavut"},
+      {"މުހައްމަދު ނަޝީދު", "Mohamed Nasheed"},
+      {"ܐܦܪܝܡ", "Aphrem"},
+      {"ꆈꌠꁱꂷ", "Nuosu"},
+      {"ⵜⴰⵎⴰⵣⵉⵖⵜ", "Tamazight"},
+      {"ⲡⲁⲩⲗⲟⲥ", "Paulos"},
+      {"ꦱꦸꦏꦂꦤꦺꦴ", "Sukarno"},
+      {"ᱥᱟᱱᱛᱟᱲᱤ", "Santali"},
+      {"நரேந்திர மோதி", "Narendra Modi"},
+      {"ทักษิณ ชินวัตร", "Thaksin Shinawatra"},
+      {"김정은", "Kim Jong Un"},
+      {"习近平", "Xi Jinping"},
+  };
+  for (const auto& [name, latin] : names) {
+    Comparison self, cross;
+    ASSERT_TRUE(CompareNames(name, name, Schema::kPerson, *normalizer_, *stats_, &self).ok())
+        << name;
+    EXPECT_FLOAT_EQ(self.score, 1.0f) << name;
+    ASSERT_TRUE(CompareNames(name, latin, Schema::kPerson, *normalizer_, *stats_, &cross).ok())
+        << name;
+    EXPECT_GE(cross.score, 0.0f) << name;
+  }
 }
 
 // ----- Limits (normalize/name_limits.h) ---------------------------------------------------------

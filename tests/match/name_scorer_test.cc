@@ -641,5 +641,51 @@ TEST_F(NameScorerTest, IdenticalNamesScoreOne) {
   }
 }
 
+// ----- Same-script comparison (own_script.h) ---------------------------------------------------
+
+// 종 and 정 both romanise to "jong", 张 and 章 to "zhang": the same token through romanisation,
+// two names in their script. Compared in it, they are a weak typo at most.
+TEST_F(NameScorerTest, SameScriptTokensAreComparedInTheirScript) {
+  for (auto [a, b] :
+       std::vector<std::pair<std::string, std::string>>{{"종", "정"}, {"张", "章"}, {"王", "汪"}}) {
+    ASSERT_EQ(T(a).text, T(b).text) << a << " " << b;  // what made them one token before
+    TokenMatch m = Cmp(a, b);
+    EXPECT_EQ(m.evidence, Evidence::kTypo) << a << " " << b;
+    EXPECT_LE(m.similarity, 0.6f) << a << " " << b;
+  }
+  EXPECT_EQ(Cmp("김", "박").similarity, 0.0f);
+  EXPECT_EQ(Cmp("정", "정").evidence, Evidence::kExact);
+  // Traditional and simplified forms are one character.
+  EXPECT_EQ(Cmp("習", "习").evidence, Evidence::kExact);
+  // Devanagari: long and short i, both "dipak": one letter apart in four.
+  TokenMatch dipak = Cmp("दीपक", "दिपक");
+  EXPECT_EQ(dipak.evidence, Evidence::kTypo);
+  EXPECT_FLOAT_EQ(dipak.similarity, 0.75f);
+  EXPECT_EQ(Cmp("दीपक", "दीपक").evidence, Evidence::kExact);
+}
+
+// Pairs of different scripts still meet through romanisation: Hangul and Latin, Han and Latin,
+// Han and Hangul.
+TEST_F(NameScorerTest, MixedScriptPairsAreComparedThroughRomanisation) {
+  EXPECT_EQ(Cmp("정", "Jong").evidence, Evidence::kExact);
+  EXPECT_EQ(Cmp("习", "Xi").evidence, Evidence::kExact);
+  EXPECT_EQ(Cmp("नरेन्द्र", "Narendra").evidence, Evidence::kExact);
+  EXPECT_GT(Align("김정은", "Kim Jong Un").score, 0.99f);
+  // A name one vowel apart in Hangul no longer scores as the same name.
+  EXPECT_GT(Align("김정은", "김정은").score, 0.99f);
+  EXPECT_LT(Align("김종은", "김정은").score, 0.9f);
+}
+
+// A Korean name in Han meets its Korean romanisation and its Hangul spelling through the
+// characters' Sino-Korean readings, and still meets its pinyin.
+TEST_F(NameScorerTest, KoreanNamesInHanMeetTheirKoreanSpellings) {
+  EXPECT_GT(Align("金正恩", "KIM Jong Un").score, 0.9f);
+  EXPECT_GT(Align("KIM Jong Un", "金正恩").score, 0.9f);
+  EXPECT_GT(Align("金正恩", "김정은").score, 0.9f);
+  EXPECT_GT(Align("崔龍海", "CHOE Ryong Hae").score, 0.9f);
+  EXPECT_GT(Align("金正恩", "Jin Zhengen").score, 0.9f);
+  EXPECT_LT(Align("金正恩", "Kim Yong Chol").score, 0.5f);
+}
+
 }  // namespace
 }  // namespace interdict

@@ -20,8 +20,8 @@ class DictionaryTest : public ::testing::Test {
             "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    for (const char* f :
-         {"name_variants.tsv", "romanization_rules.tsv", "legal_forms.tsv", "name_affixes.tsv"}) {
+    for (const char* f : {"name_variants.tsv", "romanization_rules.tsv", "legal_forms.tsv",
+                          "name_affixes.tsv", "han_korean_readings.tsv"}) {
       fs::copy_file(fs::path(INTERDICT_DATA) / f, dir_ / f);
     }
   }
@@ -118,6 +118,19 @@ TEST_F(DictionaryTest, LegalFormErrors) {
   EXPECT_EQ(Load().message(), "legal_forms.tsv:1: variant '...' has no letters");
   Write("legal_forms.tsv", "llc\n");
   EXPECT_EQ(Load().message().rfind("legal_forms.tsv:1: expected", 0), 0u);
+}
+
+TEST_F(DictionaryTest, HanKoreanReadingErrors) {
+  Write("han_korean_readings.tsv", "# c\n金\t김\tsurname\n正\tjong\n");
+  EXPECT_EQ(Load().message(),
+            "han_korean_readings.tsv:3: expected one Hangul syllable, found 'jong'");
+  Write("han_korean_readings.tsv", "金正\t김\n");
+  EXPECT_EQ(Load().message(),
+            "han_korean_readings.tsv:1: expected one Han character, found '金正'");
+  Write("han_korean_readings.tsv", "金\t김\tgiven\n");
+  EXPECT_EQ(Load().message(), "han_korean_readings.tsv:1: expected 'han<TAB>hangul[<TAB>surname]'");
+  Write("han_korean_readings.tsv", "金\t김\n金\t금\n");
+  EXPECT_EQ(Load().message(), "han_korean_readings.tsv:2: '金' listed twice");
 }
 
 TEST_F(DictionaryTest, AffixErrors) {

@@ -286,6 +286,36 @@ TEST_F(NormalizerTest, HangulOneTokenPerSyllableDprkStyle) {
   EXPECT_THAT(Texts("Kim Jong-un"), Texts("김정은"));
 }
 
+// Tokens of Han, Hangul and the Brahmic scripts keep their letters as written, for comparing two
+// names in that script (Han in its simplified form); Latin tokens and words of two scripts do not.
+TEST_F(NormalizerTest, OwnScriptTokensKeepTheirLetters) {
+  auto surfaces = [](std::string_view name) {
+    std::vector<std::string> out;
+    for (const NameToken& t : normalizer_->Normalize(name, Schema::kPerson).tokens)
+      out.push_back(t.surface);
+    return out;
+  };
+  EXPECT_THAT(surfaces("김정은"), ElementsAre("김", "정", "은"));
+  EXPECT_THAT(surfaces("習近平"), ElementsAre("习", "近", "平"));
+  EXPECT_THAT(surfaces("नरेन्द्र मोदी"), ElementsAre("नरेन्द्र", "मोदी"));
+  EXPECT_THAT(surfaces("Kim Jong Un"), ElementsAre("", "", ""));
+  EXPECT_THAT(surfaces("Владимир"), ElementsAre(""));
+  EXPECT_THAT(surfaces("Xनरेन्द्र"), ElementsAre(""));
+}
+
+// A Korean name in Han (a Korean surname, then one to three characters) also carries each
+// character's Sino-Korean reading, as its variant; its text stays the Mandarin reading. Names of
+// any other shape keep the Mandarin reading alone.
+TEST_F(NormalizerTest, KoreanNamesInHanCarryTheirKoreanReading) {
+  EXPECT_THAT(Texts("金正恩"), ElementsAre("jin", "zheng", "en"));
+  EXPECT_THAT(Variants("金正恩"), ElementsAre("kim", "jong", "un"));
+  EXPECT_THAT(Variants("김정은"), ElementsAre("kim", "jong", "un"));
+  EXPECT_THAT(Variants("朴槿惠"), Variants("박근혜"));
+  EXPECT_THAT(Variants("崔龍海"), Variants("최룡해"));
+  EXPECT_THAT(Variants("习近平"), ElementsAre("xi", "jin", "ping"));  // 习 is no Korean surname
+  EXPECT_THAT(Variants("金"), Variants("Jin"));                       // a surname alone
+}
+
 TEST_F(NormalizerTest, Kana) {
   EXPECT_THAT(Texts("ウラジーミル・プーチン"), ElementsAre("urajimiru", "puchin"));
   EXPECT_THAT(Texts("たなか"), ElementsAre("tanaka"));
@@ -301,6 +331,77 @@ TEST_F(NormalizerTest, GeorgianArmenianDevanagariThai) {
   EXPECT_EQ(thai.script, "Thai");
   ASSERT_FALSE(thai.tokens.empty());
   EXPECT_EQ(thai.tokens[0].text, "thaksin");
+}
+
+// A name in every script gets Latin tokens, never none (none made `compare` and `screen` refuse
+// it as "no letters"): ICU's own chains where ICU has one, else the letters' Unicode names.
+TEST_F(NormalizerTest, EveryScriptGivesLatinTokens) {
+  const std::vector<std::pair<std::string, std::string>> names = {
+      {"Khmr", "ហ៊ុន សែន"},
+      {"Laoo", "ທອງລຸນ ສີສຸລິດ"},
+      {"Tibt", "བསྟན་འཛིན་རྒྱ་མཚོ"},
+      {"Ethi", "አቢይ አሕመድ"},
+      {"Geor", "მიხეილ სააკაშვილი"},
+      {"Armn", "Նիկոլ Փաշինյան"},
+      {"Thai", "ทักษิณ ชินวัตร"},
+      {"Mymr", "မင်းအောင်လှိုင်"},
+      {"Sinh", "මහින්ද රාජපක්ෂ"},
+      {"Deva", "नरेन्द्र मोदी"},
+      {"Beng", "শেখ হাসিনা"},
+      {"Taml", "வேலுப்பிள்ளை பிரபாகரன்"},
+      {"Telu", "చంద్రబాబు నాయుడు"},
+      {"Gujr", "નરેન્દ્ર મોદી"},
+      {"Guru", "ਮਨਮੋਹਨ ਸਿੰਘ"},
+      {"Knda", "ಸಿದ್ದರಾಮಯ್ಯ"},
+      {"Mlym", "പിണറായി വിജയൻ"},
+      {"Orya", "ନବୀନ ପଟ୍ଟନାୟକ"},
+      {"Grek", "Αλέξης Τσίπρας"},
+      {"Hebr", "בנימין נתניהו"},
+      {"Cyrl", "Владимир Путин"},
+      {"Mong", "ᠴᠠᠬᠢᠶᠠᠭᠢᠨ ᠡᠯᠪᠡᠭᠳᠣᠷᠵ"},
+      {"Cher", "ᏍᏏᏉᏯ"},
+      {"Cans", "ᓄᓇᕗᑦ"},
+      {"Hira", "たなか"},
+      {"Kana", "プーチン"},
+      {"Hang", "김정은"},
+      {"Hani", "习近平"},
+      {"Thaa", "މުހައްމަދު ނަޝީދު"},
+      {"Syrc", "ܐܦܪܝܡ"},
+      {"Yiii", "ꆈꌠꁱꂷ"},
+      {"Vaii", "ꕙꔤ"},
+      {"Tfng", "ⵜⴰⵎⴰⵣⵉⵖⵜ"},
+      {"Copt", "ⲡⲁⲩⲗⲟⲥ"},
+      {"Java", "ꦱꦸꦏꦂꦤꦺꦴ"},
+      {"Olck", "ᱥᱟᱱᱛᱟᱲᱤ"},
+      {"Glag", "ⰃⰎⰀⰃⰑⰎ"},
+  };
+  for (const auto& [script, name] : names) {
+    NormalizedName n = normalizer_->Normalize(name, Schema::kPerson);
+    EXPECT_EQ(n.script, script) << name;
+    ASSERT_FALSE(n.tokens.empty()) << script << " " << name;
+    for (const NameToken& t : n.tokens) {
+      EXPECT_FALSE(t.text.empty()) << script;
+      EXPECT_EQ(t.text.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789"), std::string::npos)
+          << script << " " << t.text;
+    }
+  }
+}
+
+// Where ICU has no chain, a letter reads as its Unicode name says, and an abugida's vowel sign
+// replaces the consonant's inherent vowel ("HA" + "VOWEL SIGN U" is "hu", not "hau").
+TEST_F(NormalizerTest, LettersWithoutAnIcuChainReadByTheirNames) {
+  EXPECT_THAT(Texts("ហ៊ុន សែន"), ElementsAre("huno", "saeno"));  // Hun Sen
+  // Left over by the Latin and Cyrillic chains, rare letters whose names are no sound: dropped.
+  EXPECT_THAT(Texts("Maʃa Ѩkov"), ElementsAre("maa", "kov"));
+  EXPECT_THAT(Texts("ᏍᏏᏉᏯ"), ElementsAre("ssiquoya"));  // Sequoyah: S, SI, QUO, YA
+  EXPECT_THAT(Texts("ᓄᓇᕗᑦ"), ElementsAre("nonafot"));  // ICU reads ᓄ ᓇ ᑦ (Cree), the name ᕗ
+}
+
+// ICU has chains for these that Any-Latin does not pick: Sinhala (si-si_Latn) and Thaana
+// (Maldivian-Latin/BGN, whose "ee" is how Maldivian names are spelt in Latin: Nasheed).
+TEST_F(NormalizerTest, SinhalaAndThaanaUseTheirOwnChains) {
+  EXPECT_THAT(Texts("මහින්ද රාජපක්ෂ"), ElementsAre("mahinda", "rajapaksa"));
+  EXPECT_THAT(Texts("މުހައްމަދު ނަޝީދު"), ElementsAre("muhammadhu", "nasheedhu"));
 }
 
 TEST_F(NormalizerTest, NonAsciiDigits) {
