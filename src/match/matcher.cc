@@ -150,7 +150,8 @@ Status ScorePass(const QueryState& qs, float threshold, const ScreenOptions& opt
     // identifier index instead.) A top-k level looks that far below for identifiers too, so
     // that a record's best name is found at every level, as at the lowest.
     const float lift = threshold > options.threshold ? qs.max_lift : qs.index_lift;
-    index.Candidates(qs.prepared, threshold - lift, session->scratch.get(), &session->candidates);
+    index.Candidates(qs.prepared, IndexBoundFor(threshold - lift, qs.prepared.schema),
+                     session->scratch.get(), &session->candidates);
   }
   INTERDICT_RETURN_IF_ERROR(
       KeepBestNames(qs, session->candidates, threshold, options, &session->aligner, pass));

@@ -22,6 +22,10 @@ constexpr float kShortTransliterationSimilarity = 0.65f;
 constexpr float kListedInitialSimilarity = 0.5f;
 constexpr float kShortTypoSimilarity = 0.55f;
 constexpr float kJoinFactor = 0.97f;
+// "Ali bin Hassan" for HASSAN BIN ALI: the son for the father, another person.
+constexpr float kSwappedParentageFactor = 0.7f;
+// l_used_ values: a list token paired, or unpaired and contradicted by a query word in its slot.
+constexpr char kPaired = 1, kSubstituted = 2;
 constexpr float kMissingListWordFactor =
     1.75f;  // a join costs a little: the split is a real difference
 
@@ -247,6 +251,57 @@ bool AnotherCoinedWord(const PreparedToken& q, const PreparedToken& l, const Tok
   return ShortOrganisationWord(q, l);
 }
 
+// "son of" / "daughter of": the name on either side of it is another person's.
+bool Parentage(const PreparedToken& t) {
+  return t.kind == TokenKind::kParticle &&
+         (t.variant == "bin" || t.text == "bint" || t.text == "binti" || t.text == "ould");
+}
+
+// True when a query "X bin Y" meets a listed "Y bin X": every token may be there, but father and
+// son have changed places. Only the tokens on both sides of the particle count, on both names,
+// so that a list name written "SURNAME, Given bin Father" is not read as a swap. A chain of two
+// or more reversed end to end ("Z bin Y bin X" for X BIN Y BIN Z) is the whole name written
+// backwards, family name first, and scores as any other order.
+// lo and hi: the first and last list token paired with each query token, -1 when unpaired.
+bool SwapsParentage(const PreparedName& q, const PreparedName& l, const std::vector<int>& lo,
+                    const std::vector<int>& hi) {
+  int swapped = 0, kept = 0;
+  for (size_t i = 1; i + 1 < q.tokens.size(); ++i) {
+    if (!Parentage(q.tokens[i])) continue;
+    const int before = lo[i - 1], after = lo[i + 1];
+    if (before < 0 || after < 0 || hi[i - 1] != before || hi[i + 1] != after) continue;
+    if (before == after + 2 && Parentage(l.tokens[after + 1])) ++swapped;
+    if (after == before + 2 && Parentage(l.tokens[before + 1])) ++kept;
+  }
+  return swapped > 0 && (swapped == 1 || kept > 0);
+}
+
+// The list positions [begin, end) where query token i belongs: between the list partners of its
+// nearest paired neighbours in the query (from the start or to the end of the list name when it
+// has none on that side), or the whole list name when those partners are out of order.
+std::pair<int, int> Slot(const std::vector<int>& lo, const std::vector<int>& hi, int i, int m) {
+  int begin = 0, end = m;
+  for (int k = i - 1; k >= 0; --k)
+    if (hi[k] >= 0) {
+      begin = hi[k] + 1;
+      break;
+    }
+  for (int k = i + 1; k < static_cast<int>(lo.size()); ++k)
+    if (lo[k] >= 0) {
+      end = lo[k];
+      break;
+    }
+  if (begin > end) return {0, m};
+  return {begin, end};
+}
+
+// The first list word in `slot` left unpaired, or -1.
+int Substituted(const PreparedName& l, const std::vector<char>& l_used, std::pair<int, int> slot) {
+  for (int j = slot.first; j < slot.second; ++j)
+    if (!l_used[j] && l.tokens[j].kind == TokenKind::kWord) return j;
+  return -1;
+}
+
 uint64_t MixKey(uint64_t key) {
   key ^= key >> 31;
   key *= 0x9e3779b97f4a7c15ull;
@@ -254,6 +309,15 @@ uint64_t MixKey(uint64_t key) {
 }
 
 }  // namespace
+
+float IndexBoundFor(float score, Schema query) {
+  if (!MayBePerson(query) || score <= 0) return score;
+  // With x the share of the query's weight left unpaired, a coverage c0 counting it in full
+  // becomes at most c0 / (1 − (1 − f) x), and x <= 1 − c0 (a paired token covers at most its
+  // own weight): c0 / (f + (1 − f) c0) >= score solves to the bound below.
+  constexpr float f = kInsertedPartFactor;
+  return score * f / (1.0f - score * (1.0f - f));
+}
 
 AlignOptions AlignOptionsFor(Schema listed) {
   return AlignOptions{listed == Schema::kPerson ? 0.2f : 0.4f};
@@ -416,7 +480,7 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
     float lw = 0, qw = 0;
     for (int k : p.list)
       if (k >= 0) {
-        l_used_[k] = 1;
+        l_used_[k] = kPaired;
         lw += l.tokens[k].weight;
       }
     for (int k : p.query)
@@ -432,17 +496,40 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
   }
   std::sort(out.pairs.begin(), out.pairs.end(),
             [](const AlignedPair& a, const AlignedPair& b) { return a.query[0] < b.query[0]; });
-  float list_unmatched = 0;
+  q_lo_.assign(n, -1);
+  q_hi_.assign(n, -1);
+  for (const AlignedPair& p : out.pairs)
+    for (int k : p.query)
+      if (k >= 0) {
+        q_lo_[k] = p.list[0];
+        q_hi_[k] = std::max(p.list[0], p.list[1]);
+      }
+  // A person's query part left unpaired is inserted or substituted. Substituted: the list name
+  // leaves a word unpaired in the same slot ("Paul" where the list says PETER, an initial "P"
+  // where it says QUINCY); it contradicts the list name and costs at least what that listed word
+  // weighs, on top of the list penalty. Inserted (a father's name, a second surname the list does
+  // not record): it costs kInsertedPartFactor of its weight.
   for (int i = 0; i < n; ++i) {
-    if (!q_used_[i]) {
-      out.unmatched_query.push_back(i);
-      query_weight += q.tokens[i].weight;
+    if (q_used_[i]) continue;
+    out.unmatched_query.push_back(i);
+    const PreparedToken& t = q.tokens[i];
+    float w = t.weight;
+    if (person && (t.kind == TokenKind::kWord || t.kind == TokenKind::kParticle)) {
+      int sub = t.kind == TokenKind::kWord ? Substituted(l, l_used_, Slot(q_lo_, q_hi_, i, m)) : -1;
+      if (sub >= 0) {
+        l_used_[sub] = kSubstituted;
+        w = std::max(w, l.tokens[sub].weight);
+      } else {
+        w *= kInsertedPartFactor;
+      }
     }
+    query_weight += w;
   }
+  float list_unmatched = 0;
   // An organisation's listed word that the query lacks ("GALAX TRADING" for "Galax") is what
   // tells the listed body from another of that word: it costs more than a missing form or unit.
   for (int j = 0; j < m; ++j) {
-    if (!l_used_[j]) {
+    if (l_used_[j] != kPaired) {
       out.unmatched_list.push_back(j);
       const PreparedToken& t = l.tokens[j];
       bool distinctive = !person && (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber);
@@ -453,6 +540,7 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
   float penalty =
       l.total_weight > 0 ? std::min(1.0f, opt.list_penalty * list_unmatched / l.total_weight) : 0;
   out.score = std::clamp(out.coverage * (1.0f - penalty), 0.0f, 1.0f);
+  if (person && SwapsParentage(q, l, q_lo_, q_hi_)) out.score *= kSwappedParentageFactor;
   return out;
 }
 

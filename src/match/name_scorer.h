@@ -73,6 +73,19 @@ struct AlignOptions {
   float list_penalty = 0.4f;  // β above
 };
 
+// A person's query part that the list name lacks, where the list name leaves none of its own
+// unpaired in that place (a father's or grandfather's name, a patronymic, a second surname),
+// costs this fraction of its weight in the coverage: people give more of their names than lists
+// record. A part that takes the place of a listed one left unpaired (a substituted middle name, a
+// conflicting initial) costs at least that listed part's weight instead.
+inline constexpr float kInsertedPartFactor = 0.6f;
+
+// The name index bounds a name's score as if every query token left unpaired cost its full
+// weight (NameIndex::Candidates' min_bound). A name that can score `score` against a query of
+// schema `query` passes the index's bound at IndexBoundFor(score, query) (<= score; lower only
+// for a query that may be a person's): ask it for that.
+float IndexBoundFor(float score, Schema query);
+
 // Persons often go by fewer names than a list gives them (middle names, patronymics, a second
 // surname), so list tokens a person query leaves out cost less than for organisations, whose
 // extra words usually name another body.
@@ -106,7 +119,8 @@ class NameAligner {
   std::vector<Candidate> cands_;
   std::vector<const Candidate*> chosen_;
   std::vector<char> q_used_, l_used_;
-  std::vector<MemoEntry> memo_;  // open addressing; an entry is live when its stamp is stamp_
+  std::vector<int> q_lo_, q_hi_;  // per query token, its first and last list partner (or -1)
+  std::vector<MemoEntry> memo_;   // open addressing; an entry is live when its stamp is stamp_
   size_t memo_live_ = 0;
   uint32_t stamp_ = 0;
 };

@@ -499,6 +499,23 @@ TEST_F(MatcherTest, IndexGivesWhatAnExhaustiveScanGives) {
   }
 }
 
+// Name parts the list does not record cost a person's query less than their weight
+// (kInsertedPartFactor): the index is asked low enough to find such names.
+TEST_F(UnMatcherTest, InsertedNamePartsAreFoundThroughTheIndex) {
+  // AIMAN MUHAMMED RABI AL-ZAWAHIRI with two parts more: 0.73 and 0.75 at their full weight.
+  for (const char* name : {"Ayman Muhammed Rabi Hassan Omar al-Zawahiri",
+                           "Ayman Muhammed Ali Rabi Hassan al-Zawahiri"}) {
+    ScreenResult indexed = Screen(Query(name), {.threshold = 0.8f, .limit = 0});
+    ScreenResult all = Screen(Query(name), {.threshold = 0.8f, .limit = 0, .exhaustive = true});
+    ASSERT_NE(Find(indexed, "un-sc:QDi.006"), nullptr) << name;
+    ASSERT_EQ(indexed.matches.size(), all.matches.size()) << name;
+    for (size_t i = 0; i < all.matches.size(); ++i) {
+      EXPECT_EQ(indexed.matches[i].entity->id, all.matches[i].entity->id) << name;
+      EXPECT_FLOAT_EQ(indexed.matches[i].score, all.matches[i].score) << name;
+    }
+  }
+}
+
 // A query token that some list name spells the same way may still be a one-letter slip for the
 // listed party's spelling: the index looks one edit around it.
 TEST_F(MatcherTest, IndexFindsOneLetterTyposThatAreThemselvesListedSpellings) {
