@@ -5,6 +5,9 @@
 #include <string_view>
 #include <unordered_map>
 
+// The scorer's similarity constants, which the bounds below rest on (a header-only contract: the
+// scorer itself is handed in as TokenSimilarity).
+#include "match/name_scorer.h"
 #include "normalize/name_limits.h"
 
 namespace interdict {
@@ -343,10 +346,10 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
   };
   // Scores list tokens against q, each once per query token, and reaches their names. `fixed`
   // > 0 is an upper bound of the similarity of every token given, used instead of computing it:
-  // 1 for the text, variant and phonetic keys (those tokens score 0.93 or more); the skeleton
-  // similarity for skeleton keys, which are probed after the typo keys that find the closer
-  // spellings. `exact`: the tokens are spelt as q is. `sims`, when given: the similarity of each
-  // token to q, known beforehand.
+  // 1 for the text, variant and phonetic keys (those tokens score kSpellingSimilarity or more); the
+  // skeleton similarity for skeleton keys, which are probed after the typo keys that find the
+  // closer spellings. `exact`: the tokens are spelt as q is. `sims`, when given: the similarity of
+  // each token to q, known beforehand.
   auto visit_tokens = [&](const PreparedToken& q, const uint32_t* ts, uint32_t count, float fixed,
                           bool exact, const float* sims = nullptr) {
     for (const uint32_t* tp = ts; tp < ts + count; ++tp) {
@@ -424,12 +427,14 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
     // Skeleton keys, after the typo keys so that closer spellings are scored exactly first; the
     // bounds are CompareTokens' skeleton similarities. Transliterated list tokens are always
     // looked for; Latin ones by a Latin query token only when it is unknown.
-    // A two-letter skeleton scores 0.9 too when the abjad spelling agrees letter by letter
-    // (match/abjad_spelling.h), which only the scorer can tell.
-    const float script_bound = 0.9f;
+    // A two-letter skeleton scores the full transliteration similarity too when the abjad
+    // spelling agrees letter by letter (match/abjad_spelling.h), which only the scorer can tell.
+    const float script_bound = kTransliterationSimilarity;
     auto skeleton_deletions = [&](char tag) {
-      add(HashKey(tag, q.skeleton), 0.65f);
-      ForEachDeletion(q.skeleton, false, [&](std::string_view d) { add(HashKey(tag, d), 0.65f); });
+      add(HashKey(tag, q.skeleton), kShortTransliterationSimilarity);
+      ForEachDeletion(q.skeleton, false, [&](std::string_view d) {
+        add(HashKey(tag, d), kShortTransliterationSimilarity);
+      });
     };
     if (q.skeleton.size() >= 2) {
       add(HashKey(kScriptSkeleton, q.skeleton), script_bound);
@@ -439,9 +444,9 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
       add(HashKey(kSkeleton, q.skeleton), script_bound);
       if (typo && !join && q.skeleton.size() >= 4) skeleton_deletions(kSkeletonDelete);
     } else if (q.skeleton.size() >= 3) {
-      // Latin spellings that sound alike (Farid/Fared): the scorer gives them 0.8 at most
-      // unless a typo key found them first.
-      add(HashKey(kSkeleton, q.skeleton), 0.8f);
+      // Latin spellings that sound alike (Farid/Fared): the scorer gives them kPhoneticSimilarity
+      // at most unless a typo key found them first.
+      add(HashKey(kSkeleton, q.skeleton), kPhoneticSimilarity);
     }
   }
   s->unit_probes.push_back(static_cast<uint32_t>(s->probes.size()));
@@ -485,7 +490,7 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
     for (uint32_t n : s->reached) s->join_hits[i].emplace_back(n, s->name[n].best);
   }
   // A listed initial is not indexed; it may pair with any one query token, at the scorer's
-  // listed-initial similarity (0.5) at most.
+  // kListedInitialSimilarity at most.
   float heaviest = 0;
   for (const PreparedToken& q : query.tokens) heaviest = std::max(heaviest, q.weight);
   // Less a margin for rounding: the sums below run in another order than total_weight's.
@@ -501,7 +506,7 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
   });
   // The most a name not reached yet can still gain: the tokens left, and what the listed
   // initials and the query initials' letters (counted at the end, in any order) may add.
-  float rest = 0.5f * heaviest;
+  float rest = kListedInitialSimilarity * heaviest;
   for (const PreparedToken& q : query.tokens) rest += q.initial ? 2 * q.weight : q.weight;
   for (uint32_t i : s->order) {
     const PreparedToken& q = query.tokens[i];
@@ -533,7 +538,8 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
   // name is worth at most, per token, the best pair it can be part of (a list join counts for
   // both its tokens). This is what keeps "Ali Alvi" from every name with one "Ali", and
   // "al-Muhammad Muhammd" from every name with one "Muhammad".
-  float initial_pair = 0.5f * heaviest;  // a listed initial: any query token, or an initial
+  float initial_pair =
+      kListedInitialSimilarity * heaviest;  // a listed initial: any query token, or an initial
   for (auto [letter, weight] : s->initials) initial_pair = std::max(initial_pair, weight);
   auto value = [&](uint32_t t) {
     return t != kNoTokenId && s->token[t].value_stamp == s->query_stamp ? s->token[t].value : 0.0f;
@@ -556,12 +562,12 @@ void NameIndex::Candidates(const PreparedName& query, float min_bound, Scratch* 
   // them next): their tokens are a chain of cache misses otherwise.
   s->passing.clear();
   // What initials may add to a name at most: most names fall short without reading their ref.
-  float initials_at_most = 0.5f * heaviest;
+  float initials_at_most = kListedInitialSimilarity * heaviest;
   for (auto [letter, weight] : s->initials) initials_at_most += weight;
   for (uint32_t n : s->touched) {
     if (s->name[n].acc + initials_at_most < need) continue;
     const NameRef& ref = refs_[n];
-    float acc = s->name[n].acc + (ref.has_initial ? 0.5f * heaviest : 0.0f);
+    float acc = s->name[n].acc + (ref.has_initial ? kListedInitialSimilarity * heaviest : 0.0f);
     for (auto [letter, weight] : s->initials)
       if (ref.first_letters & letter) acc += weight;
     if (acc < need) continue;

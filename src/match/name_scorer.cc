@@ -12,22 +12,12 @@
 namespace interdict {
 namespace {
 
-// Similarity granted per kind of evidence. A typo's similarity is 1 − edits / length instead.
-constexpr float kVariantSimilarity = 0.95f;
-constexpr float kSpellingSimilarity = 0.93f;
-constexpr float kTransliterationSimilarity = 0.9f;
-constexpr float kInitialSimilarity = 0.9f;
-constexpr float kPhoneticSimilarity = 0.8f;
-constexpr float kShortTransliterationSimilarity = 0.65f;
-constexpr float kListedInitialSimilarity = 0.5f;
-constexpr float kShortTypoSimilarity = 0.55f;
-constexpr float kJoinFactor = 0.97f;
 // "Ali bin Hassan" for HASSAN BIN ALI: the son for the father, another person.
 constexpr float kSwappedParentageFactor = 0.7f;
 // l_used_ values: a list token paired, or unpaired and contradicted by a query word in its slot.
 constexpr char kPaired = 1, kSubstituted = 2;
-constexpr float kMissingListWordFactor =
-    1.75f;  // a join costs a little: the split is a real difference
+// An organisation's listed word the query lacks costs this many times its weight (Align).
+constexpr float kMissingListWordFactor = 1.75f;
 
 void Consider(TokenMatch* best, float sim, Evidence e, int edits = 0) {
   if (sim > best->similarity) {

@@ -40,6 +40,26 @@ enum class Evidence : uint8_t {
 
 std::string_view EvidenceName(Evidence e);  // "exact", "variant", "spelling", ...
 
+// The similarity CompareTokens grants each kind of evidence: a contract. The name index bounds
+// scores with these values without comparing (a token found under a key that guarantees the
+// evidence counts for the key's similarity), so CompareTokens never gives a token pair found only
+// under such a key more than its constant here; tests compare with these names, not literals.
+// Exact, and the same legal form or number, is 1. A typo is 1 − edits / length instead.
+inline constexpr float kVariantSimilarity = 0.95f;   // same romanisation-variant class
+inline constexpr float kSpellingSimilarity = 0.93f;  // same spelling-rule (phonetic) key
+// One side transliterated, consonant skeletons of 3+ letters agree.
+inline constexpr float kTransliterationSimilarity = 0.9f;
+// One side transliterated, skeletons of 2 letters agree, or of 4+ letters one edit apart.
+inline constexpr float kShortTransliterationSimilarity = 0.65f;
+// Latin tokens of one consonant skeleton (3+ letters), first letter and length alike.
+inline constexpr float kPhoneticSimilarity = 0.8f;
+inline constexpr float kInitialSimilarity = 0.9f;        // a query initial, a listed name's letter
+inline constexpr float kListedInitialSimilarity = 0.5f;  // a query name, a listed initial
+// One edit in a token of at most 3 letters, or a misspelt particle or short legal form.
+inline constexpr float kShortTypoSimilarity = 0.55f;
+// A pair where one side is two tokens written as one: the split is a real difference.
+inline constexpr float kJoinFactor = 0.97f;
+
 struct TokenMatch {
   float similarity = 0;  // [0, 1]; 0 = no match
   Evidence evidence = Evidence::kNone;

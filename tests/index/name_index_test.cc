@@ -9,12 +9,14 @@
 
 #include "core/country.h"
 #include "ingest/source.h"
+#include "match/name_scorer.h"
 
 namespace interdict {
 namespace {
 
 // A token similarity of the kind the scorer gives (the real one lives in src/match, above this
-// stage): exact 1, variant 0.95, spelling key 0.93, shared consonant skeleton across scripts 0.9,
+// stage; its constants are the contract in match/name_scorer.h): exact 1, variant, spelling key,
+// shared consonant skeleton across scripts,
 // else a typo within the edits its length allows (optimal string alignment: Levenshtein plus
 // adjacent transpositions). The index may only count on it being 0 for tokens that share none of
 // its keys.
@@ -34,10 +36,10 @@ int OsaDistance(const std::string& a, const std::string& b) {
 
 float Sim(const PreparedToken& q, const PreparedToken& l) {
   if (q.text == l.text) return 1.0f;
-  if (!q.variant.empty() && q.variant == l.variant) return 0.95f;
-  if (!q.phonetic.empty() && q.phonetic == l.phonetic) return 0.93f;
+  if (!q.variant.empty() && q.variant == l.variant) return kVariantSimilarity;
+  if (!q.phonetic.empty() && q.phonetic == l.phonetic) return kSpellingSimilarity;
   if ((q.transliterated || l.transliterated) && q.skeleton.size() >= 3 && q.skeleton == l.skeleton)
-    return 0.9f;
+    return kTransliterationSimilarity;
   const size_t len = std::max(q.text.size(), l.text.size());
   const int allowed = len <= 3 ? 0 : len <= 7 ? 1 : 2;
   const int d = OsaDistance(q.text, l.text);

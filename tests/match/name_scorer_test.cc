@@ -76,17 +76,17 @@ TEST_F(NameScorerTest, ExactIgnoresCaseAndMarks) {
 TEST_F(NameScorerTest, RomanisationVariant) {
   TokenMatch m = Cmp("Mohammed", "Muhammad");
   EXPECT_EQ(m.evidence, Evidence::kVariant);
-  EXPECT_FLOAT_EQ(m.similarity, 0.95f);
+  EXPECT_FLOAT_EQ(m.similarity, kVariantSimilarity);
   EXPECT_EQ(Cmp("Hussein", "Hossein").evidence, Evidence::kVariant);
   EXPECT_EQ(Cmp("Yusuf", "Yousef").evidence, Evidence::kVariant);
   // The variant class is symmetric.
-  EXPECT_FLOAT_EQ(Cmp("Muhammad", "Mohammed").similarity, 0.95f);
+  EXPECT_FLOAT_EQ(Cmp("Muhammad", "Mohammed").similarity, kVariantSimilarity);
 }
 
 TEST_F(NameScorerTest, SpellingRuleKey) {
   TokenMatch m = Cmp("Khaled", "Haled");  // kh -> h
   EXPECT_EQ(m.evidence, Evidence::kSpelling);
-  EXPECT_FLOAT_EQ(m.similarity, 0.93f);
+  EXPECT_FLOAT_EQ(m.similarity, kSpellingSimilarity);
   EXPECT_EQ(Cmp("Zavahiri", "Zawahiri").evidence, Evidence::kSpelling);  // w/v
   EXPECT_EQ(Cmp("Rakhimov", "Rahimov").evidence, Evidence::kSpelling);
 }
@@ -96,13 +96,13 @@ TEST_F(NameScorerTest, TransliterationFromArabicScript) {
   EXPECT_TRUE(q.transliterated);
   TokenMatch m = CompareTokens(q, T("Baghdadi"));
   EXPECT_EQ(m.evidence, Evidence::kTransliteration);
-  EXPECT_FLOAT_EQ(m.similarity, 0.9f);
+  EXPECT_FLOAT_EQ(m.similarity, kTransliterationSimilarity);
   // Either side may be the transliterated one.
   EXPECT_EQ(CompareTokens(T("Baghdadi"), q).evidence, Evidence::kTransliteration);
   // A two-letter skeleton ("ml") says little.
   TokenMatch short_skeleton = Cmp("ملا", "Mullah");
   EXPECT_EQ(short_skeleton.evidence, Evidence::kTransliteration);
-  EXPECT_FLOAT_EQ(short_skeleton.similarity, 0.65f);
+  EXPECT_FLOAT_EQ(short_skeleton.similarity, kShortTransliterationSimilarity);
 }
 
 // A short skeleton counts in full when the Latin spelling agrees with every letter of the abjad
@@ -152,13 +152,13 @@ TEST(CompareTokensTest, TransliterationSkeletonRules) {
   // Same skeleton of 3+ letters, one side from another script.
   TokenMatch m = CompareTokens(tok("bghdady", "bktt", true), tok("baghdadi", "bktt", false));
   EXPECT_EQ(m.evidence, Evidence::kTransliteration);
-  EXPECT_FLOAT_EQ(m.similarity, 0.9f);
+  EXPECT_FLOAT_EQ(m.similarity, kTransliterationSimilarity);
   // Skeletons of 4+ letters one edit apart: weak transliteration evidence.
   m = CompareTokens(tok("qdhafy", "ktfy", true), tok("qadhafi", "ktf", false));
   EXPECT_EQ(m.evidence, Evidence::kNone) << "3-letter skeleton: no one-edit leeway";
   m = CompareTokens(tok("xyzwvq", "ktfm", true), tok("abcdefgh", "ktfn", false));
   EXPECT_EQ(m.evidence, Evidence::kTransliteration);
-  EXPECT_FLOAT_EQ(m.similarity, 0.65f);
+  EXPECT_FLOAT_EQ(m.similarity, kShortTransliterationSimilarity);
   // Two Latin tokens with the same skeleton are no transliteration (nor phonetic: other first
   // letter, lengths far apart).
   m = CompareTokens(tok("xbaghdadiyy", "bktt", false), tok("baghdadi", "bktt", false));
@@ -173,7 +173,7 @@ TEST_F(NameScorerTest, PhoneticSkeletonWithSameFirstLetter) {
   // consonants t-l-b.
   TokenMatch m = Cmp("Taleb", "Tolib");
   EXPECT_EQ(m.evidence, Evidence::kPhonetic);
-  EXPECT_FLOAT_EQ(m.similarity, 0.8f);
+  EXPECT_FLOAT_EQ(m.similarity, kPhoneticSimilarity);
   EXPECT_EQ(Cmp("Gulbuddin", "Golboddin").evidence, Evidence::kPhonetic);
 }
 
@@ -194,10 +194,10 @@ TEST_F(NameScorerTest, TypoCarriesItsEdits) {
 TEST_F(NameScorerTest, InitialsConfirmInBothDirectionsWithDifferentWeight) {
   TokenMatch query_initial = Cmp("J", "John");
   EXPECT_EQ(query_initial.evidence, Evidence::kInitial);
-  EXPECT_FLOAT_EQ(query_initial.similarity, 0.9f);
+  EXPECT_FLOAT_EQ(query_initial.similarity, kInitialSimilarity);
   TokenMatch listed_initial = Cmp("John", "J");
   EXPECT_EQ(listed_initial.evidence, Evidence::kInitial);
-  EXPECT_FLOAT_EQ(listed_initial.similarity, 0.5f);
+  EXPECT_FLOAT_EQ(listed_initial.similarity, kListedInitialSimilarity);
   EXPECT_EQ(Cmp("J", "Karl").evidence, Evidence::kNone);
   EXPECT_EQ(Cmp("K", "J").evidence, Evidence::kNone);
 }
@@ -569,7 +569,7 @@ TEST_F(NameScorerTest, JoinedAndSplitTokens) {
   EXPECT_EQ(s.query[1], 1);
   EXPECT_EQ(s.list[0], 0);
   EXPECT_EQ(s.list[1], -1);
-  EXPECT_FLOAT_EQ(s.match.similarity, 0.97f);  // a join costs a little
+  EXPECT_FLOAT_EQ(s.match.similarity, kJoinFactor);
   EXPECT_TRUE(split.unmatched_query.empty());
   EXPECT_TRUE(split.unmatched_list.empty());
   // Query joined, list split.
@@ -590,7 +590,7 @@ TEST_F(NameScorerTest, JoinWithExtraListTokens) {
   EXPECT_EQ(a.pairs[0].list[0], 0);
   EXPECT_EQ(a.pairs[0].list[1], 1);
   EXPECT_EQ(a.unmatched_list, (std::vector<int>{2, 3}));
-  EXPECT_NEAR(a.coverage, 0.97f, 1e-5);
+  EXPECT_NEAR(a.coverage, kJoinFactor, 1e-5);
 }
 
 TEST_F(NameScorerTest, JoinWinsOverAGreedyExactPairThatBlocksIt) {
@@ -603,7 +603,7 @@ TEST_F(NameScorerTest, JoinWinsOverAGreedyExactPairThatBlocksIt) {
   EXPECT_EQ(a.pairs[0].query[1], 1);
   EXPECT_EQ(a.pairs[0].list[0], 0);
   EXPECT_TRUE(a.unmatched_query.empty());
-  EXPECT_NEAR(a.coverage, 0.97f, 1e-5);
+  EXPECT_NEAR(a.coverage, kJoinFactor, 1e-5);
   // The same where the blocking pair is a particle: "al" ~ "al" must not take the "al" of
   // "al din" from "aldin".
   NameAlignment b = Align("Salah Aldin Al Ayoubi", "Salah Al Din Al Ayoubi");
