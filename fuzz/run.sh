@@ -7,6 +7,7 @@
 # usage: fuzz/run.sh [SECONDS per target (default 20)] [BUILD_DIR (default build-fuzz)] [TARGET...]
 # The build keeps assertions on (no NDEBUG): a library precondition a target breaks is a finding.
 # New inputs go to a temporary folder; a crashing input is kept as ./crash-* (libFuzzer's default).
+# The targets run side by side, one per core (nproc), each for SECONDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
@@ -24,13 +25,40 @@ cmake -S . -B "$dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Re
 ninja -C "$dir" "${targets[@]}"
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-for t in "${targets[@]}"; do
-  name=${t%_fuzz}
-  dict=()
+# Each target is one process on one core, so the targets run side by side, one per core: every
+# target still gets its SECONDS of fuzzing, and the run takes about SECONDS x targets / cores.
+# A target's output is kept and printed whole when it ends, so reports do not interleave.
+fuzz_one() {
+  local t=$1 name=${1%_fuzz} dict=()
   [ -f "fuzz/$name.dict" ] && dict=(-dict="fuzz/$name.dict")
   mkdir -p "$corpus/$name"
-  echo "== $t, $secs s"
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$dir/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=70000 \
-    "${dict[@]}" -print_final_stats=1 "$corpus/$name" "fuzz/${name}_corpus"
+    "${dict[@]}" -print_final_stats=1 "$corpus/$name" "fuzz/${name}_corpus" \
+    >"$corpus/$t.log" 2>&1
+}
+cores=$(nproc)
+pids=()
+failed=()
+finish() {  # waits for the oldest running target and prints its output
+  local t=${running[0]} pid=${pids[0]}
+  running=("${running[@]:1}")
+  pids=("${pids[@]:1}")
+  local rc=0
+  wait "$pid" || rc=$?
+  echo "== $t, $secs s: exit $rc"
+  cat "$corpus/$t.log"
+  [ $rc = 0 ] || failed+=("$t")
+}
+running=()
+for t in "${targets[@]}"; do
+  [ ${#pids[@]} -lt "$cores" ] || finish
+  fuzz_one "$t" &
+  pids+=($!)
+  running+=("$t")
 done
+while [ ${#pids[@]} -gt 0 ]; do finish; done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "== fuzzing found a problem in: ${failed[*]}" >&2
+  exit 1
+fi

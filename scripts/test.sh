@@ -39,7 +39,7 @@ for variant in release asan; do
     ctest --test-dir "$dir" --output-on-failure -j "$jobs" "${skip[@]}"
 done
 # A bounded libFuzzer run (clang++, ASan + UBSan) of each target: HTTP request parsing and
-# handling, and the OFAC CSV, UN XML and FtM JSON list parsers: 20 s each, 80 s in all.
+# handling, and the list parsers: 20 s each, one target per core at a time.
 echo "== fuzz: every fuzz/*_fuzz.cc target, 20 s each ($(date -u +%T))"
 bash fuzz/run.sh 20 build-test-fuzz
 echo "== done ($(date -u +%T))"
