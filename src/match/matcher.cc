@@ -149,9 +149,15 @@ Status ScorePass(const QueryState& qs, float threshold, const ScreenOptions& opt
     // for cannot reach it. (Records carrying a query identifier are found through the
     // identifier index instead.) A top-k level looks that far below for identifiers too, so
     // that a record's best name is found at every level, as at the lowest.
+    // A person's name of three words or more may carry parts the list does not record (a
+    // father's name, a second surname), which cost less than other unpaired words, so the index
+    // looks lower for it (IndexBoundFor). Shorter queries keep the plain bound: it is their
+    // screening time (lowering it for every query cost about 40% of it; docs/performance.md).
     const float lift = threshold > options.threshold ? qs.max_lift : qs.index_lift;
-    index.Candidates(qs.prepared, IndexBoundFor(threshold - lift, qs.prepared.schema),
-                     session->scratch.get(), &session->candidates);
+    const float bound = qs.prepared.tokens.size() >= 3
+                            ? IndexBoundFor(threshold - lift, qs.prepared.schema)
+                            : threshold - lift;
+    index.Candidates(qs.prepared, bound, session->scratch.get(), &session->candidates);
   }
   INTERDICT_RETURN_IF_ERROR(
       KeepBestNames(qs, session->candidates, threshold, options, &session->aligner, pass));
