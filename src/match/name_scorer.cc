@@ -372,16 +372,24 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
   out.pairs.clear();
   out.unmatched_query.clear();
   out.unmatched_list.clear();
+  if (q.tokens.empty() || l.tokens.empty() || q.total_weight <= 0) return out;
+  const bool person = MayBePerson(q.schema) && MayBePerson(l.schema);
+  GatherCandidates(l, person);
+  ChoosePairs();
+  ScoreChosen(l, opt, person);
+  return out;
+}
+
+// The candidate pairs of query and list tokens, joins included, with what each covers.
+void NameAligner::GatherCandidates(const PreparedName& l, bool person) {
+  const PreparedName& q = *query_;
   const int n = static_cast<int>(q.tokens.size());
   const int m = static_cast<int>(l.tokens.size());
-  if (n == 0 || m == 0 || q.total_weight <= 0) return out;
-
   // Initials belong to persons' names: in an organisation's, a letter is an acronym's or a name
   // of its own ("S Life" is no SOVCOMBANK LIFE), and pairs only with the same letter. Nor is the
   // one word of an organisation's name one or two letters from a listed word a typo of it unless
   // both have one consonant skeleton (a respelling: Paiandan, Payandan): company names are coined
   // that close (Miditech, Militech; Hama, Hamas), and no other word of the query confirms it.
-  const bool person = MayBePerson(q.schema) && MayBePerson(l.schema);
   const bool lone_word = !person && LoneWord(q);
   std::vector<Candidate>& cands = cands_;
   cands.clear();
@@ -422,6 +430,11 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
     for (int j = 0; j < m; ++j)
       if (may_join(q.joins[i], l.tokens[j]))
         add(i, i + 1, j, -1, joined(Compare(n + i, q.joins[i], l.tokens[j])));
+}
+
+// Picks a conflict-free set of candidates into chosen_: greedily, then improved by swaps.
+void NameAligner::ChoosePairs() {
+  std::vector<Candidate>& cands = cands_;
   // Greedy: strongest evidence first; among equals, the pair that covers more weight.
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.pair.match.similarity != b.pair.match.similarity)
@@ -459,7 +472,15 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
       break;
     }
   }
+}
 
+// The coverage and score of the chosen pairs, into out_.
+void NameAligner::ScoreChosen(const PreparedName& l, const AlignOptions& opt, bool person) {
+  const PreparedName& q = *query_;
+  NameAlignment& out = out_;
+  const int n = static_cast<int>(q.tokens.size());
+  const int m = static_cast<int>(l.tokens.size());
+  std::vector<const Candidate*>& chosen = chosen_;
   // A query token matched by anything but equality weighs what its list partner weighs: a typo
   // turns a common word ("compamy") into an unknown, falsely rare one.
   q_used_.assign(n, 0);
@@ -531,7 +552,6 @@ const NameAlignment& NameAligner::Align(const PreparedName& l, const AlignOption
       l.total_weight > 0 ? std::min(1.0f, opt.list_penalty * list_unmatched / l.total_weight) : 0;
   out.score = std::clamp(out.coverage * (1.0f - penalty), 0.0f, 1.0f);
   if (person && SwapsParentage(q, l, q_lo_, q_hi_)) out.score *= kSwappedParentageFactor;
-  return out;
 }
 
 NameAlignment AlignNames(const PreparedName& query, const PreparedName& list,

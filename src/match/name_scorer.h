@@ -133,6 +133,9 @@ class NameAligner {
   struct Candidate;
   struct MemoEntry;
   TokenMatch Compare(size_t query_slot, const PreparedToken& q, const PreparedToken& l);
+  void GatherCandidates(const PreparedName& l, bool person);
+  void ChoosePairs();
+  void ScoreChosen(const PreparedName& l, const AlignOptions& opt, bool person);
 
   const PreparedName* query_ = nullptr;
   NameAlignment out_;
